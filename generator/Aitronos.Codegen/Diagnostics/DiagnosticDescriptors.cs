@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis;
+
+namespace Aitronos.Codegen.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Ids are tracked in AnalyzerReleases.*.md.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Aitronos.Codegen";
+    private const string HelpBase = "https://github.com/aitronos/aitronos-codegen/blob/main/README.md#diagnostics";
+
+    public static readonly DiagnosticDescriptor SpecSyntaxError = Create(
+        "ACG001", "OpenAPI document cannot be read",
+        "The OpenAPI document '{0}' cannot be read: {1}", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SpecValidationWarning = Create(
+        "ACG002", "OpenAPI document breaks a rule of the specification",
+        "{0}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InternalError = Create(
+        "ACG003", "Internal generator error",
+        "Aitronos.Codegen failed on '{0}' and generated nothing for it: {1}. Please report this with the spec attached.", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NoOperations = Create(
+        "ACG004", "OpenAPI document has no operations",
+        "The OpenAPI document '{0}' has no operations to generate (paths is empty or missing)", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor RuntimeMissing = Create(
+        "ACG005", "Aitronos.Codegen.Runtime is not referenced",
+        "Generated clients need Aitronos.Codegen.Runtime; reference the Aitronos.Codegen package (it carries the runtime) or the runtime project", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "ACG006", "C# 11 or later is required",
+        "Generated clients use C# 11 features (required members, UTF-8 literals); set <LangVersion>11</LangVersion> or later in the project", DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
+        "ACG010", "Schema construct generated as JsonElement",
+        "{0} is generated as System.Text.Json.JsonElement: {1}", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor UnsupportedBody = Create(
+        "ACG011", "Request body taken as HttpContent",
+        "Operation '{0}': request media type '{1}' has no typed serializer yet; the method takes an HttpContent for it", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor UnsupportedSecurity = Create(
+        "ACG012", "Security scheme not supported",
+        "Security scheme '{0}' ({1}) is not supported; requests will not carry it", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+        "ACG013", "Reference cannot be resolved",
+        "The reference '{0}' cannot be resolved; the value is generated as JsonElement", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidOption = Create(
+        "ACG014", "Invalid option",
+        "The option '{0}' value '{1}' is not valid: {2}", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameter = Create(
+        "ACG015", "Parameter not supported",
+        "Operation '{0}': parameter '{1}' in '{2}' is not supported and is left out of the method", DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateClientName = Create(
+        "ACG016", "Two specs generate the same client",
+        "The OpenAPI documents '{0}' and '{1}' both generate '{2}'; set AitronosClientName or AitronosNamespace on one of them", DiagnosticSeverity.Error);
+
+    private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
+    {
+        [SpecSyntaxError.Id] = SpecSyntaxError,
+        [SpecValidationWarning.Id] = SpecValidationWarning,
+        [InternalError.Id] = InternalError,
+        [NoOperations.Id] = NoOperations,
+        [RuntimeMissing.Id] = RuntimeMissing,
+        [LanguageVersionTooLow.Id] = LanguageVersionTooLow,
+        [UnsupportedSchema.Id] = UnsupportedSchema,
+        [UnsupportedBody.Id] = UnsupportedBody,
+        [UnsupportedSecurity.Id] = UnsupportedSecurity,
+        [UnresolvedReference.Id] = UnresolvedReference,
+        [InvalidOption.Id] = InvalidOption,
+        [UnsupportedParameter.Id] = UnsupportedParameter,
+        [DuplicateClientName.Id] = DuplicateClientName,
+    };
+
+    public static DiagnosticDescriptor ById(string id) => s_byId[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string format, DiagnosticSeverity severity) =>
+        new(id, title, format, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + "-" + id.ToLowerInvariant());
+}

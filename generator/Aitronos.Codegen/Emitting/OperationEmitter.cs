@@ -1,0 +1,213 @@
+using System.Collections.Generic;
+using System.Linq;
+using Aitronos.Codegen.Model;
+
+namespace Aitronos.Codegen.Emitting;
+
+/// <summary>Emits one operation as an async method that builds the request, sends it and reads the result.</summary>
+internal static class OperationEmitter
+{
+    private const string Runtime = "global::Aitronos.Codegen.Runtime";
+    private const string Formatter = Runtime + ".ParameterFormatter.Format";
+
+    public static void Emit(EmitContext context, SourceWriter writer, OperationModel operation)
+    {
+        TypeSpelling types = context.Types;
+        var required = operation.Parameters.Where(p => p.Required).ToList();
+        var optional = operation.Parameters.Where(p => !p.Required).ToList();
+        BodyModel? body = operation.Body;
+
+        var signature = new List<string>();
+        int pathCount = required.Count(p => p.Location == ParameterLocation.Path);
+        signature.AddRange(required.Take(pathCount).Select(p => $"{types.NonNull(p.Type)} {p.CSharpName}"));
+        if (body is { Required: true })
+        {
+            signature.Add($"{BodyType(types, body)} {body.CSharpName}");
+        }
+
+        signature.AddRange(required.Skip(pathCount).Select(p => $"{types.NonNull(p.Type)} {p.CSharpName}"));
+        if (body is { Required: false })
+        {
+            signature.Add($"{BodyType(types, body)}? {body.CSharpName} = null");
+        }
+
+        signature.AddRange(optional.Select(p => $"{types.Nullable(p.Type)} {p.CSharpName} = null"));
+        signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+
+        string resultType = operation.Result.Kind switch
+        {
+            ResultKind.None => "global::System.Threading.Tasks.Task",
+            _ => $"global::System.Threading.Tasks.Task<{types.Of(operation.Result.Type!)}>",
+        };
+
+        // Documentation
+        writer.Doc("summary", operation.Summary ?? operation.Description ?? operation.HttpMethod + " " + operation.PathTemplate);
+        string remarks = (operation.Summary is not null && operation.Description is not null ? operation.Description + "\n\n" : string.Empty)
+            + operation.HttpMethod + " " + operation.PathTemplate;
+        writer.Doc("remarks", remarks);
+        foreach (ParameterModel parameter in required.Take(pathCount))
+        {
+            DocParameter(writer, parameter.CSharpName, parameter.Description);
+        }
+
+        if (body is { Required: true })
+        {
+            DocParameter(writer, body.CSharpName, body.Description ?? "The request body.");
+        }
+
+        foreach (ParameterModel parameter in required.Skip(pathCount).Concat(optional))
+        {
+            DocParameter(writer, parameter.CSharpName, parameter.Description);
+        }
+
+        if (body is { Required: false })
+        {
+            DocParameter(writer, body.CSharpName, body.Description ?? "The request body, if any.");
+        }
+
+        writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        if (operation.Result.Kind != ResultKind.None)
+        {
+            writer.Doc("returns", operation.Result.Description ?? "The response body.");
+        }
+
+        writer.Line($"/// <exception cref=\"Aitronos.Codegen.Runtime.ApiException\">The API answered with an error status (a subclass per status), could not be reached, timed out, or sent a body that does not match its description.</exception>");
+        if (operation.Deprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
+        writer.OpenBlock($"public async {resultType} {operation.MethodName}({string.Join(", ", signature)})");
+
+        // Arguments
+        foreach (ParameterModel parameter in required.Where(p => !p.Type.IsValueType))
+        {
+            writer.Line($"if ({parameter.CSharpName} is null) throw new global::System.ArgumentNullException(nameof({parameter.CSharpName}));");
+        }
+
+        if (body is { Required: true })
+        {
+            writer.Line($"if ({body.CSharpName} is null) throw new global::System.ArgumentNullException(nameof({body.CSharpName}));");
+        }
+
+        // Path and query
+        PathPart[] parts = operation.Path.ToArray();
+        string first = parts.Length > 0 && !parts[0].IsParameter ? parts[0].Text : string.Empty;
+        writer.Line($"var path = new {Runtime}.RequestPath({CSharpLiterals.String(first)});");
+        foreach (PathPart part in parts.Skip(first.Length > 0 ? 1 : 0))
+        {
+            if (part.IsParameter)
+            {
+                ParameterModel parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.Name == part.Text);
+                writer.Line($"path.Segment({Format(context, parameter.Type, parameter.CSharpName)});");
+            }
+            else
+            {
+                writer.Line($"path.Literal({CSharpLiterals.String(part.Text)});");
+            }
+        }
+
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
+        {
+            string name = CSharpLiterals.String(parameter.Name);
+            if (parameter.Type.Kind == TypeKind.Array)
+            {
+                string item = Format(context, parameter.Type.Element!, "item");
+                string values = $"global::System.Linq.Enumerable.Select({parameter.CSharpName}, static item => {item})";
+                writer.Line(parameter.Required
+                    ? $"path.Query({name}, {values});"
+                    : $"if ({parameter.CSharpName} is not null) path.Query({name}, {values});");
+            }
+            else if (parameter.Required)
+            {
+                writer.Line($"path.Query({name}, {Format(context, parameter.Type, parameter.CSharpName)});");
+            }
+            else
+            {
+                writer.Line($"if ({parameter.CSharpName} is {{ }} {parameter.CSharpName.TrimStart('@')}Value) path.Query({name}, {Format(context, parameter.Type, parameter.CSharpName.TrimStart('@') + "Value")});");
+            }
+        }
+
+        writer.Line($"using var request = _transport.CreateRequest({HttpMethod(operation.HttpMethod)}, path.ToString());");
+
+        // Headers
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
+        {
+            string name = CSharpLiterals.String(parameter.Name);
+            if (parameter.Required)
+            {
+                writer.Line($"request.Headers.TryAddWithoutValidation({name}, {Format(context, parameter.Type, parameter.CSharpName)});");
+            }
+            else
+            {
+                writer.Line($"if ({parameter.CSharpName} is {{ }} {parameter.CSharpName.TrimStart('@')}Value) request.Headers.TryAddWithoutValidation({name}, {Format(context, parameter.Type, parameter.CSharpName.TrimStart('@') + "Value")});");
+            }
+        }
+
+        // Body
+        if (body is not null)
+        {
+            string content = body.Kind switch
+            {
+                BodyKind.Json => $"{Runtime}.ApiTransport.CreateJsonContent({body.CSharpName}, {TypeInfo(context, body.Type!)})",
+                BodyKind.Text => $"new global::System.Net.Http.StringContent({body.CSharpName}, global::System.Text.Encoding.UTF8, {CSharpLiterals.String(body.MediaType)})",
+                _ => body.CSharpName,
+            };
+            writer.Line(body.Required
+                ? $"request.Content = {content};"
+                : $"if ({body.CSharpName} is not null) request.Content = {content};");
+        }
+
+        string auth = operation.Auth == AuthRequirement.None
+            ? Runtime + ".ApiAuth.None"
+            : string.Join(" | ", new[] { AuthRequirement.ApiKey, AuthRequirement.Bearer }.Where(a => (operation.Auth & a) != 0).Select(a => Runtime + ".ApiAuth." + a));
+        writer.Line($"using var response = await _transport.SendAsync(request, {auth}, cancellationToken).ConfigureAwait(false);");
+        switch (operation.Result.Kind)
+        {
+            case ResultKind.Json:
+                writer.Line($"return await {Runtime}.ApiTransport.ReadJsonAsync(response, {TypeInfo(context, operation.Result.Type!)}, cancellationToken).ConfigureAwait(false);");
+                break;
+            case ResultKind.Text:
+                writer.Line($"return await {Runtime}.ApiTransport.ReadStringAsync(response, cancellationToken).ConfigureAwait(false);");
+                break;
+            case ResultKind.Bytes:
+                writer.Line($"return await {Runtime}.ApiTransport.ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);");
+                break;
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static void DocParameter(SourceWriter writer, string name, string? description) =>
+        writer.Doc("param", string.IsNullOrWhiteSpace(description) ? "The '" + name.TrimStart('@') + "' parameter." : description, "name=\"" + name.TrimStart('@') + "\"");
+
+    private static string BodyType(TypeSpelling types, BodyModel body) => body.Kind switch
+    {
+        BodyKind.Json => types.NonNull(body.Type!),
+        BodyKind.Text => "string",
+        _ => "global::System.Net.Http.HttpContent",
+    };
+
+    private static string TypeInfo(EmitContext context, TypeRef type) =>
+        $"{context.Types.Named(context.Context)}.Default.{context.TypeInfoMember(type)}";
+
+    private static string Format(EmitContext context, TypeRef type, string value) => type.Kind switch
+    {
+        TypeKind.String => value,
+        TypeKind.Enum => value + ".Value",
+        TypeKind.Date when !context.Facts.HasDateOnly => $"{value}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture)",
+        _ => $"{Formatter}({value})",
+    };
+
+    private static string HttpMethod(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
+        _ => $"new global::System.Net.Http.HttpMethod({CSharpLiterals.String(method)})",
+    };
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Text;
+
+namespace Aitronos.Codegen.Emitting;
+
+/// <summary>A small indented text writer for emitting C#.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+
+    public SourceWriter Line(string text = "")
+    {
+        if (text.Length > 0)
+        {
+            _builder.Append(' ', _indent * 4);
+        }
+
+        _builder.Append(text).Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes a multi-line block (e.g. a raw string literal) at the current indentation.</summary>
+    public SourceWriter Lines(string block)
+    {
+        foreach (string line in block.Replace("\r\n", "\n").Split('\n'))
+        {
+            Line(line);
+        }
+
+        return this;
+    }
+
+    public SourceWriter OpenBlock(string header)
+    {
+        Line(header);
+        Line("{");
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter CloseBlock(string suffix = "")
+    {
+        _indent--;
+        Line("}" + suffix);
+        return this;
+    }
+
+    public IDisposable Block(string header)
+    {
+        OpenBlock(header);
+        return new Closer(this);
+    }
+
+    /// <summary>Writes <c>/// &lt;tag&gt;</c> documentation for the text, when there is any.</summary>
+    public SourceWriter Doc(string tag, string? text, string? attributes = null)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return this;
+        }
+
+        string open = attributes is null ? $"<{tag}>" : $"<{tag} {attributes}>";
+        string[] lines = CSharpLiterals.XmlDocLines(text!);
+        if (lines.Length == 1)
+        {
+            return Line($"/// {open}{lines[0]}</{tag}>");
+        }
+
+        Line("/// " + open);
+        foreach (string line in lines)
+        {
+            Line(line.Length == 0 ? "///" : "/// " + line);
+        }
+
+        return Line($"/// </{tag}>");
+    }
+
+    public override string ToString() => _builder.ToString();
+
+    private sealed class Closer : IDisposable
+    {
+        private readonly SourceWriter _writer;
+
+        public Closer(SourceWriter writer) => _writer = writer;
+
+        public void Dispose() => _writer.CloseBlock();
+    }
+}

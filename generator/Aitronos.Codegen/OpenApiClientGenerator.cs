@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Aitronos.Codegen.Diagnostics;
+using Aitronos.Codegen.Emitting;
+using Aitronos.Codegen.Model;
+using Aitronos.Codegen.Reading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Aitronos.Codegen;
+
+/// <summary>
+/// Turns every OpenAPI document given to the compiler as an AdditionalFile into a typed client.
+/// This file holds the pipeline only: reading is in Reading/, emitting in Emitting/.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiClientGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for incremental-caching tests.</summary>
+    public static class TrackingNames
+    {
+        /// <summary>Spec files with their text and options.</summary>
+        public const string SpecInputs = nameof(SpecInputs);
+
+        /// <summary>Specs read into models and diagnostics.</summary>
+        public const string Models = nameof(Models);
+
+        /// <summary>Facts about the target compilation.</summary>
+        public const string TargetFacts = nameof(TargetFacts);
+
+        /// <summary>Models paired with the facts, ready to emit.</summary>
+        public const string Emit = nameof(Emit);
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<SpecInput> specs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SpecInputs.TryCreate(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.SpecInputs);
+
+        IncrementalValuesProvider<Result<ApiModel>> models = specs
+            .Select(static (input, cancellationToken) => SpecReader.Read(input, cancellationToken))
+            .WithTrackingName(TrackingNames.Models);
+
+        IncrementalValueProvider<TargetFacts> facts = context.CompilationProvider
+            .Select(static (compilation, _) => TargetFactsReader.Read(compilation))
+            .WithTrackingName(TrackingNames.TargetFacts);
+
+        context.RegisterSourceOutput(models.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) =>
+        {
+            foreach (DiagnosticInfo diagnostic in diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        IncrementalValuesProvider<(ApiModel Model, TargetFacts Facts)> emittable = models
+            .Select(static (result, _) => result.Value)
+            .Where(static model => model is not null)
+            .Combine(facts)
+            .Select(static (pair, _) => (pair.Left!, pair.Right))
+            .WithTrackingName(TrackingNames.Emit);
+
+        context.RegisterSourceOutput(emittable, static (spc, pair) => Emitter.Emit(spc, pair.Model, pair.Facts));
+
+        // Once per compilation that has at least one spec: polyfills and the checks on the target itself.
+        IncrementalValueProvider<(bool HasSpecs, TargetFacts Facts)> once = specs.Collect()
+            .Select(static (all, _) => all.Length > 0)
+            .Combine(facts);
+        context.RegisterSourceOutput(once, static (spc, pair) => Emitter.EmitOnce(spc, pair.HasSpecs, pair.Facts));
+    }
+}

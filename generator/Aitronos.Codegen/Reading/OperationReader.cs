@@ -1,0 +1,384 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using Aitronos.Codegen.Diagnostics;
+using Aitronos.Codegen.Model;
+using Aitronos.Codegen.Naming;
+using Microsoft.OpenApi;
+using ApiParameterLocation = Aitronos.Codegen.Model.ParameterLocation;
+
+namespace Aitronos.Codegen.Reading;
+
+/// <summary>Turns the document's paths into operation groups: one per tag, plus the untagged ones.</summary>
+internal sealed class OperationReader
+{
+    private static readonly string[] s_methodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
+    private static readonly HashSet<string> s_ignoredHeaders = new(StringComparer.OrdinalIgnoreCase) { "Accept", "Content-Type", "Authorization" };
+
+    private readonly ReadContext _context;
+    private readonly SchemaReader _schemas;
+    private readonly SecurityReader _security;
+    private readonly OpenApiDocument _document;
+    private readonly ISet<string>? _includeTags;
+
+    public OperationReader(ReadContext context, SchemaReader schemas, SecurityReader security, OpenApiDocument document, ISet<string>? includeTags)
+    {
+        _context = context;
+        _schemas = schemas;
+        _security = security;
+        _document = document;
+        _includeTags = includeTags;
+    }
+
+    public (List<OperationGroupModel> Groups, List<TypeRef> SerializedTypes) Read(string clientName)
+    {
+        var byTag = new Dictionary<string, List<OperationModel>>(StringComparer.Ordinal);
+        var tagOrder = new List<string>();
+        var untagged = new List<OperationModel>();
+        var methodNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var serialized = new List<TypeRef>();
+
+        if (_document.Paths is null)
+        {
+            return (new List<OperationGroupModel>(), serialized);
+        }
+
+        foreach (var path in _document.Paths)
+        {
+            string pathPointer = ReadContext.Pointer("#/paths", path.Key);
+            IOpenApiPathItem item = path.Value;
+            if (item.Operations is null)
+            {
+                continue;
+            }
+
+            foreach (var entry in item.Operations.OrderBy(o => MethodRank(o.Key.Method)).ThenBy(o => o.Key.Method, StringComparer.Ordinal))
+            {
+                OpenApiOperation operation = entry.Value;
+                string method = entry.Key.Method.ToUpperInvariant();
+                string pointer = ReadContext.Pointer(pathPointer, entry.Key.Method.ToLowerInvariant());
+                string? tag = operation.Tags?.Select(t => t.Name).FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+                if (_includeTags is not null && (operation.Tags is null || !operation.Tags.Any(t => t.Name is { } n && _includeTags.Contains(n))))
+                {
+                    continue;
+                }
+
+                string groupKey = tag ?? string.Empty;
+                if (!methodNames.TryGetValue(groupKey, out HashSet<string>? taken))
+                {
+                    taken = new HashSet<string>(StringComparer.Ordinal) { "Dispose", "Equals", "GetHashCode", "ToString", "GetType", clientName };
+                    methodNames[groupKey] = taken;
+                }
+
+                OperationModel model = ReadOperation(path.Key, item, method, operation, pointer, taken, serialized);
+                if (tag is null)
+                {
+                    untagged.Add(model);
+                }
+                else
+                {
+                    if (!byTag.TryGetValue(tag, out List<OperationModel>? list))
+                    {
+                        list = new List<OperationModel>();
+                        byTag[tag] = list;
+                        tagOrder.Add(tag);
+                    }
+
+                    list.Add(model);
+                }
+            }
+        }
+
+        var groups = new List<OperationGroupModel>();
+        if (untagged.Count > 0)
+        {
+            groups.Add(new OperationGroupModel(null, null, null, untagged.ToEquatableArray()));
+        }
+
+        // Sub-client names share the root client's member scope with its untagged methods.
+        var rootMembers = new HashSet<string>(StringComparer.Ordinal) { "Dispose", "Equals", "GetHashCode", "ToString", "GetType", clientName };
+        rootMembers.UnionWith(untagged.Select(o => o.MethodName));
+        foreach (string tag in tagOrder)
+        {
+            string property = IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(tag, "Operations"), rootMembers);
+            string className = IdentifierNaming.MakeUnique(property + "Client", rootMembers);
+            string? description = _document.Tags?.FirstOrDefault(t => t.Name == tag)?.Description;
+            groups.Add(new OperationGroupModel(property, className, description, byTag[tag].ToEquatableArray()));
+        }
+
+        return (groups, serialized);
+    }
+
+    private OperationModel ReadOperation(
+        string pathTemplate,
+        IOpenApiPathItem item,
+        string method,
+        OpenApiOperation operation,
+        string pointer,
+        HashSet<string> taken,
+        List<TypeRef> serialized)
+    {
+        string baseName = operation.OperationId is { Length: > 0 } id
+            ? IdentifierNaming.ToPascalCase(id, "Operation")
+            : IdentifierNaming.ToPascalCase(method.ToLowerInvariant() + " " + PathWords(pathTemplate), "Operation");
+        string methodName = IdentifierNaming.MakeUnique(baseName + "Async", taken);
+        string typeHint = baseName;
+        string displayName = operation.OperationId ?? method + " " + pathTemplate;
+
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "request", "response", "path" };
+        var parameters = new List<ParameterModel>();
+        var seen = new HashSet<(string, ApiParameterLocation)>();
+
+        // Operation parameters override path-item parameters with the same name and location.
+        var declared = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        if (operation.Parameters is { } own)
+        {
+            for (int i = 0; i < own.Count; i++)
+            {
+                declared.Add((own[i], pointer + "/parameters/" + i.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        if (item.Parameters is { } shared)
+        {
+            string itemPointer = pointer.Substring(0, pointer.LastIndexOf('/'));
+            for (int i = 0; i < shared.Count; i++)
+            {
+                declared.Add((shared[i], itemPointer + "/parameters/" + i.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        foreach (var (parameter, parameterPointer) in declared)
+        {
+            ParameterModel? model = ReadParameter(parameter, parameterPointer, displayName, typeHint, parameterNames, seen);
+            if (model is not null)
+            {
+                parameters.Add(model);
+            }
+        }
+
+        EquatableArray<PathPart> path = ParsePath(pathTemplate, parameters, displayName, pointer, parameterNames);
+        BodyModel? body = ReadBody(operation.RequestBody, pointer + "/requestBody", displayName, typeHint, serialized);
+        ResultModel result = ReadResult(operation.Responses, pointer + "/responses", typeHint, serialized);
+
+        // Signature order: required path parameters as they appear in the path, a required body,
+        // other required parameters, then everything optional.
+        var ordered = parameters
+            .Select((p, index) => (p, index))
+            .OrderBy(x => x.p.Required ? 0 : 1)
+            .ThenBy(x => x.p.Location == ApiParameterLocation.Path ? PathIndex(path, x.p.Name) : int.MaxValue)
+            .ThenBy(x => x.index)
+            .Select(x => x.p)
+            .ToEquatableArray();
+
+        return new OperationModel(
+            methodName,
+            method,
+            pathTemplate,
+            operation.Summary,
+            operation.Description,
+            operation.Deprecated,
+            path,
+            ordered,
+            body,
+            result,
+            _security.For(operation.Security, _document.Security));
+    }
+
+    private ParameterModel? ReadParameter(
+        IOpenApiParameter parameter,
+        string pointer,
+        string operationName,
+        string typeHint,
+        HashSet<string> names,
+        HashSet<(string, ApiParameterLocation)> seen)
+    {
+        if (parameter.Name is not { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        ApiParameterLocation? location = parameter.In switch
+        {
+            Microsoft.OpenApi.ParameterLocation.Path => ApiParameterLocation.Path,
+            Microsoft.OpenApi.ParameterLocation.Query => ApiParameterLocation.Query,
+            Microsoft.OpenApi.ParameterLocation.Header => ApiParameterLocation.Header,
+            _ => null,
+        };
+        if (location is null)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, parameter.In?.ToString() ?? "unknown");
+            return null;
+        }
+
+        if (!seen.Add((name, location.Value)))
+        {
+            return null;
+        }
+
+        if (location == ApiParameterLocation.Header && s_ignoredHeaders.Contains(name))
+        {
+            return null;
+        }
+
+        IOpenApiSchema? schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
+        TypeRef type = _schemas.Resolve(schema, pointer + "/schema", typeHint + IdentifierNaming.ToPascalCase(name, "Parameter"));
+        if (!IsSimple(type) && !(type.Kind == TypeKind.Array && type.Element is { } element && IsSimple(element) && location == ApiParameterLocation.Query))
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, location.Value.ToString().ToLowerInvariant() + " as " + type.Kind.ToString().ToLowerInvariant() + " (taken as a preformatted string)");
+            type = TypeRef.String with { IsNullable = type.IsNullable };
+        }
+
+        bool required = parameter.Required || location == ApiParameterLocation.Path;
+        string csharpName = IdentifierNaming.MakeUnique(IdentifierNaming.ToCamelCase(name, "parameter"), names);
+        return new ParameterModel(name, csharpName, location.Value, type with { IsNullable = false }, required, parameter.Description, parameter.Deprecated);
+    }
+
+    private static bool IsSimple(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Bytes);
+
+    private EquatableArray<PathPart> ParsePath(string template, List<ParameterModel> parameters, string operationName, string pointer, HashSet<string> names)
+    {
+        var parts = new List<PathPart>();
+        int position = 0;
+        while (position < template.Length)
+        {
+            int open = template.IndexOf('{', position);
+            int close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(new PathPart(template.Substring(position), false));
+                break;
+            }
+
+            if (open > position)
+            {
+                parts.Add(new PathPart(template.Substring(position, open - position), false));
+            }
+
+            string name = template.Substring(open + 1, close - open - 1);
+            if (!parameters.Any(p => p.Location == ApiParameterLocation.Path && p.Name == name))
+            {
+                // The template names a parameter the operation never declares: accept it as a string.
+                _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, "path (not declared; taken as a string)");
+                parameters.Add(new ParameterModel(name, IdentifierNaming.MakeUnique(IdentifierNaming.ToCamelCase(name, "parameter"), names), ApiParameterLocation.Path, TypeRef.String, true, null, false));
+            }
+
+            parts.Add(new PathPart(name, true));
+            position = close + 1;
+        }
+
+        // Declared path parameters that the template does not contain have nowhere to go.
+        parameters.RemoveAll(p => p.Location == ApiParameterLocation.Path && !parts.Any(part => part.IsParameter && part.Text == p.Name));
+        return parts.ToEquatableArray();
+    }
+
+    private static int PathIndex(EquatableArray<PathPart> path, string name)
+    {
+        for (int i = 0; i < path.Count; i++)
+        {
+            if (path[i].IsParameter && path[i].Text == name)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    private BodyModel? ReadBody(IOpenApiRequestBody? body, string pointer, string operationName, string typeHint, List<TypeRef> serialized)
+    {
+        if (body?.Content is not { Count: > 0 } content)
+        {
+            return null;
+        }
+
+        var json = content.FirstOrDefault(c => IsJson(c.Key));
+        if (json.Key is not null)
+        {
+            TypeRef type = _schemas.Resolve(json.Value?.Schema, ReadContext.Pointer(pointer + "/content", json.Key) + "/schema", typeHint + "Request");
+            serialized.Add(type);
+            return new BodyModel("body", BodyKind.Json, json.Key, type, body.Required, body.Description);
+        }
+
+        var text = content.FirstOrDefault(c => c.Key.StartsWith("text/", StringComparison.OrdinalIgnoreCase));
+        if (text.Key is not null)
+        {
+            return new BodyModel("body", BodyKind.Text, text.Key, TypeRef.String, body.Required, body.Description);
+        }
+
+        string mediaType = content.Keys.First();
+        _context.Report(DiagnosticDescriptors.UnsupportedBody, ReadContext.Pointer(pointer + "/content", mediaType), operationName, mediaType);
+        return new BodyModel("content", BodyKind.Content, mediaType, null, body.Required, body.Description);
+    }
+
+    private ResultModel ReadResult(OpenApiResponses? responses, string pointer, string typeHint, List<TypeRef> serialized)
+    {
+        if (responses is null)
+        {
+            return new ResultModel(ResultKind.None, null, null);
+        }
+
+        var success = responses
+            .Where(r => r.Key.Length == 3 && r.Key[0] == '2')
+            .OrderBy(r => r.Key.Equals("2XX", StringComparison.OrdinalIgnoreCase) ? "299" : r.Key, StringComparer.Ordinal)
+            .ToList();
+        foreach (var response in success)
+        {
+            if (response.Value?.Content is not { Count: > 0 } content)
+            {
+                continue;
+            }
+
+            string responsePointer = ReadContext.Pointer(pointer, response.Key);
+            var json = content.FirstOrDefault(c => IsJson(c.Key));
+            if (json.Key is not null)
+            {
+                TypeRef type = _schemas.Resolve(json.Value?.Schema, ReadContext.Pointer(responsePointer + "/content", json.Key) + "/schema", typeHint + "Response");
+                serialized.Add(type);
+                return new ResultModel(ResultKind.Json, type, response.Value.Description);
+            }
+
+            if (content.Keys.Any(k => k.StartsWith("text/", StringComparison.OrdinalIgnoreCase)))
+            {
+                return new ResultModel(ResultKind.Text, TypeRef.String, response.Value.Description);
+            }
+
+            return new ResultModel(ResultKind.Bytes, new TypeRef(TypeKind.Bytes), response.Value.Description);
+        }
+
+        return new ResultModel(ResultKind.None, null, success.Select(r => r.Value?.Description).FirstOrDefault());
+    }
+
+    private static bool IsJson(string mediaType)
+    {
+        string type = mediaType.Split(';')[0].Trim();
+        return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("*/*", StringComparison.Ordinal)
+            || type.Equals("application/*", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static int MethodRank(string method)
+    {
+        int index = Array.IndexOf(s_methodOrder, method.ToUpperInvariant());
+        return index < 0 ? s_methodOrder.Length : index;
+    }
+
+    private static string PathWords(string template)
+    {
+        var words = new List<string>();
+        foreach (string segment in template.Split('/'))
+        {
+            if (segment.Length == 0)
+            {
+                continue;
+            }
+
+            words.Add(segment.StartsWith("{", StringComparison.Ordinal) ? "by " + segment.Trim('{', '}') : segment);
+        }
+
+        return string.Join(" ", words);
+    }
+}

@@ -1,0 +1,423 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using Aitronos.Codegen.Diagnostics;
+using Aitronos.Codegen.Model;
+using Aitronos.Codegen.Naming;
+using Microsoft.OpenApi;
+
+namespace Aitronos.Codegen.Reading;
+
+/// <summary>
+/// Turns JSON schemas into <see cref="TypeRef"/>s and the <see cref="TypeModel"/>s they name.
+/// Component schemas keep their names; inline objects and enums are named after where they stand.
+/// The reference graph is walked with explicit cycle and depth guards: the readers cap nesting, not references.
+/// </summary>
+internal sealed class SchemaReader
+{
+    private const int MaxDepth = 48;
+
+    private readonly ReadContext _context;
+    private readonly IDictionary<string, IOpenApiSchema> _components;
+    private readonly HashSet<string> _typeNames;
+    private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeRef> _resolvedComponents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
+    private readonly List<TypeModel> _types = new();
+    private int _depth;
+
+    public SchemaReader(ReadContext context, OpenApiDocument document, HashSet<string> reservedTypeNames)
+    {
+        _context = context;
+        _components = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        _typeNames = reservedTypeNames;
+
+        // Component names are claimed first, so inline types never take them.
+        foreach (string key in _components.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            _componentTypeNames[key] = IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(key, "Schema"), _typeNames);
+        }
+    }
+
+    public IReadOnlyList<TypeModel> Types => _types;
+
+    /// <summary>Generates every component schema, used or not: they are the API's vocabulary.</summary>
+    public void ReadAllComponents()
+    {
+        foreach (string key in _components.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            ResolveComponent(key);
+        }
+    }
+
+    public TypeRef Resolve(IOpenApiSchema? schema, string pointer, string nameHint)
+    {
+        if (schema is null)
+        {
+            return TypeRef.Any;
+        }
+
+        if (_depth >= MaxDepth)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "The schema at " + pointer, "it nests deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels");
+            return TypeRef.Any;
+        }
+
+        _depth++;
+        try
+        {
+            return ResolveCore(schema, pointer, nameHint);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private TypeRef ResolveCore(IOpenApiSchema schema, string pointer, string nameHint)
+    {
+        if (schema is OpenApiSchemaReference reference)
+        {
+            return ResolveReference(reference, pointer, nameHint);
+        }
+
+        bool nullable = schema.Type is { } t && (t & JsonSchemaType.Null) != 0;
+        return WithNullable(ResolveInline(schema, pointer, nameHint), nullable);
+    }
+
+    private TypeRef ResolveReference(OpenApiSchemaReference reference, string pointer, string nameHint)
+    {
+        string? id = reference.Reference?.Id;
+        if (reference.Reference is { IsExternal: true } || reference.UnresolvedReference || id is null)
+        {
+            _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer, reference.Reference?.ReferenceV3 ?? id ?? "(unknown)");
+            return TypeRef.Any;
+        }
+
+        if (_components.ContainsKey(id))
+        {
+            return ResolveComponent(id);
+        }
+
+        // A reference into some other part of the document: generate its target where it is used.
+        IOpenApiSchema? target = SafeTarget(reference);
+        if (target is null || _resolving.Contains("#" + id))
+        {
+            _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer, id);
+            return TypeRef.Any;
+        }
+
+        _resolving.Add("#" + id);
+        try
+        {
+            return Resolve(target, pointer, nameHint);
+        }
+        finally
+        {
+            _resolving.Remove("#" + id);
+        }
+    }
+
+    private static IOpenApiSchema? SafeTarget(OpenApiSchemaReference reference)
+    {
+        try
+        {
+            return reference.Target;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or NullReferenceException)
+        {
+            return null;
+        }
+    }
+
+    private TypeRef ResolveComponent(string key)
+    {
+        if (_resolvedComponents.TryGetValue(key, out TypeRef? known))
+        {
+            return known;
+        }
+
+        string pointer = ReadContext.Pointer("#/components/schemas", key);
+        IOpenApiSchema schema = _components[key];
+        string name = _componentTypeNames[key];
+        if (!_resolving.Add(key))
+        {
+            // A component whose definition reaches itself without passing through an object (A = B[], B = A).
+            _context.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "Schema '" + key + "'", "it is defined in terms of itself");
+            return TypeRef.Any;
+        }
+
+        try
+        {
+            // Objects and enums are named now, before their members are read, so that cycles resolve by name.
+            IOpenApiSchema effective = schema is OpenApiSchemaReference r ? SafeTarget(r) ?? schema : schema;
+            if (IsObjectLike(effective))
+            {
+                var objectRef = new TypeRef(TypeKind.Object, name);
+                _resolvedComponents[key] = objectRef;
+                bool nullable = effective.Type is { } type && (type & JsonSchemaType.Null) != 0;
+                BuildObject(effective, pointer, name);
+                return WithNullable(objectRef, nullable);
+            }
+
+            TypeRef resolved = schema is OpenApiSchemaReference ? Resolve(schema, pointer, name) : WithNullable(
+                ResolveInline(schema, pointer, name, claimedName: name),
+                schema.Type is { } t && (t & JsonSchemaType.Null) != 0);
+            _resolvedComponents[key] = resolved;
+            return resolved;
+        }
+        finally
+        {
+            _resolving.Remove(key);
+        }
+    }
+
+    private static bool IsObjectLike(IOpenApiSchema schema)
+    {
+        if (schema.Properties is { Count: > 0 })
+        {
+            return schema.Type is null || (schema.Type.Value & JsonSchemaType.Object) != 0;
+        }
+
+        return schema.AllOf is { Count: > 1 } && (schema.OneOf is null || schema.OneOf.Count == 0) && (schema.AnyOf is null || schema.AnyOf.Count == 0);
+    }
+
+    private TypeRef ResolveInline(IOpenApiSchema schema, string pointer, string nameHint, string? claimedName = null)
+    {
+        // allOf with one member and nothing else: a reference dressed up with a description.
+        if (schema.AllOf is { Count: 1 } && schema.Properties is not { Count: > 0 })
+        {
+            return Resolve(schema.AllOf[0], pointer + "/allOf/0", nameHint);
+        }
+
+        if (IsObjectLike(schema))
+        {
+            string name = claimedName ?? IdentifierNaming.MakeUnique(nameHint, _typeNames);
+            BuildObject(schema, pointer, name);
+            return new TypeRef(TypeKind.Object, name);
+        }
+
+        if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+        {
+            return ResolveUnion(schema, pointer, nameHint);
+        }
+
+        if (schema.Enum is { Count: > 0 } && IsStringEnum(schema))
+        {
+            return BuildEnum(schema, claimedName ?? IdentifierNaming.MakeUnique(nameHint, _typeNames));
+        }
+
+        JsonSchemaType type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        switch (type)
+        {
+            case JsonSchemaType.String:
+                return StringType(schema.Format);
+            case JsonSchemaType.Integer:
+                return IntegerType(schema);
+            case JsonSchemaType.Number:
+                return schema.Format switch
+                {
+                    "float" => new TypeRef(TypeKind.Single),
+                    "decimal" => new TypeRef(TypeKind.Decimal),
+                    _ => new TypeRef(TypeKind.Double),
+                };
+            case JsonSchemaType.Boolean:
+                return new TypeRef(TypeKind.Boolean);
+            case JsonSchemaType.Array:
+                return new TypeRef(TypeKind.Array, Element: Resolve(schema.Items, pointer + "/items", nameHint + "Item"));
+            case JsonSchemaType.Object:
+            case 0 when schema.AdditionalProperties is not null:
+                return new TypeRef(TypeKind.Map, Element: schema.AdditionalProperties is null
+                    ? TypeRef.Any
+                    : Resolve(schema.AdditionalProperties, pointer + "/additionalProperties", nameHint + "Value"));
+            case 0:
+                if (schema.Items is not null)
+                {
+                    return new TypeRef(TypeKind.Array, Element: Resolve(schema.Items, pointer + "/items", nameHint + "Item"));
+                }
+
+                return TypeRef.Any;
+            default:
+                _context.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "The schema at " + pointer, "it allows several types (" + type.ToString() + ")");
+                return TypeRef.Any;
+        }
+    }
+
+    private TypeRef ResolveUnion(IOpenApiSchema schema, string pointer, string nameHint)
+    {
+        string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+        IList<IOpenApiSchema> branches = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf!;
+        bool nullable = false;
+        var resolved = new List<TypeRef>();
+        for (int i = 0; i < branches.Count; i++)
+        {
+            IOpenApiSchema branch = branches[i];
+            if (branch is not OpenApiSchemaReference && branch.Type == JsonSchemaType.Null)
+            {
+                nullable = true;
+                continue;
+            }
+
+            resolved.Add(Resolve(branch, pointer + "/" + keyword + "/" + i.ToString(CultureInfo.InvariantCulture), nameHint + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        var distinct = resolved.Select(r => r with { IsNullable = false }).Distinct().ToList();
+        if (distinct.Count == 1)
+        {
+            return WithNullable(distinct[0], nullable || resolved[0].IsNullable);
+        }
+
+        if (distinct.Count > 1)
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "The " + keyword + " at " + pointer, "unions of different types are not generated as types yet");
+        }
+
+        return TypeRef.Any;
+    }
+
+    private static bool IsStringEnum(IOpenApiSchema schema)
+    {
+        JsonSchemaType type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
+        if (type != 0 && type != JsonSchemaType.String)
+        {
+            return false;
+        }
+
+        return schema.Enum.All(v => v is null || (v is JsonValue value && value.TryGetValue(out string? _)));
+    }
+
+    private TypeRef BuildEnum(IOpenApiSchema schema, string name)
+    {
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Equals", "GetHashCode", "ToString" };
+        var members = new List<EnumMemberModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonNode? node in schema.Enum!)
+        {
+            if (node is JsonValue value && value.TryGetValue(out string? text) && text is not null && seen.Add(text))
+            {
+                members.Add(new EnumMemberModel(text, IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(text, "Empty"), memberNames)));
+            }
+        }
+
+        _types.Add(new TypeModel(name, true, schema.Description, schema.Deprecated, EquatableArray<PropertyModel>.Empty, null, string.Empty, members.ToEquatableArray()));
+        return new TypeRef(TypeKind.Enum, name);
+    }
+
+    private void BuildObject(IOpenApiSchema schema, string pointer, string name)
+    {
+        var properties = new List<(string JsonName, IOpenApiSchema Schema, string Pointer)>();
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        IOpenApiSchema? additional = null;
+        bool additionalAllowed = true;
+        CollectMembers(schema, pointer, properties, required, ref additional, ref additionalAllowed, new HashSet<IOpenApiSchema>());
+
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers" };
+        var models = new List<PropertyModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (jsonName, propertySchema, propertyPointer) in properties)
+        {
+            if (!seen.Add(jsonName))
+            {
+                continue;
+            }
+
+            string csharpName = IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(jsonName, "Property"), memberNames);
+            TypeRef type = Resolve(propertySchema, propertyPointer, name + IdentifierNaming.ToPascalCase(jsonName, "Property"));
+            models.Add(new PropertyModel(
+                jsonName,
+                csharpName,
+                type,
+                required.Contains(jsonName),
+                type.IsNullable,
+                propertySchema.Description,
+                propertySchema.Deprecated));
+        }
+
+        TypeRef? additionalType = additional is null
+            ? null
+            : Resolve(additional, pointer + "/additionalProperties", name + "Value");
+        string additionalName = IdentifierNaming.MakeUnique("AdditionalProperties", memberNames);
+        _types.Add(new TypeModel(name, false, schema.Description, schema.Deprecated, models.ToEquatableArray(), additionalType, additionalName, EquatableArray<EnumMemberModel>.Empty));
+    }
+
+    /// <summary>Own properties plus those of every allOf member, references followed once each.</summary>
+    private void CollectMembers(
+        IOpenApiSchema schema,
+        string pointer,
+        List<(string, IOpenApiSchema, string)> properties,
+        HashSet<string> required,
+        ref IOpenApiSchema? additional,
+        ref bool additionalAllowed,
+        HashSet<IOpenApiSchema> visited)
+    {
+        IOpenApiSchema effective = schema is OpenApiSchemaReference reference ? SafeTarget(reference) ?? schema : schema;
+        if (!visited.Add(effective) || visited.Count > MaxDepth)
+        {
+            return;
+        }
+
+        if (effective.AllOf is { Count: > 0 })
+        {
+            for (int i = 0; i < effective.AllOf.Count; i++)
+            {
+                IOpenApiSchema part = effective.AllOf[i];
+                string partPointer = part is OpenApiSchemaReference r && r.Reference?.Id is { } id && _components.ContainsKey(id)
+                    ? ReadContext.Pointer("#/components/schemas", id)
+                    : pointer + "/allOf/" + i.ToString(CultureInfo.InvariantCulture);
+                CollectMembers(part, partPointer, properties, required, ref additional, ref additionalAllowed, visited);
+            }
+        }
+
+        if (effective.Properties is { } own)
+        {
+            foreach (var pair in own)
+            {
+                properties.Add((pair.Key, pair.Value, ReadContext.Pointer(pointer + "/properties", pair.Key)));
+            }
+        }
+
+        if (effective.Required is { } names)
+        {
+            required.UnionWith(names);
+        }
+
+        if (effective.AdditionalProperties is { } extra)
+        {
+            additional = extra;
+        }
+    }
+
+    private static TypeRef StringType(string? format) => format switch
+    {
+        "date-time" => new TypeRef(TypeKind.DateTimeOffset),
+        "date" => new TypeRef(TypeKind.Date),
+        "uuid" => new TypeRef(TypeKind.Guid),
+        "byte" => new TypeRef(TypeKind.Bytes),
+        _ => TypeRef.String,
+    };
+
+    private static TypeRef IntegerType(IOpenApiSchema schema)
+    {
+        if (schema.Format == "int32")
+        {
+            return new TypeRef(TypeKind.Int32);
+        }
+
+        if (schema.Format == "int64" || OutsideInt32(schema.Minimum) || OutsideInt32(schema.Maximum))
+        {
+            return new TypeRef(TypeKind.Int64);
+        }
+
+        return new TypeRef(TypeKind.Int32);
+    }
+
+    private static bool OutsideInt32(string? bound) =>
+        bound is not null
+        && decimal.TryParse(bound, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value)
+        && (value > int.MaxValue || value < int.MinValue);
+
+    private static TypeRef WithNullable(TypeRef type, bool nullable) =>
+        nullable && !type.IsNullable ? type with { IsNullable = true } : type;
+}

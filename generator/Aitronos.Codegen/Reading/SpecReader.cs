@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Aitronos.Codegen.Diagnostics;
+using Aitronos.Codegen.Model;
+using Aitronos.Codegen.Naming;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
+
+namespace Aitronos.Codegen.Reading;
+
+/// <summary>
+/// Reads one spec file into an <see cref="ApiModel"/> and the diagnostics found on the way. The only
+/// place where Microsoft.OpenApi objects exist; nothing of them leaves this method.
+/// </summary>
+internal static class SpecReader
+{
+    public static Result<ApiModel> Read(SpecInput input, CancellationToken cancellationToken)
+    {
+        var locator = new SpecLocator(input.Path, input.Text);
+        var context = new ReadContext(locator, input.Path);
+        try
+        {
+            ApiModel? model = ReadCore(input, context, cancellationToken);
+            return new Result<ApiModel>(model, context.Diagnostics.ToEquatableArray());
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Never let an exception escape into the compiler: say which spec and what happened.
+            var diagnostics = context.Diagnostics.ToList();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, locator.File, input.Path, ex.GetType().Name + ": " + ex.Message));
+            return new Result<ApiModel>(null, diagnostics.ToEquatableArray());
+        }
+    }
+
+    private static ApiModel? ReadCore(SpecInput input, ReadContext context, CancellationToken cancellationToken)
+    {
+        string fileName = Path.GetFileName(input.Path);
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        var yaml = new OpenApiYamlReader();
+        settings.TryAddReader(OpenApiConstants.Yaml, yaml);
+        settings.TryAddReader(OpenApiConstants.Yml, yaml);
+
+        string format = input.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? OpenApiConstants.Json : OpenApiConstants.Yaml;
+        ReadResult read = OpenApiDocument.Parse(input.Text, format, settings);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        OpenApiDocument? document = read.Document;
+        IList<OpenApiError> errors = read.Diagnostic?.Errors ?? new List<OpenApiError>();
+        if (document is null)
+        {
+            foreach (OpenApiError error in errors.DefaultIfEmpty(new OpenApiError(string.Empty, "the file is not an OpenAPI document")))
+            {
+                context.Report(DiagnosticDescriptors.SpecSyntaxError, context.Locator.ForReaderError(error.Pointer, error.Message), fileName, error.Message);
+            }
+
+            return null;
+        }
+
+        // The document was read whole: what the reader calls errors are rule violations we can live with.
+        foreach (OpenApiError error in errors)
+        {
+            context.Report(DiagnosticDescriptors.SpecValidationWarning, context.Locator.ForReaderError(error.Pointer, error.Message), fileName + ": " + error.Message);
+        }
+
+        SpecOptions options = input.Options;
+        string clientName = ClientName(options, input.Path, context);
+        string ns = Namespace(options, context);
+        string contextName = (clientName.EndsWith("Client", StringComparison.Ordinal) && clientName.Length > "Client".Length
+            ? clientName.Substring(0, clientName.Length - "Client".Length)
+            : clientName) + "JsonContext";
+        string optionsName = clientName + "Options";
+        bool isPublic = !string.Equals(options.Visibility, "internal", StringComparison.OrdinalIgnoreCase);
+        if (options.Visibility is { Length: > 0 } visibility
+            && !string.Equals(visibility, "public", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(visibility, "internal", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosVisibility", visibility, "use 'public' or 'internal'");
+        }
+
+        var typeNames = new HashSet<string>(StringComparer.Ordinal) { clientName, optionsName, contextName };
+        var schemas = new SchemaReader(context, document, typeNames);
+        var security = new SecurityReader(context, document);
+        ISet<string>? includeTags = options.IncludeTags is { Length: > 0 } tags
+            ? new HashSet<string>(tags.Split(';', ',').Select(t => t.Trim()).Where(t => t.Length > 0), StringComparer.Ordinal)
+            : null;
+        var operations = new OperationReader(context, schemas, security, document, includeTags);
+        var (groups, serialized) = operations.Read(clientName);
+        cancellationToken.ThrowIfCancellationRequested();
+        schemas.ReadAllComponents();
+
+        if (groups.Count == 0)
+        {
+            context.Report(DiagnosticDescriptors.NoOperations, context.Locator.ForPointer("#/paths"), fileName);
+        }
+
+        return new ApiModel(
+            SpecName: SpecName(input.Path),
+            Namespace: ns,
+            ClientName: clientName,
+            JsonContextName: contextName,
+            IsPublic: isPublic,
+            Title: document.Info?.Title ?? fileName,
+            Description: document.Info?.Description,
+            DefaultBaseUrl: BaseUrl(document),
+            ApiKey: security.ApiKey,
+            Bearer: security.Bearer,
+            Groups: groups.ToEquatableArray(),
+            Types: schemas.Types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
+            SerializedTypes: serialized.Where(t => t.Kind is not (TypeKind.Object or TypeKind.Enum)).Select(t => t with { IsNullable = false }).Distinct().ToEquatableArray());
+    }
+
+    /// <summary><c>specs/pet-store.openapi.yaml</c> -> <c>PetStore</c>.</summary>
+    internal static string SpecName(string path)
+    {
+        string name = Path.GetFileName(path);
+        int dot = name.IndexOf('.');
+        return IdentifierNaming.ToPascalCase(dot > 0 ? name.Substring(0, dot) : name, "Api");
+    }
+
+    private static string ClientName(SpecOptions options, string path, ReadContext context)
+    {
+        if (options.ClientName is { Length: > 0 } configured)
+        {
+            string name = IdentifierNaming.ToPascalCase(configured, string.Empty);
+            if (name == configured)
+            {
+                return name;
+            }
+
+            context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosClientName", configured, "it is not a C# identifier; using '" + (name.Length > 0 ? name : SpecName(path) + "Client") + "'");
+            if (name.Length > 0)
+            {
+                return name;
+            }
+        }
+
+        return SpecName(path) + "Client";
+    }
+
+    private static string Namespace(SpecOptions options, ReadContext context)
+    {
+        string? configured = options.Namespace is { Length: > 0 } ns ? ns : options.RootNamespace;
+        if (configured is not { Length: > 0 })
+        {
+            return "GeneratedClients";
+        }
+
+        var parts = configured.Split('.').Select(p => IdentifierNaming.ToPascalCase(p, string.Empty)).ToList();
+        string normalized = string.Join(".", parts);
+        if (parts.Any(p => p.Length == 0) || normalized != configured)
+        {
+            string fallback = string.Join(".", parts.Where(p => p.Length > 0).DefaultIfEmpty("GeneratedClients"));
+            context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosNamespace", configured, "it is not a C# namespace; using '" + fallback + "'");
+            return fallback;
+        }
+
+        return configured;
+    }
+
+    private static string? BaseUrl(OpenApiDocument document)
+    {
+        OpenApiServer? server = document.Servers?.FirstOrDefault();
+        if (server?.Url is not { Length: > 0 } url)
+        {
+            return null;
+        }
+
+        if (server.Variables is { } variables)
+        {
+            foreach (var variable in variables)
+            {
+                url = url.Replace("{" + variable.Key + "}", variable.Value?.Default ?? string.Empty);
+            }
+        }
+
+        // A relative server URL ("/api/v3") cannot be called on its own: the caller must give BaseUrl.
+        return Uri.TryCreate(url, UriKind.Absolute, out Uri? absolute) && (absolute.Scheme == "http" || absolute.Scheme == "https")
+            ? url
+            : null;
+    }
+}

@@ -1,0 +1,23 @@
+using Aitronos.Codegen.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Aitronos.Codegen.Reading;
+
+/// <summary>Projects the few facts the emitters need out of the compilation; the compilation itself goes no further.</summary>
+internal static class TargetFactsReader
+{
+    public static TargetFacts Read(Compilation compilation) => new(
+        SupportsCSharp11: compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 },
+        HasRuntime: compilation.GetTypeByMetadataName("Aitronos.Codegen.Runtime.ApiTransport") is not null,
+        HasIsExternalInit: Has(compilation, "System.Runtime.CompilerServices.IsExternalInit"),
+        HasRequiredMemberAttribute: Has(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute"),
+        HasCompilerFeatureRequiredAttribute: Has(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute"),
+        HasSetsRequiredMembersAttribute: Has(compilation, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"),
+        HasDateOnly: Has(compilation, "System.DateOnly"));
+
+    // A type that exists but is not accessible (internal in another assembly) does not count.
+    private static bool Has(Compilation compilation, string metadataName) =>
+        compilation.GetTypeByMetadataName(metadataName) is { } type
+        && (type.DeclaredAccessibility == Accessibility.Public || SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly));
+}
