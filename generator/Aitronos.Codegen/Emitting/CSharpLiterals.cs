@@ -5,6 +5,8 @@ namespace Aitronos.Codegen.Emitting;
 /// <summary>Escapes spec text for the place it lands in C#: a string literal or an XML doc comment.</summary>
 internal static class CSharpLiterals
 {
+    private static readonly System.Text.RegularExpressions.Regex s_codeSpan = new("`([^`\n]+)`", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     /// <summary>A regular (not verbatim) C# string literal, quotes included.</summary>
     public static string String(string value)
     {
@@ -56,7 +58,9 @@ internal static class CSharpLiterals
             builder.Append(c is '\r' or '\u2028' or '\u2029' or '\u0085' ? '\n' : char.IsControl(c) && c != '\n' ? ' ' : c);
         }
 
-        var lines = builder.ToString().Split('\n');
+        // Markdown code spans read better as <c> in IntelliSense; the text inside is already escaped.
+        string withCode = s_codeSpan.Replace(builder.ToString(), "<c>$1</c>");
+        var lines = withCode.Split('\n');
         var trimmed = new System.Collections.Generic.List<string>(lines.Length);
         foreach (string line in lines)
         {

@@ -16,7 +16,7 @@ internal static class ClientEmitter
         string client = api.ClientName;
         string options = client + "Options";
 
-        writer.Doc("summary", "Options for <see cref=\"" + client + "\"/>: credentials, base URL, timeout and headers.");
+        writer.DocXml("<summary>Options for <see cref=\"" + client + "\"/>: credentials, base URL, timeout and headers.</summary>");
         if (api.DefaultBaseUrl is null)
         {
             writer.Line("/// <remarks>The API description names no absolute server URL: set <see cref=\"" + Runtime.Replace("global::", string.Empty) + ".ApiClientOptions.BaseUrl\"/>.</remarks>");

@@ -66,7 +66,7 @@ internal sealed class JsonCode
     public string ItemWriter(TypeRef type, int depth)
     {
         string w = "w" + depth.ToString(CultureInfo.InvariantCulture);
-        string v = "v" + depth.ToString(CultureInfo.InvariantCulture);
+        string v = "item" + depth.ToString(CultureInfo.InvariantCulture);
         return $"static ({w}, {v}) => {{ {Write(type, w, v, depth)} }}";
     }
 

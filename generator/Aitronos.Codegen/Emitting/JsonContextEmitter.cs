@@ -22,7 +22,7 @@ internal static class JsonContextEmitter
         writer.OpenBlock($"{context.Accessibility} sealed partial class {context.Context} : {Metadata}.IJsonTypeInfoResolver");
         writer.Line($"private static readonly global::System.Text.Json.JsonSerializerOptions s_options = new() {{ TypeInfoResolver = new {self}() }};");
         writer.Line();
-        writer.Doc("summary", "The shared instance, bound to <see cref=\"Options\"/>.");
+        writer.DocXml("<summary>The shared instance, bound to <see cref=\"Options\"/>.</summary>");
         writer.Line($"public static {self} Default {{ get; }} = ({self})s_options.TypeInfoResolver!;");
         writer.Line();
         writer.Doc("summary", "Serializer options that resolve every type of this API through this context.");
@@ -51,7 +51,7 @@ internal static class JsonContextEmitter
             writer.Line();
             if (isPublic)
             {
-                writer.Doc("summary", $"JSON metadata for <see cref=\"{typeName.Replace("global::", string.Empty)}\"/>.");
+                writer.DocXml($"<summary>JSON metadata for <see cref=\"{typeName.Replace("global::", string.Empty)}\"/>.</summary>");
             }
 
             writer.Line($"{(isPublic ? "public" : "internal")} {Metadata}.JsonTypeInfo<{typeName}> {member} => _{member} ??= ({Metadata}.JsonTypeInfo<{typeName}>)s_options.GetTypeInfo(typeof({typeName}));");

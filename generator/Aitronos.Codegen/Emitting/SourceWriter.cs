@@ -76,6 +76,9 @@ internal sealed class SourceWriter
         return Line($"/// </{tag}>");
     }
 
+    /// <summary>Writes one line of documentation that is already XML (generator-authored, never spec text).</summary>
+    public SourceWriter DocXml(string xml) => Line("/// " + xml);
+
     public override string ToString() => _builder.ToString();
 
     private sealed class Closer : IDisposable

@@ -70,7 +70,7 @@ internal static class IdentifierNaming
         char previous = '\0';
         foreach (char c in name!)
         {
-            bool isPart = IsIdentifierPart(c);
+            bool isPart = IsIdentifierPart(c) && c != '_';
             bool boundary = !isPart
                 || (char.IsUpper(c) && current.Length > 0 && (char.IsLower(previous) || char.IsDigit(previous)));
             if (boundary && current.Length > 0)
@@ -79,7 +79,7 @@ internal static class IdentifierNaming
                 current.Clear();
             }
 
-            if (isPart && c != '_')
+            if (isPart)
             {
                 current.Append(c);
             }

@@ -1,0 +1,39 @@
+using System;
+
+namespace Aitronos.Codegen.Runtime;
+
+/// <summary>An API's <c>apiKey</c> security scheme: where the key goes and where to find it by default.</summary>
+public sealed class ApiKeySecurity
+{
+    /// <summary>Describes an API key scheme.</summary>
+    /// <param name="name">The header, query parameter or cookie name, such as <c>X-API-Key</c>.</param>
+    /// <param name="location">Where the key travels.</param>
+    /// <param name="environmentVariable">The environment variable read when <see cref="ApiClientOptions.ApiKey"/> is not set.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="location"/> is not a defined value.</exception>
+    public ApiKeySecurity(string name, ApiKeyLocation location, string? environmentVariable = null)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new ArgumentException("The API key's header, query parameter or cookie name is required.", nameof(name));
+        }
+
+        if (location is not (ApiKeyLocation.Header or ApiKeyLocation.Query or ApiKeyLocation.Cookie))
+        {
+            throw new ArgumentOutOfRangeException(nameof(location), location, "Unknown API key location.");
+        }
+
+        Name = name;
+        Location = location;
+        EnvironmentVariable = string.IsNullOrEmpty(environmentVariable) ? null : environmentVariable;
+    }
+
+    /// <summary>The header, query parameter or cookie name.</summary>
+    public string Name { get; }
+
+    /// <summary>Where the key travels.</summary>
+    public ApiKeyLocation Location { get; }
+
+    /// <summary>The environment variable read when no key is configured, if any.</summary>
+    public string? EnvironmentVariable { get; }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Aitronos.Codegen.Runtime;
+
+public sealed partial class ApiTransport
+{
+    private static readonly byte[] Utf8ByteOrderMark = { 0xEF, 0xBB, 0xBF };
+
+    /// <summary>Serializes a request body as <c>application/json; charset=utf-8</c>.</summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <param name="value">The body.</param>
+    /// <param name="typeInfo">The body type's serialization metadata, from the generated code.</param>
+    /// <returns>The content.</returns>
+    public static HttpContent CreateJsonContent<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        if (typeInfo is null)
+        {
+            throw new ArgumentNullException(nameof(typeInfo));
+        }
+
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
+    }
+
+    /// <summary>Reads a successful response's JSON body. The response is not disposed.</summary>
+    /// <typeparam name="T">The type the operation promises.</typeparam>
+    /// <param name="response">The response, from <see cref="SendAsync"/>.</param>
+    /// <param name="typeInfo">The type's serialization metadata, from the generated code.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The value; the JSON literal <c>null</c> gives <see langword="null"/>.</returns>
+    /// <exception cref="ApiResponseFormatException">The body is empty, not JSON, or JSON of another shape.</exception>
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        if (response is null)
+        {
+            throw new ArgumentNullException(nameof(response));
+        }
+
+        if (typeInfo is null)
+        {
+            throw new ArgumentNullException(nameof(typeInfo));
+        }
+
+        var bytes = await ResponseBody.ReadAllAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        var json = new ReadOnlyMemory<byte>(bytes);
+        if (json.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            json = json.Slice(Utf8ByteOrderMark.Length);
+        }
+
+        if (IsWhiteSpace(json.Span))
+        {
+            throw FormatError(response, bytes, $"the response has no body, but {typeof(T).Name} was expected.", null);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(json.Span, typeInfo)!;
+        }
+        catch (JsonException exception)
+        {
+            throw FormatError(response, bytes, $"the response body is not valid {typeof(T).Name} JSON: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Reads a response's body as text, decoded by its declared charset (UTF-8 by default). The response is not disposed.</summary>
+    /// <param name="response">The response.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The text; empty for an empty body.</returns>
+    public static async Task<string> ReadStringAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response is null)
+        {
+            throw new ArgumentNullException(nameof(response));
+        }
+
+        var bytes = await ResponseBody.ReadAllAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return ResponseBody.Decode(bytes, bytes.Length, response.Content);
+    }
+
+    /// <summary>Reads a response's body as bytes. The response is not disposed.</summary>
+    /// <param name="response">The response.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The bytes; empty for an empty body.</returns>
+    public static Task<byte[]> ReadBytesAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response is null)
+        {
+            throw new ArgumentNullException(nameof(response));
+        }
+
+        return ResponseBody.ReadAllAsync(response.Content, cancellationToken);
+    }
+
+    private static ApiResponseFormatException FormatError(HttpResponseMessage response, byte[] body, string problem, Exception? innerException)
+    {
+        var statusCode = (int)response.StatusCode;
+        var reason = ReasonPhrases.Get(statusCode, response.ReasonPhrase);
+        var rawBody = ResponseBody.Decode(body, Math.Min(body.Length, ResponseBody.ExceptionBodyLimit), response.Content);
+        var data = new ApiErrorData(statusCode, ResponseHeaders.From(response), rawBody, ErrorBody.Empty);
+        var status = statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ApiResponseFormatException((reason is null ? status : status + " " + reason) + ": " + problem, data, innerException);
+    }
+
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

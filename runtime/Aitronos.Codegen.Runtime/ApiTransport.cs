@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Aitronos.Codegen.Runtime;
+
+/// <summary>
+/// Sends a generated client's requests: composes URIs, adds headers and credentials, enforces the timeout and
+/// turns failures into <see cref="ApiException"/>s. Thread-safe; one instance serves the whole application.
+/// </summary>
+/// <remarks>
+/// The transport reads its <see cref="ApiClientOptions"/> once, when it is created. Every request goes through
+/// <see cref="SendAsync"/>, the one place where retries will be added.
+/// </remarks>
+public sealed partial class ApiTransport : IDisposable
+{
+    private readonly ApiDescription _api;
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly string _baseUrl;
+    private readonly TimeSpan _timeout;
+    private readonly KeyValuePair<string, string>[] _defaultHeaders;
+    private readonly string _userAgent;
+    private int _disposed;
+
+    /// <summary>Creates a transport for one API.</summary>
+    /// <param name="api">The API's static description, from the generated client.</param>
+    /// <param name="options">The caller's options; defaults when <see langword="null"/>.</param>
+    /// <param name="httpClient">
+    /// An HTTP client to send with, for example one from <c>IHttpClientFactory</c>; it is never disposed by the
+    /// transport. When <see langword="null"/>, the transport creates one and disposes it in <see cref="Dispose"/>.
+    /// </param>
+    /// <exception cref="InvalidOperationException">No usable base URL: see <see cref="ApiClientOptions.BaseUrl"/>.</exception>
+    public ApiTransport(ApiDescription api, ApiClientOptions? options, HttpClient? httpClient = null)
+    {
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+        options ??= new ApiClientOptions();
+        _baseUrl = ResolveBaseUrl(api, options, httpClient);
+        _timeout = options.Timeout;
+        _defaultHeaders = new List<KeyValuePair<string, string>>(options.DefaultHeaders).ToArray();
+        _userAgent = string.IsNullOrWhiteSpace(options.UserAgent) ? DefaultUserAgent(api) : options.UserAgent!;
+        _apiKey = FirstNonEmpty(options.ApiKey, ReadEnvironment(api.ApiKey?.EnvironmentVariable));
+        _accessToken = FirstNonEmpty(options.AccessToken, ReadEnvironment(api.Bearer?.EnvironmentVariable));
+        _accessTokenProvider = options.AccessTokenProvider;
+        _ownsHttpClient = httpClient is null;
+        _httpClient = httpClient ?? CreateHttpClient();
+    }
+
+    /// <summary>Creates a request for an operation.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="pathAndQuery">
+    /// The operation's path and query, escaped, starting with <c>/</c> (built with <see cref="RequestPath"/>).
+    /// It is appended to the base URL, so <c>https://api.aitronos.com/v1</c> keeps its <c>/v1</c>.
+    /// </param>
+    /// <returns>The request, to be sent with <see cref="SendAsync"/>.</returns>
+    public HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery)
+    {
+        if (method is null)
+        {
+            throw new ArgumentNullException(nameof(method));
+        }
+
+        if (pathAndQuery is null)
+        {
+            throw new ArgumentNullException(nameof(pathAndQuery));
+        }
+
+        if (pathAndQuery.Length == 0 || pathAndQuery[0] != '/')
+        {
+            throw new ArgumentException("The path must start with '/'.", nameof(pathAndQuery));
+        }
+
+        return new HttpRequestMessage(method, new Uri(_baseUrl + pathAndQuery, UriKind.Absolute));
+    }
+
+    /// <summary>
+    /// Sends a request with the default headers, the <c>User-Agent</c> and the credentials the operation accepts,
+    /// and returns its successful (2xx) response, which the caller disposes.
+    /// </summary>
+    /// <param name="request">The request, from <see cref="CreateRequest"/>.</param>
+    /// <param name="auth">
+    /// The credentials the operation accepts. The API key is sent when accepted and known; otherwise a bearer
+    /// token when accepted and known; otherwise nothing.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response, read up to its headers; its body is still to be read.</returns>
+    /// <exception cref="ApiException">The server answered with a non-success status: the subclass tells which.</exception>
+    /// <exception cref="ApiTimeoutException">No response within <see cref="ApiClientOptions.Timeout"/>.</exception>
+    /// <exception cref="ApiConnectionException">No response: the connection failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the exception carries it.</exception>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new ObjectDisposedException(nameof(ApiTransport));
+        }
+
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_timeout != Timeout.InfiniteTimeSpan)
+        {
+            timeoutSource.CancelAfter(_timeout);
+        }
+
+        var redactor = SecretRedactor.For(_apiKey, _accessToken);
+        HttpResponseMessage? response = null;
+        try
+        {
+            AddDefaultHeaders(request);
+            var bearerToken = await AddCredentialsAsync(request, auth, timeoutSource.Token).ConfigureAwait(false);
+            redactor = SecretRedactor.For(_apiKey, _accessToken, bearerToken);
+            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            // Only the error body is read here, under the timeout; a success body is read by the caller.
+            var rawBody = await ReadErrorBodyAsync(response, timeoutSource.Token).ConfigureAwait(false);
+            throw ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, ResponseHeaders.From(response), rawBody, redactor);
+        }
+        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            if (exception.CancellationToken == cancellationToken)
+            {
+                throw;
+            }
+
+            // The handler saw the linked token; callers match the exception against their own.
+            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
+        }
+        catch (OperationCanceledException exception)
+            when (timeoutSource.IsCancellationRequested || _httpClient.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            response?.Dispose();
+            // Not the caller's token: either our timeout, or the HttpClient's own Timeout when the caller supplied it.
+            var (timeout, setting) = timeoutSource.IsCancellationRequested
+                ? (_timeout, "ApiClientOptions.Timeout")
+                : (_httpClient.Timeout, "HttpClient.Timeout");
+            throw new ApiTimeoutException(
+                redactor.Redact($"{_api.Name}: {Describe(request)} did not complete within {FormatDuration(timeout)} ({setting}).")!,
+                timeout,
+                exception);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            response?.Dispose();
+            throw new ApiConnectionException(
+                redactor.Redact($"{_api.Name}: {Describe(request)} got no response: {exception.Message}")!,
+                exception);
+        }
+        catch
+        {
+            response?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Disposes the HTTP client if the transport created it.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ResponseBody.ReadBoundedTextAsync(response.Content, ResponseBody.ExceptionBodyLimit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
+        {
+            // The status already tells what happened; a body cut off mid-way only loses detail.
+            return null;
+        }
+    }
+
+    private void AddDefaultHeaders(HttpRequestMessage request)
+    {
+        foreach (var header in _defaultHeaders)
+        {
+            if (request.Headers.Contains(header.Key) || (request.Content?.Headers.Contains(header.Key) ?? false))
+            {
+                continue;
+            }
+
+            if (!request.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                // Content-Language and the like belong to the content, when there is one.
+                request.Content?.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (!request.Headers.Contains("User-Agent"))
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        }
+    }
+
+    private static string ResolveBaseUrl(ApiDescription api, ApiClientOptions options, HttpClient? httpClient)
+    {
+        // The caller's explicit choices come before the document's server URL.
+        Uri? baseUrl;
+        string source;
+        if (options.BaseUrl is not null)
+        {
+            (baseUrl, source) = (options.BaseUrl, "ApiClientOptions.BaseUrl");
+        }
+        else if (httpClient?.BaseAddress is not null)
+        {
+            (baseUrl, source) = (httpClient.BaseAddress, "HttpClient.BaseAddress");
+        }
+        else if (api.DefaultBaseUrl is not null)
+        {
+            source = $"the server URL of the {api.Name} OpenAPI document";
+            if (!Uri.TryCreate(api.DefaultBaseUrl, UriKind.Absolute, out baseUrl))
+            {
+                throw new InvalidOperationException(
+                    $"{api.Name}: {source} (\"{api.DefaultBaseUrl}\") is not an absolute URL. Set ApiClientOptions.BaseUrl.");
+            }
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"{api.Name} has no base URL: its OpenAPI document names no server. Set ApiClientOptions.BaseUrl (for example https://api.example.com/v1).");
+        }
+
+        if (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new InvalidOperationException($"{api.Name}: {source} (\"{baseUrl.OriginalString}\") must be an absolute http or https URL.");
+        }
+
+        return baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+    }
+
+    private static HttpClient CreateHttpClient()
+    {
+#if NET5_0_OR_GREATER
+        HttpMessageHandler handler = SocketsHttpHandler.IsSupported
+            ? new SocketsHttpHandler
+            {
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                // A long-lived client must still notice DNS changes.
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            }
+            : new HttpClientHandler();
+#else
+        var handler = new HttpClientHandler();
+        if (handler.SupportsAutomaticDecompression)
+        {
+            handler.AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate;
+        }
+#endif
+
+        // The transport enforces ApiClientOptions.Timeout itself, so that it can tell a timeout from a cancellation.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private static string DefaultUserAgent(ApiDescription api)
+    {
+        var version = typeof(ApiTransport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(ApiTransport).Assembly.GetName().Version?.ToString()
+            ?? "0.0.0";
+        var plus = version.IndexOf('+');
+        return $"{api.Name} Aitronos.Codegen/{(plus >= 0 ? version.Substring(0, plus) : version)}";
+    }
+
+    /// <summary>Method and URI without the query, which may hold an API key.</summary>
+    private static string Describe(HttpRequestMessage request)
+    {
+        var uri = request.RequestUri;
+        var target = uri is null ? "(no URI)"
+            : uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Path)
+            : uri.OriginalString.Split('?')[0];
+        return request.Method.Method + " " + target;
+    }
+
+    private static string FormatDuration(TimeSpan duration)
+    {
+        if (duration == Timeout.InfiniteTimeSpan)
+        {
+            return "an infinite timeout";
+        }
+
+        return duration.TotalSeconds < 1
+            ? ((long)duration.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms"
+            : duration.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
+    }
+
+    private static string? ReadEnvironment(string? variable)
+        => variable is null ? null : System.Environment.GetEnvironmentVariable(variable);
+
+    private static string? FirstNonEmpty(string? first, string? second)
+        => !string.IsNullOrEmpty(first) ? first : !string.IsNullOrEmpty(second) ? second : null;
+}

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Aitronos.Codegen.Runtime;
+
+/// <summary>
+/// A request to the API failed. Subclasses tell the kind of failure: one per HTTP status family
+/// (<see cref="NotFoundException"/>, <see cref="RateLimitException"/>, ...), and
+/// <see cref="ApiConnectionException"/> / <see cref="ApiTimeoutException"/> when no response arrived.
+/// </summary>
+/// <remarks>
+/// When the server answered with the Aitronos error envelope
+/// (<c>{"success":false,"error":{"code","message","system_message","type","status","details","trace_id","timestamp"}}</c>)
+/// its fields are here; other bodies (FastAPI <c>{"detail":...}</c>, RFC 7807 problem details) fill what they can.
+/// The message never contains a credential.
+/// </remarks>
+public class ApiException : Exception
+{
+    private protected ApiException(string message, ApiErrorData data, Exception? innerException)
+        : base(message, innerException)
+    {
+        StatusCode = data.StatusCode;
+        Code = data.Body.Code;
+        ErrorType = data.Body.ErrorType;
+        SystemMessage = data.Body.SystemMessage;
+        Details = data.Body.Details;
+        TraceId = data.Body.TraceId;
+        Timestamp = data.Body.Timestamp;
+        Headers = data.Headers;
+        RequestId = ResponseHeaders.First(data.Headers, "x-request-id");
+        RawBody = data.RawBody;
+    }
+
+    /// <summary>The HTTP status code, or <see langword="null"/> when no response arrived.</summary>
+    public int? StatusCode { get; }
+
+    /// <summary>The machine-readable error code, such as <c>CONNECTOR_INVALID_CONFIG</c>.</summary>
+    public string? Code { get; }
+
+    /// <summary>The error's category, such as <c>client_error</c> (the envelope's <c>type</c>; a problem's <c>type</c> URI).</summary>
+    public string? ErrorType { get; }
+
+    /// <summary>The envelope's <c>system_message</c>: technical detail meant for developers.</summary>
+    public string? SystemMessage { get; }
+
+    /// <summary>Structured detail: the envelope's <c>details</c>, FastAPI's validation error list, or a problem's <c>errors</c>.</summary>
+    public JsonElement? Details { get; }
+
+    /// <summary>The server's trace identifier, for support requests.</summary>
+    public string? TraceId { get; }
+
+    /// <summary>When the server says the error happened.</summary>
+    public DateTimeOffset? Timestamp { get; }
+
+    /// <summary>The <c>x-request-id</c> response header.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>Response and content headers; names are case-insensitive. Empty when no response arrived.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
+
+    /// <summary>
+    /// The response body as text (at most its first mebibyte), with the request's credentials masked should the
+    /// server have echoed them; empty for an empty body, <see langword="null"/> when no response arrived.
+    /// </summary>
+    public string? RawBody { get; }
+
+    /// <summary>
+    /// Creates the exception for a non-success response: the subclass matching the status, filled from the body
+    /// whatever its shape. Never throws for a malformed body.
+    /// </summary>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="reasonPhrase">The status line's reason phrase, if any.</param>
+    /// <param name="headers">The response and content headers.</param>
+    /// <param name="rawBody">The response body as text, if any.</param>
+    /// <returns>
+    /// <see cref="BadRequestException"/> (400), <see cref="AuthenticationException"/> (401),
+    /// <see cref="PermissionDeniedException"/> (403), <see cref="NotFoundException"/> (404),
+    /// <see cref="ConflictException"/> (409), <see cref="UnprocessableEntityException"/> (422),
+    /// <see cref="RateLimitException"/> (429), <see cref="InternalServerException"/> (500 and above),
+    /// otherwise <see cref="ApiException"/>.
+    /// </returns>
+    public static ApiException FromResponse(
+        int statusCode,
+        string? reasonPhrase,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
+        string? rawBody)
+        => FromResponse(statusCode, reasonPhrase, ResponseHeaders.Copy(headers), rawBody, SecretRedactor.None);
+
+    internal static ApiException FromResponse(
+        int statusCode,
+        string? reasonPhrase,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
+        string? rawBody,
+        SecretRedactor redactor)
+    {
+        // Redacting the body first keeps every field read from it (message, details, ...) free of credentials.
+        rawBody = redactor.Redact(rawBody);
+        var body = ErrorBody.Parse(rawBody);
+        var data = new ApiErrorData(statusCode, headers, rawBody, body);
+        var message = DescribeResponse(statusCode, reasonPhrase, body.Code, body.Message, rawBody, headers);
+        return statusCode switch
+        {
+            400 => new BadRequestException(message, data),
+            401 => new AuthenticationException(message, data),
+            403 => new PermissionDeniedException(message, data),
+            404 => new NotFoundException(message, data),
+            409 => new ConflictException(message, data),
+            422 => new UnprocessableEntityException(message, data),
+            429 => new RateLimitException(message, data, RetryAfter.Parse(ResponseHeaders.First(headers, "Retry-After"), DateTimeOffset.UtcNow)),
+            >= 500 => new InternalServerException(message, data),
+            _ => new ApiException(message, data, null),
+        };
+    }
+
+    /// <summary>
+    /// <c>400 CONNECTOR_INVALID_CONFIG: The connector configuration is invalid.</c>, <c>404 Not Found</c>,
+    /// <c>502 Bad Gateway: the response has no body.</c>
+    /// </summary>
+    internal static string DescribeResponse(
+        int statusCode,
+        string? reasonPhrase,
+        string? code,
+        string? bodyMessage,
+        string? rawBody,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> headers)
+    {
+        var status = statusCode.ToString(CultureInfo.InvariantCulture);
+        var reason = ReasonPhrases.Get(statusCode, reasonPhrase);
+        var label = code ?? reason;
+        var head = label is null ? status : status + " " + label;
+        if (!string.IsNullOrWhiteSpace(bodyMessage))
+        {
+            return code is null && string.Equals(bodyMessage, reason, StringComparison.OrdinalIgnoreCase)
+                ? head
+                : head + ": " + bodyMessage;
+        }
+
+        if (code is not null)
+        {
+            return reason is null ? head : head + ": " + reason;
+        }
+
+        if (string.IsNullOrWhiteSpace(rawBody))
+        {
+            return head + ": the response has no body.";
+        }
+
+        var contentType = ResponseHeaders.First(headers, "Content-Type");
+        return contentType is null
+            ? head + ": the response body is not a JSON error."
+            : head + ": the response body (" + contentType + ") is not a JSON error.";
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Net.Http;
+using System.Net.Http.Headers;
+
+namespace Aitronos.Codegen.Runtime;
+
+/// <summary>Response and content headers as the read-only, case-insensitive map that exceptions expose.</summary>
+internal static class ResponseHeaders
+{
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Empty =
+        new ReadOnlyDictionary<string, IReadOnlyList<string>>(new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase));
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> From(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        Add(headers, response.Headers);
+        if (response.Content is not null)
+        {
+            Add(headers, response.Content.Headers);
+        }
+
+        return new ReadOnlyDictionary<string, IReadOnlyList<string>>(headers);
+    }
+
+    /// <summary>Copies headers given by a caller, so that lookups are case-insensitive whatever map they came in.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Copy(IReadOnlyDictionary<string, IReadOnlyList<string>>? source)
+    {
+        if (source is null || source.Count == 0)
+        {
+            return Empty;
+        }
+
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in source)
+        {
+            var values = new List<string>(header.Value ?? Array.Empty<string>());
+            if (headers.TryGetValue(header.Key, out var existing))
+            {
+                values.InsertRange(0, existing);
+            }
+
+            headers[header.Key] = values.ToArray();
+        }
+
+        return new ReadOnlyDictionary<string, IReadOnlyList<string>>(headers);
+    }
+
+    public static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string name)
+        => headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    private static void Add(Dictionary<string, IReadOnlyList<string>> target, HttpHeaders source)
+    {
+        foreach (var header in source)
+        {
+            var values = new List<string>(header.Value);
+            if (target.TryGetValue(header.Key, out var existing))
+            {
+                values.InsertRange(0, existing);
+            }
+
+            target[header.Key] = values.ToArray();
+        }
+    }
+}

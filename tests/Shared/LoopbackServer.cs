@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Aitronos.Codegen.Testing;
+
+/// <summary>
+/// A real Kestrel server on 127.0.0.1 with an OS-assigned port, answering with the test's handler and recording
+/// every request as it arrived on the wire. Shared as a linked source file by the test projects.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var server = await LoopbackServer.StartAsync(ctx => LoopbackServer.RespondAsync(ctx, 200, "{}"));
+/// // ... send to server.BaseUrl ...
+/// Assert.Equal("/v1/items?limit=5", server.Requests.Single().Target);
+/// </code>
+/// </example>
+public sealed class LoopbackServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests;
+
+    private LoopbackServer(WebApplication app, ConcurrentQueue<RecordedRequest> requests, Uri baseUrl)
+    {
+        _app = app;
+        _requests = requests;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>The server's root, such as <c>http://127.0.0.1:45123/</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The requests received so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>Starts a server that records each request, then lets <paramref name="handler"/> answer it.</summary>
+    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        // A handler still waiting when the test ends must not hold up disposal for the default 30 seconds.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+
+        var requests = new ConcurrentQueue<RecordedRequest>();
+        app.Run(async context =>
+        {
+            var request = context.Request;
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, context.RequestAborted);
+            var headers = request.Headers.ToDictionary(
+                header => header.Key,
+                header => header.Value.ToString(),
+                StringComparer.OrdinalIgnoreCase);
+            var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+            requests.Enqueue(new RecordedRequest(request.Method, target, headers, body.ToArray()));
+
+            // The handler may read the body too.
+            body.Position = 0;
+            request.Body = body;
+            await handler(context);
+        });
+
+        await app.StartAsync();
+        var address = app.Urls.Single();
+        return new LoopbackServer(app, requests, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    /// <summary>Writes a status, a body and its content type.</summary>
+    public static async Task RespondAsync(HttpContext context, int statusCode, string? body, string contentType = "application/json")
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.StatusCode = statusCode;
+        if (body is not null)
+        {
+            context.Response.ContentType = contentType;
+            await context.Response.WriteAsync(body, context.RequestAborted);
+        }
+    }
+
+    /// <summary>
+    /// A loopback port that nothing listens on: bound by the OS, then released, so that connecting to it is refused.
+    /// </summary>
+    public static int GetClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>Stops the server; requests still being handled see their <see cref="HttpContext.RequestAborted"/> fire.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(stopping.Token);
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>One request as the server received it.</summary>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Target">The request target exactly as sent (path and query, still escaped).</param>
+/// <param name="Headers">The headers, names case-insensitive, repeated values joined with <c>", "</c>.</param>
+/// <param name="Body">The body's bytes; empty when there was none.</param>
+public sealed record RecordedRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    /// <summary>The body decoded as UTF-8.</summary>
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>A header's value, or <see langword="null"/> when the request did not carry it.</summary>
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+}
