@@ -49,7 +49,19 @@ internal static class SpecReader
         settings.TryAddReader(OpenApiConstants.Yml, yaml);
 
         string format = input.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? OpenApiConstants.Json : OpenApiConstants.Yaml;
-        ReadResult read = OpenApiDocument.Parse(input.Text, format, settings);
+        ReadResult read;
+        try
+        {
+            read = OpenApiDocument.Parse(input.Text, format, settings);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The reader throws on some malformed input (an empty or unparsable $ref, for one) instead of
+            // reporting it: that is still a problem of the spec, not of the generator.
+            context.Report(DiagnosticDescriptors.SpecSyntaxError, context.Locator.File, fileName, "the OpenAPI reader rejected it (" + ex.GetType().Name + ": " + ex.Message + ")");
+            return null;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
 
         OpenApiDocument? document = read.Document;
