@@ -75,12 +75,17 @@ public static class GeneratorHarness
                 }));
     }
 
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, LanguageVersion languageVersion = LanguageVersion.Latest, string? rootNamespace = "Consumer")
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, LanguageVersion languageVersion = LanguageVersion.Latest, string? rootNamespace = "Consumer") =>
+        CreateDriver(specs, out _, languageVersion, rootNamespace);
+
+    /// <summary>Also hands back the additional texts the driver holds, so a test can replace one.</summary>
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, out IReadOnlyList<AdditionalText> texts, LanguageVersion languageVersion = LanguageVersion.Latest, string? rootNamespace = "Consumer")
     {
         var files = specs.ToList();
+        texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToList();
         return CSharpGeneratorDriver.Create(
             generators: new[] { new OpenApiClientGenerator().AsSourceGenerator() },
-            additionalTexts: files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)),
+            additionalTexts: texts,
             parseOptions: new CSharpParseOptions(languageVersion),
             optionsProvider: new TestOptionsProvider(files, rootNamespace),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
@@ -103,7 +108,7 @@ public static class GeneratorHarness
     public static string Format(IEnumerable<Diagnostic> diagnostics) =>
         string.Join(Environment.NewLine, diagnostics.Select(d => d.ToString()));
 
-    private sealed class InMemoryAdditionalText : AdditionalText
+    public sealed class InMemoryAdditionalText : AdditionalText
     {
         private readonly SourceText _text;
 

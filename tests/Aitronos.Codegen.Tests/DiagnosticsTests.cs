@@ -1,0 +1,186 @@
+using System.Collections.Generic;
+using System.Linq;
+using Aitronos.Codegen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Aitronos.Codegen.Tests;
+
+/// <summary>A spec problem is a compiler diagnostic located in the spec file; nothing crashes and nothing is lost silently.</summary>
+public sealed class DiagnosticsTests
+{
+    private const string Header = "openapi: 3.1.0\ninfo:\n  title: T\n  version: '1'\n";
+
+    [Fact]
+    public void BrokenYamlIsAnErrorAtItsLineAndColumn()
+    {
+        // Line 7 (1-based) has an unclosed flow mapping.
+        string text = Header + "paths:\n  /a:\n    get: {responses: {'200': {description: ok}\n  /b: {}\n";
+        Diagnostic error = Single(Run("broken.openapi.yaml", text), "ACG001");
+
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        FileLinePositionSpan span = error.Location.GetLineSpan();
+        Assert.Equal("/project/broken.openapi.yaml", span.Path);
+        Assert.InRange(span.StartLinePosition.Line + 1, 7, 8);
+        Assert.Contains("broken.openapi.yaml", error.GetMessage());
+    }
+
+    [Fact]
+    public void BrokenJsonIsAnErrorAtItsLine()
+    {
+        string text = "{\n  \"openapi\": \"3.0.0\",\n  \"info\": {\"title\": \"x\", \"version\": \"1\"},\n  \"paths\": {\"/a\": {\"get\": }}\n}";
+        Diagnostic error = Single(Run("broken.openapi.json", text), "ACG001");
+
+        Assert.Equal(4, error.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
+    public void RuleViolationInAReadableDocumentIsAWarningAtThePointerLocation()
+    {
+        // A schema that is a string instead of an object: the reader reports a pointer, and still reads the rest.
+        string text = Header + "paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: not-a-schema\n";
+        GeneratorRun run = Run("rules.openapi.yaml", text);
+        Diagnostic warning = Single(run, "ACG002");
+
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(13, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.NotEmpty(run.Sources);
+    }
+
+    [Fact]
+    public void UnsupportedSecuritySchemeIsAWarningAtTheScheme()
+    {
+        string text = Header + "components:\n  securitySchemes:\n    basicAuth:\n      type: http\n      scheme: basic\npaths:\n  /a:\n    get:\n      responses:\n        '204':\n          description: ok\n";
+        Diagnostic warning = Single(Run("security.openapi.yaml", text), "ACG012");
+
+        Assert.Equal(7, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("basicAuth", warning.GetMessage());
+    }
+
+    [Fact]
+    public void ReaderExceptionOnMalformedReferenceIsASpecErrorNotACrash()
+    {
+        string text = Header + "paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/has space \" quote'\n";
+        GeneratorRun run = Run("badref.openapi.yaml", text);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ACG003");
+        Assert.NotEmpty(run.GeneratorDiagnostics.Where(d => d.Id is "ACG001" or "ACG013"));
+    }
+
+    [Fact]
+    public void FileThatIsNotAnOpenApiDocumentIsAnError()
+    {
+        GeneratorRun run = Run("notes.openapi.yaml", "- just\n- a list\n");
+        Diagnostic error = Single(run, "ACG001");
+
+        Assert.Equal("/project/notes.openapi.yaml", error.Location.GetLineSpan().Path);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void DocumentWithoutOperationsIsAWarning()
+    {
+        Assert.Equal(DiagnosticSeverity.Warning, Single(Run("empty.openapi.yaml", Header + "paths: {}\n"), "ACG004").Severity);
+    }
+
+    [Fact]
+    public void InvalidNamespaceOptionIsAWarningAndAValidNamespaceIsUsed()
+    {
+        var spec = new SpecFile("/project/pets.openapi.yaml", GeneratorHarness.LoadTestSpec("petstore-lite.openapi.yaml").Text, new Dictionary<string, string> { ["AitronosNamespace"] = "My Pets.2nd" });
+        GeneratorRun run = GeneratorHarness.Run(new[] { spec });
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "ACG014");
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void MissingRuntimeReferenceIsAnErrorAndNothingIsEmitted()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new[] { GeneratorHarness.BundledSpec() }, GeneratorHarness.CreateCompilation(includeRuntime: false));
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "ACG005" && d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void LanguageVersionBelowCSharp11IsAnError()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new[] { GeneratorHarness.BundledSpec() }, GeneratorHarness.CreateCompilation(languageVersion: LanguageVersion.CSharp10), LanguageVersion.CSharp10);
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "ACG006");
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void DeepNestingIsALocatedErrorNotACrash()
+    {
+        string deep = string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200);
+        string text = "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"x\",\"version\":\"1\"},\"paths\":{},\"x-deep\":" + deep + "}";
+        GeneratorRun run = Run("deep.openapi.json", text);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ACG003");
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "ACG001" && d.Location.GetLineSpan().Path == "/project/deep.openapi.json");
+    }
+
+    [Fact]
+    public void SelfReferentialAliasesAndRecursiveObjectsGenerateWithoutCrashing()
+    {
+        string text = Header + """
+            components:
+              schemas:
+                A:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/B'
+                B:
+                  $ref: '#/components/schemas/A'
+                Node:
+                  type: object
+                  properties:
+                    next:
+                      $ref: '#/components/schemas/Node'
+                    list:
+                      $ref: '#/components/schemas/A'
+            paths:
+              /n:
+                get:
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/Node'
+            """;
+        GeneratorRun run = Run("cycles.openapi.yaml", text);
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ACG003");
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("public global::Consumer.Node? Next { get; init; }", run.Source(".Node.g.cs"));
+    }
+
+    [Fact]
+    public void TwoSpecsWithTheSameFileNameInDifferentFoldersDoNotCrashTheGenerator()
+    {
+        string text = GeneratorHarness.LoadTestSpec("petstore-lite.openapi.yaml").Text;
+        GeneratorRun run = GeneratorHarness.Run(new[]
+        {
+            new SpecFile("/project/a/pets.openapi.yaml", text),
+            new SpecFile("/project/b/pets.openapi.yaml", text, new Dictionary<string, string> { ["AitronosNamespace"] = "Other" }),
+        });
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ACG003");
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    private static GeneratorRun Run(string fileName, string text) =>
+        GeneratorHarness.Run(new[] { new SpecFile("/project/" + fileName, text) });
+
+    private static Diagnostic Single(GeneratorRun run, string id)
+    {
+        var matches = run.GeneratorDiagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(matches.Count >= 1, $"Expected a {id} diagnostic; got:\n{GeneratorHarness.Format(run.GeneratorDiagnostics)}");
+        return matches[0];
+    }
+}
