@@ -282,7 +282,8 @@ public sealed partial class ApiTransport : IDisposable
     {
         var uri = request.RequestUri;
         var target = uri is null ? "(no URI)"
-            : uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Path)
+            // SchemeAndServer leaves out user info ("user:password@"), which is a secret too.
+            : uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
             : uri.OriginalString.Split('?')[0];
         return request.Method.Method + " " + target;
     }

@@ -78,8 +78,9 @@ internal sealed class JsonCode
             return WriteNonNull(type, writer, value, depth);
         }
 
-        string n = "n" + depth.ToString(CultureInfo.InvariantCulture);
-        return $"if ({value} is {{ }} {n}) {{ {WriteNonNull(type, writer, n, depth)} }} else {{ {writer}.WriteNullValue(); }}";
+        // No pattern variable here: several of these stand side by side in one method.
+        string nonNull = type.IsValueType ? value + ".Value" : value;
+        return $"if ({value} is null) {{ {writer}.WriteNullValue(); }} else {{ {WriteNonNull(type, writer, nonNull, depth)} }}";
     }
 
     public string WriteNonNull(TypeRef type, string writer, string value, int depth = 0) => type.Kind switch

@@ -32,9 +32,14 @@ internal static class ModelEmitter
 
             first = false;
             writer.Doc("summary", property.Description ?? "The '" + property.JsonName + "' property.");
-            if (property.Deprecated)
+            if (property.Deprecated && !property.Required)
             {
                 writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+            }
+            else if (property.Deprecated)
+            {
+                // C# forbids [Obsolete] on a required member (CS9042); say it in the docs instead.
+                writer.Line("/// <remarks>Deprecated in the API description.</remarks>");
             }
 
             writer.Line($"public {(property.Required ? "required " : string.Empty)}{PropertyType(context, property)} {property.CSharpName} {{ get; init; }}");
@@ -67,9 +72,15 @@ internal static class ModelEmitter
         writer.OpenBlock($"internal sealed class {type.Name}Converter : global::System.Text.Json.Serialization.JsonConverter<{fullName}>");
         writer.Line($"private static readonly string[] s_knownNames = {{ {string.Join(", ", type.Properties.Select(p => CSharpLiterals.String(p.JsonName)))} }};");
         writer.Line();
+        writer.Line("// A JSON null is this converter's to judge: where the type is expected, null is an error, not a null object.");
+        writer.Line("public override bool HandleNull => true;");
+        writer.Line();
         writer.Line($"public override {fullName} Read(ref {JsonCode.ReaderType} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
         writer.Line();
-        writer.Line($"public override void Write({JsonCode.WriterType} writer, {fullName} value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);");
+        writer.OpenBlock($"public override void Write({JsonCode.WriterType} writer, {fullName}? value, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Line("if (value is null) writer.WriteNullValue();");
+        writer.Line("else WriteValue(writer, value);");
+        writer.CloseBlock();
         writer.Line();
 
         // Read

@@ -85,7 +85,7 @@ internal static class OperationEmitter
             writer.Line($"if ({parameter.CSharpName} is null) throw new global::System.ArgumentNullException(nameof({parameter.CSharpName}));");
         }
 
-        if (body is { Required: true })
+        if (body is { Required: true } && !(body.Type?.IsValueType ?? false))
         {
             writer.Line($"if ({body.CSharpName} is null) throw new global::System.ArgumentNullException(nameof({body.CSharpName}));");
         }
@@ -149,7 +149,7 @@ internal static class OperationEmitter
         {
             string content = body.Kind switch
             {
-                BodyKind.Json => $"{Runtime}.ApiTransport.CreateJsonContent({body.CSharpName}, {TypeInfo(context, body.Type!)})",
+                BodyKind.Json => $"{Runtime}.ApiTransport.CreateJsonContent<{types.NonNull(body.Type!)}>({body.CSharpName}{(!body.Required && body.Type!.IsValueType ? ".Value" : string.Empty)}, {TypeInfo(context, body.Type!)})",
                 BodyKind.Text => $"new global::System.Net.Http.StringContent({body.CSharpName}, global::System.Text.Encoding.UTF8, {CSharpLiterals.String(body.MediaType)})",
                 _ => body.CSharpName,
             };

@@ -43,6 +43,10 @@ public static class GeneratorHarness
 
     public static string TestSpecsDirectory => Path.Combine(AppContext.BaseDirectory, "TestSpecs");
 
+    /// <summary>The bundled spec when this process has the test specs beside it, else null.</summary>
+    public static SpecFile? LoadTestSpecOrNull() =>
+        File.Exists(Path.Combine(TestSpecsDirectory, "aitronos.openapi.yaml")) ? BundledSpec() : null;
+
     public static SpecFile LoadTestSpec(string fileName, IReadOnlyDictionary<string, string>? metadata = null) =>
         new("/project/" + fileName, File.ReadAllText(Path.Combine(TestSpecsDirectory, fileName)), metadata);
 

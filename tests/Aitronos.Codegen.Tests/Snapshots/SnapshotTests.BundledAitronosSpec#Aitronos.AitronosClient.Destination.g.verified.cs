@@ -40,9 +40,16 @@ namespace Aitronos
         {
             private static readonly string[] s_knownNames = { "destination_id", "name", "destination_definition_id", "workspace_id", "configuration", "destination_type" };
 
+            // A JSON null is this converter's to judge: where the type is expected, null is an error, not a null object.
+            public override bool HandleNull => true;
+
             public override global::Aitronos.Destination Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Aitronos.Destination value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Aitronos.Destination? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null) writer.WriteNullValue();
+                else WriteValue(writer, value);
+            }
 
             internal static global::Aitronos.Destination ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {

@@ -46,9 +46,16 @@ namespace Aitronos
         {
             private static readonly string[] s_knownNames = { "job_id", "status", "job_type", "start_time", "connection_id", "bytes_synced", "rows_synced", "duration" };
 
+            // A JSON null is this converter's to judge: where the type is expected, null is an error, not a null object.
+            public override bool HandleNull => true;
+
             public override global::Aitronos.Job Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Aitronos.Job value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Aitronos.Job? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null) writer.WriteNullValue();
+                else WriteValue(writer, value);
+            }
 
             internal static global::Aitronos.Job ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {

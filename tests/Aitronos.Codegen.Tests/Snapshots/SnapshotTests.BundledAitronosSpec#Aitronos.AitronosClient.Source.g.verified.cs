@@ -37,9 +37,16 @@ namespace Aitronos
         {
             private static readonly string[] s_knownNames = { "source_id", "name", "source_definition_id", "workspace_id", "configuration", "source_type" };
 
+            // A JSON null is this converter's to judge: where the type is expected, null is an error, not a null object.
+            public override bool HandleNull => true;
+
             public override global::Aitronos.Source Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Aitronos.Source value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Aitronos.Source? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null) writer.WriteNullValue();
+                else WriteValue(writer, value);
+            }
 
             internal static global::Aitronos.Source ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {

@@ -31,9 +31,16 @@ namespace Aitronos
         {
             private static readonly string[] s_knownNames = { "name", "schedule", "configurations", "status" };
 
+            // A JSON null is this converter's to judge: where the type is expected, null is an error, not a null object.
+            public override bool HandleNull => true;
+
             public override global::Aitronos.UpdateConnectionRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Aitronos.UpdateConnectionRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Aitronos.UpdateConnectionRequest? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null) writer.WriteNullValue();
+                else WriteValue(writer, value);
+            }
 
             internal static global::Aitronos.UpdateConnectionRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {

@@ -163,7 +163,7 @@ namespace Aitronos
                 path.Segment(organizationId);
                 path.Literal("/knowledge/connectors/connections");
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.CreateConnectionRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.CreateConnectionRequest>(body, global::Aitronos.AitronosJsonContext.Default.CreateConnectionRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.Connection, cancellationToken).ConfigureAwait(false);
             }
@@ -187,7 +187,7 @@ namespace Aitronos
                 path.Segment(organizationId);
                 path.Literal("/knowledge/connectors/connections/test");
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.TestConnectionRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.TestConnectionRequest>(body, global::Aitronos.AitronosJsonContext.Default.TestConnectionRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.TestConnectionResult, cancellationToken).ConfigureAwait(false);
             }
@@ -265,7 +265,7 @@ namespace Aitronos
                 path.Literal("/knowledge/connectors/connections/");
                 path.Segment(connectionId);
                 using var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.UpdateConnectionRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.UpdateConnectionRequest>(body, global::Aitronos.AitronosJsonContext.Default.UpdateConnectionRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.Connection, cancellationToken).ConfigureAwait(false);
             }
@@ -325,7 +325,7 @@ namespace Aitronos
                 path.Segment(connectionId);
                 path.Literal("/refresh");
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.RefreshConnectionRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.RefreshConnectionRequest>(body, global::Aitronos.AitronosJsonContext.Default.RefreshConnectionRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.JsonElementMap, cancellationToken).ConfigureAwait(false);
             }
@@ -357,7 +357,7 @@ namespace Aitronos
                 path.Segment(connectionId);
                 path.Literal("/clear");
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.ClearConnectionRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.ClearConnectionRequest>(body, global::Aitronos.AitronosJsonContext.Default.ClearConnectionRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.JsonElementMap, cancellationToken).ConfigureAwait(false);
             }
@@ -408,7 +408,7 @@ namespace Aitronos
                 path.Segment(organizationId);
                 path.Literal("/knowledge/connectors/sources");
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.CreateSourceRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.CreateSourceRequest>(body, global::Aitronos.AitronosJsonContext.Default.CreateSourceRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.Source, cancellationToken).ConfigureAwait(false);
             }
@@ -436,7 +436,7 @@ namespace Aitronos
                 path.Segment(organizationId);
                 path.Literal("/knowledge/connectors/sources/test");
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.TestSourceRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.TestSourceRequest>(body, global::Aitronos.AitronosJsonContext.Default.TestSourceRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.TestSourceResult, cancellationToken).ConfigureAwait(false);
             }
@@ -491,7 +491,7 @@ namespace Aitronos
                 path.Literal("/knowledge/connectors/sources/");
                 path.Segment(sourceId);
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.ReplaceSourceRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.ReplaceSourceRequest>(body, global::Aitronos.AitronosJsonContext.Default.ReplaceSourceRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.Source, cancellationToken).ConfigureAwait(false);
             }
@@ -545,7 +545,7 @@ namespace Aitronos
                 path.Literal("/knowledge/connectors/sources/");
                 path.Segment(sourceId);
                 using var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.UpdateSourceRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.UpdateSourceRequest>(body, global::Aitronos.AitronosJsonContext.Default.UpdateSourceRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.Source, cancellationToken).ConfigureAwait(false);
             }
@@ -595,7 +595,7 @@ namespace Aitronos
                 path.Segment(organizationId);
                 path.Literal("/knowledge/connectors/destinations");
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.CreateDestinationRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.CreateDestinationRequest>(body, global::Aitronos.AitronosJsonContext.Default.CreateDestinationRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.Destination, cancellationToken).ConfigureAwait(false);
             }
@@ -670,7 +670,7 @@ namespace Aitronos
                 path.Literal("/knowledge/connectors/destinations/");
                 path.Segment(destinationId);
                 using var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.UpdateDestinationRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.UpdateDestinationRequest>(body, global::Aitronos.AitronosJsonContext.Default.UpdateDestinationRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.Destination, cancellationToken).ConfigureAwait(false);
             }
@@ -732,7 +732,7 @@ namespace Aitronos
                 path.Segment(organizationId);
                 path.Literal("/knowledge/connectors/jobs");
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Aitronos.AitronosJsonContext.Default.TriggerJobRequest);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Aitronos.TriggerJobRequest>(body, global::Aitronos.AitronosJsonContext.Default.TriggerJobRequest);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Aitronos.AitronosJsonContext.Default.Job, cancellationToken).ConfigureAwait(false);
             }

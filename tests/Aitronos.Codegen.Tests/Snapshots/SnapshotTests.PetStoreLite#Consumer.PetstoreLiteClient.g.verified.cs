@@ -102,7 +102,7 @@ namespace Consumer
                 if (body is null) throw new global::System.ArgumentNullException(nameof(body));
                 var path = new global::Aitronos.Codegen.Runtime.RequestPath("/pets");
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Consumer.PetstoreLiteJsonContext.Default.NewPet);
+                request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Consumer.NewPet>(body, global::Consumer.PetstoreLiteJsonContext.Default.NewPet);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Consumer.PetstoreLiteJsonContext.Default.Pet, cancellationToken).ConfigureAwait(false);
             }

@@ -58,9 +58,16 @@ namespace Shapes.Client
         {
             private static readonly string[] s_knownNames = { "class", "event", "2fa-enabled", "Everything", "maybe", "scores", "matrix", "free", "anything", "blob", "price", "either", "settings" };
 
+            // A JSON null is this converter's to judge: where the type is expected, null is an error, not a null object.
+            public override bool HandleNull => true;
+
             public override global::Shapes.Client.Everything Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Client.Everything value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Client.Everything? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null) writer.WriteNullValue();
+                else WriteValue(writer, value);
+            }
 
             internal static global::Shapes.Client.Everything ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {
@@ -188,7 +195,7 @@ namespace Shapes.Client
                 if (value._2faEnabled is { } v2) { writer.WritePropertyName("2fa-enabled"u8); writer.WriteBooleanValue(v2); }
                 if (value.Everything2 is { } v3) { writer.WritePropertyName("Everything"u8); writer.WriteStringValue(v3); }
                 writer.WritePropertyName("maybe"u8);
-                if (value.Maybe is { } n0) { writer.WriteStringValue(n0); } else { writer.WriteNullValue(); }
+                if (value.Maybe is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Maybe); }
                 if (value.Scores is { } v5) { writer.WritePropertyName("scores"u8); global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap<double>(writer, v5, static (w1, item1) => { w1.WriteNumberValue(item1); }); }
                 if (value.Matrix is { } v6) { writer.WritePropertyName("matrix"u8); global::Aitronos.Codegen.Runtime.JsonCodec.WriteList<global::System.Collections.Generic.IReadOnlyList<int>>(writer, v6, static (w1, item1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList<int>(w1, item1, static (w2, item2) => { w2.WriteNumberValue(item2); }); }); }
                 if (value.Free is { } v7) { writer.WritePropertyName("free"u8); global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap<global::System.Text.Json.JsonElement>(writer, v7, static (w1, item1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteElement(w1, item1); }); }

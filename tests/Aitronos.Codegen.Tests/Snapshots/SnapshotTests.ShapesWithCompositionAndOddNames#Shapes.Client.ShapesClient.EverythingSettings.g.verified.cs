@@ -22,9 +22,16 @@ namespace Shapes.Client
         {
             private static readonly string[] s_knownNames = { "theme" };
 
+            // A JSON null is this converter's to judge: where the type is expected, null is an error, not a null object.
+            public override bool HandleNull => true;
+
             public override global::Shapes.Client.EverythingSettings Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Client.EverythingSettings value, global::System.Text.Json.JsonSerializerOptions options) => WriteValue(writer, value);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Client.EverythingSettings? value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (value is null) writer.WriteNullValue();
+                else WriteValue(writer, value);
+            }
 
             internal static global::Shapes.Client.EverythingSettings ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
             {

@@ -117,7 +117,7 @@ namespace Shapes.Client
                 var path = new global::Aitronos.Codegen.Runtime.RequestPath("/shapes/");
                 path.Segment(id);
                 using var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString());
-                if (body is not null) request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent(body, global::Shapes.Client.ShapesJsonContext.Default.Everything);
+                if (body is not null) request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<global::Shapes.Client.Everything>(body, global::Shapes.Client.ShapesJsonContext.Default.Everything);
                 using var response = await _transport.SendAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken).ConfigureAwait(false);
                 return await global::Aitronos.Codegen.Runtime.ApiTransport.ReadJsonAsync(response, global::Shapes.Client.ShapesJsonContext.Default.TreeNodeMap, cancellationToken).ConfigureAwait(false);
             }
