@@ -1,4 +1,3 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Aitronos.Codegen.Tests")]
-[assembly: InternalsVisibleTo("Aitronos.Codegen.Corpus")]

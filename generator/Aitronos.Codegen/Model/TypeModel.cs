@@ -11,9 +11,7 @@ internal enum TypeKind
     Decimal,
     DateTimeOffset,
     Date,
-    TimeSpan,
     Guid,
-    Uri,
     Bytes,
     Any,
     Object,
@@ -32,7 +30,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public static readonly TypeRef Any = new(TypeKind.Any);
 
     public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single
-        or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.TimeSpan
+        or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Date
         or TypeKind.Guid or TypeKind.Any or TypeKind.Enum;
 }
 

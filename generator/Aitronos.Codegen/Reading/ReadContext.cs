@@ -9,15 +9,9 @@ internal sealed class ReadContext
 {
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    public ReadContext(SpecLocator locator, string specPath)
-    {
-        Locator = locator;
-        SpecPath = specPath;
-    }
+    public ReadContext(SpecLocator locator) => Locator = locator;
 
     public SpecLocator Locator { get; }
-
-    public string SpecPath { get; }
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
 

@@ -21,7 +21,7 @@ internal static class SpecReader
     public static Result<ApiModel> Read(SpecInput input, CancellationToken cancellationToken)
     {
         var locator = new SpecLocator(input.Path, input.Text);
-        var context = new ReadContext(locator, input.Path);
+        var context = new ReadContext(locator);
         try
         {
             ApiModel? model = ReadCore(input, context, cancellationToken);
