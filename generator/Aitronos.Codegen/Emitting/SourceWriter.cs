@@ -1,4 +1,3 @@
-using System;
 using System.Text;
 
 namespace Aitronos.Codegen.Emitting;
@@ -20,17 +19,6 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes a multi-line block (e.g. a raw string literal) at the current indentation.</summary>
-    public SourceWriter Lines(string block)
-    {
-        foreach (string line in block.Replace("\r\n", "\n").Split('\n'))
-        {
-            Line(line);
-        }
-
-        return this;
-    }
-
     public SourceWriter OpenBlock(string header)
     {
         Line(header);
@@ -44,12 +32,6 @@ internal sealed class SourceWriter
         _indent--;
         Line("}" + suffix);
         return this;
-    }
-
-    public IDisposable Block(string header)
-    {
-        OpenBlock(header);
-        return new Closer(this);
     }
 
     /// <summary>Writes <c>/// &lt;tag&gt;</c> documentation for the text, when there is any.</summary>
@@ -80,13 +62,4 @@ internal sealed class SourceWriter
     public SourceWriter DocXml(string xml) => Line("/// " + xml);
 
     public override string ToString() => _builder.ToString();
-
-    private sealed class Closer : IDisposable
-    {
-        private readonly SourceWriter _writer;
-
-        public Closer(SourceWriter writer) => _writer = writer;
-
-        public void Dispose() => _writer.CloseBlock();
-    }
 }
