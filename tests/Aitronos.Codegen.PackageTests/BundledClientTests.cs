@@ -57,6 +57,30 @@ public sealed class BundledClientTests
     {
         ConsumerProject library = _package.CreateConsumer("NetStandardLibrary", _output);
         library.Write("NetStandardLibrary.csproj", ConsumerFiles.NetStandardLibrary(_package.Version))
+            // netstandard2.0 has no DateOnly: format "date" must fall back to DateTime, in models and in query parameters.
+            .Write("calendar.openapi.yaml", """
+                openapi: 3.0.3
+                info: { title: Calendar, version: '1' }
+                servers: [ { url: 'https://calendar.example' } ]
+                paths:
+                  /days:
+                    get:
+                      operationId: getDay
+                      parameters:
+                        - { name: on, in: query, required: true, schema: { type: string, format: date } }
+                      responses:
+                        '200':
+                          description: The day.
+                          content:
+                            application/json:
+                              schema:
+                                type: object
+                                required: [date]
+                                properties:
+                                  date: { type: string, format: date }
+                                  note: { type: string }
+
+                """)
             .Write("Connections.cs", """
                 namespace NetStandardLibrary
                 {
@@ -64,6 +88,9 @@ public sealed class BundledClientTests
                     {
                         public static System.Threading.Tasks.Task<Aitronos.TestConnectionResult> TestAsync(Aitronos.AitronosClient client, string sourceId) =>
                             client.KnowledgeConnectors.TestConnectionAsync("org_test", new Aitronos.TestConnectionRequest { SourceId = sourceId }, default);
+
+                        public static async System.Threading.Tasks.Task<System.DateTime> DayAsync(CalendarClient client, System.DateTime on) =>
+                            (await client.GetDayAsync(on)).Date;
                     }
                 }
 
