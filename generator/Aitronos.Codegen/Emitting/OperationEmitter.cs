@@ -124,7 +124,8 @@ internal static class OperationEmitter
             }
             else
             {
-                writer.Line($"if ({parameter.CSharpName} is {{ }} {parameter.CSharpName.TrimStart('@')}Value) path.Query({name}, {Format(context, parameter.Type, parameter.CSharpName.TrimStart('@') + "Value")});");
+                string local = ValueLocal(parameter);
+                writer.Line($"if ({parameter.CSharpName} is {{ }} {local}) path.Query({name}, {Format(context, parameter.Type, local)});");
             }
         }
 
@@ -140,7 +141,8 @@ internal static class OperationEmitter
             }
             else
             {
-                writer.Line($"if ({parameter.CSharpName} is {{ }} {parameter.CSharpName.TrimStart('@')}Value) request.Headers.TryAddWithoutValidation({name}, {Format(context, parameter.Type, parameter.CSharpName.TrimStart('@') + "Value")});");
+                string local = ValueLocal(parameter);
+                writer.Line($"if ({parameter.CSharpName} is {{ }} {local}) request.Headers.TryAddWithoutValidation({name}, {Format(context, parameter.Type, local)});");
             }
         }
 
@@ -177,6 +179,9 @@ internal static class OperationEmitter
 
         writer.CloseBlock();
     }
+
+    /// <summary>The pattern variable for an optional parameter's value (<c>limit</c> -> <c>limitValue</c>).</summary>
+    private static string ValueLocal(ParameterModel parameter) => parameter.CSharpName.TrimStart('@') + "Value";
 
     private static void DocParameter(SourceWriter writer, string name, string? description) =>
         writer.Doc("param", string.IsNullOrWhiteSpace(description) ? "The '" + name.TrimStart('@') + "' parameter." : description, "name=\"" + name.TrimStart('@') + "\"");

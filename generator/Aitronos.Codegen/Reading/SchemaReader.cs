@@ -52,7 +52,10 @@ internal sealed class SchemaReader
         }
     }
 
-    public TypeRef Resolve(IOpenApiSchema? schema, string pointer, string nameHint)
+    public TypeRef Resolve(IOpenApiSchema? schema, string pointer, string nameHint) => Resolve(schema, pointer, nameHint, claimedName: null);
+
+    /// <param name="claimedName">The type name already claimed for a component, used if the schema becomes a type.</param>
+    private TypeRef Resolve(IOpenApiSchema? schema, string pointer, string nameHint, string? claimedName)
     {
         if (schema is null)
         {
@@ -68,7 +71,7 @@ internal sealed class SchemaReader
         _depth++;
         try
         {
-            return ResolveCore(schema, pointer, nameHint);
+            return ResolveCore(schema, pointer, nameHint, claimedName);
         }
         finally
         {
@@ -76,16 +79,12 @@ internal sealed class SchemaReader
         }
     }
 
-    private TypeRef ResolveCore(IOpenApiSchema schema, string pointer, string nameHint)
-    {
-        if (schema is OpenApiSchemaReference reference)
-        {
-            return ResolveReference(reference, pointer, nameHint);
-        }
+    private TypeRef ResolveCore(IOpenApiSchema schema, string pointer, string nameHint, string? claimedName) =>
+        schema is OpenApiSchemaReference reference
+            ? ResolveReference(reference, pointer, nameHint)
+            : WithNullable(ResolveInline(schema, pointer, nameHint, claimedName), AllowsNull(schema));
 
-        bool nullable = schema.Type is { } t && (t & JsonSchemaType.Null) != 0;
-        return WithNullable(ResolveInline(schema, pointer, nameHint), nullable);
-    }
+    private static bool AllowsNull(IOpenApiSchema schema) => schema.Type is { } type && (type & JsonSchemaType.Null) != 0;
 
     private TypeRef ResolveReference(OpenApiSchemaReference reference, string pointer, string nameHint)
     {
@@ -157,14 +156,11 @@ internal sealed class SchemaReader
             {
                 var objectRef = new TypeRef(TypeKind.Object, name);
                 _resolvedComponents[key] = objectRef;
-                bool nullable = effective.Type is { } type && (type & JsonSchemaType.Null) != 0;
                 BuildObject(effective, pointer, name);
-                return WithNullable(objectRef, nullable);
+                return WithNullable(objectRef, AllowsNull(effective));
             }
 
-            TypeRef resolved = schema is OpenApiSchemaReference ? Resolve(schema, pointer, name) : WithNullable(
-                ResolveInline(schema, pointer, name, claimedName: name),
-                schema.Type is { } t && (t & JsonSchemaType.Null) != 0);
+            TypeRef resolved = Resolve(schema, pointer, name, claimedName: name);
             _resolvedComponents[key] = resolved;
             return resolved;
         }
