@@ -1,3 +1,4 @@
 using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Aitronos.Codegen.Tests")]
+[assembly: InternalsVisibleTo("Aitronos.Codegen.GeneratorProfile")]

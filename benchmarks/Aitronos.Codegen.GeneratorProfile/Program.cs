@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Aitronos.Codegen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using Microsoft.OpenApi.YamlReader;
+
+// Where the generator's time and bytes go, for one or more spec files, side by side in one process:
+//   read   = Microsoft.OpenApi 3.x parsing the document alone (the floor while we read with that library)
+//   locate = indexing the text for diagnostic locations (JSON pointer -> line and column)
+//   read+model = the generator's reader alone (Microsoft.OpenApi read, locations, model), called directly
+//   models step = the same step as the driver timed it inside a whole run
+//   total  = a whole cold generator run (read, model, emit)
+//   parse  = the C# compiler parsing what we emitted
+//   edit   = a rerun after one property is added to one component schema (the IDE's cost of a spec edit)
+// plus files, lines and bytes of the output. Times are medians of --runs runs after a warm-up.
+//   dotnet run -c Release --project benchmarks/Aitronos.Codegen.GeneratorProfile -- [--runs 5] [--dump DIR] SPEC...
+int runs = 5;
+string? dump = null;
+var specs = new List<string>();
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--dump": dump = args[++i]; break;
+        default: specs.Add(args[i]); break;
+    }
+}
+
+if (specs.Count == 0)
+{
+    Console.Error.WriteLine("usage: GeneratorProfile [--runs N] [--dump DIR] SPEC...");
+    return 2;
+}
+
+Console.WriteLine("| spec | files | lines | bytes | read ms | locate ms | read+model ms | models step ms | total ms | total/read | parse ms | edit ms | edit/read | edit outputs changed |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+foreach (string path in specs)
+{
+    string text = File.ReadAllText(path);
+    string extension = Path.GetExtension(path);
+    var file = new SpecFile("/bench/" + Path.GetFileNameWithoutExtension(path) + ".openapi" + extension, text);
+    string format = extension == ".json" ? OpenApiConstants.Json : OpenApiConstants.Yaml;
+
+    double read = Median(runs, () =>
+    {
+        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+        settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
+        OpenApiDocument.Parse(text, format, settings);
+    });
+
+    double locate = Median(runs, () => new Aitronos.Codegen.Reading.SpecLocator(file.Path, text).ForPointer("#/none"));
+    var input = new Aitronos.Codegen.Model.SpecInput(file.Path, text, new Aitronos.Codegen.Model.SpecOptions(null, null, null, null, "Consumer"));
+    double model = Median(runs, () => Aitronos.Codegen.Reading.SpecReader.Read(input, CancellationToken.None));
+
+    CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+    var modelTimes = new List<double>();
+    ImmutableArray<GeneratedSourceResult> sources = default;
+    GeneratorDriver? last = null;
+    double total = Median(runs, () =>
+    {
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }).RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        modelTimes.Add(result.TrackedSteps.TryGetValue("Models", out var steps) ? steps.Sum(s => s.ElapsedTime.TotalMilliseconds) : double.NaN);
+        sources = result.GeneratedSources;
+        last = driver;
+    });
+    modelTimes.Sort();
+
+    long bytes = 0, lines = 0;
+    foreach (GeneratedSourceResult source in sources)
+    {
+        string s = source.SourceText.ToString();
+        bytes += Encoding.UTF8.GetByteCount(s);
+        lines += source.SourceText.Lines.Count;
+    }
+
+    double parse = Median(runs, () =>
+    {
+        foreach (GeneratedSourceResult source in sources)
+        {
+            CSharpSyntaxTree.ParseText(source.SourceText).GetRoot();
+        }
+    });
+
+    // One property added to one component schema, replayed on the driver that generated the original.
+    string edited = AddPropertyToFirstComponent(text, extension);
+    int changed = 0;
+    double edit = Median(runs, () =>
+    {
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }, out IReadOnlyList<AdditionalText> texts).RunGenerators(compilation);
+        var replaced = driver.ReplaceAdditionalText(texts[0], new GeneratorHarness.InMemoryAdditionalText(file.Path, edited));
+        var watch = Stopwatch.StartNew();
+        replaced = replaced.RunGenerators(compilation);
+        watch.Stop();
+        changed = CountChangedOutputs(driver, replaced);
+        throw new TimedException(watch.Elapsed.TotalMilliseconds);
+    });
+
+    Console.WriteLine(string.Join(" | ", new[]
+    {
+        "| " + Path.GetFileName(path),
+        sources.Length.ToString(CultureInfo.InvariantCulture),
+        lines.ToString("N0", CultureInfo.InvariantCulture),
+        bytes.ToString("N0", CultureInfo.InvariantCulture),
+        read.ToString("F0", CultureInfo.InvariantCulture),
+        locate.ToString("F0", CultureInfo.InvariantCulture),
+        model.ToString("F0", CultureInfo.InvariantCulture),
+        modelTimes[modelTimes.Count / 2].ToString("F0", CultureInfo.InvariantCulture),
+        total.ToString("F0", CultureInfo.InvariantCulture),
+        (total / read).ToString("F2", CultureInfo.InvariantCulture) + "x",
+        parse.ToString("F0", CultureInfo.InvariantCulture),
+        edit.ToString("F0", CultureInfo.InvariantCulture),
+        (edit / read).ToString("F2", CultureInfo.InvariantCulture) + "x",
+        changed.ToString(CultureInfo.InvariantCulture) + " of " + sources.Length.ToString(CultureInfo.InvariantCulture) + " |",
+    }));
+
+    if (dump is not null)
+    {
+        string dir = Path.Combine(dump, Path.GetFileNameWithoutExtension(path));
+        Directory.CreateDirectory(dir);
+        foreach (GeneratedSourceResult source in sources)
+        {
+            File.WriteAllText(Path.Combine(dir, source.HintName), source.SourceText.ToString());
+        }
+    }
+}
+
+return 0;
+
+static double Median(int runs, Action action)
+{
+    try { action(); } catch (TimedException) { }   // warm-up
+    var times = new List<double>();
+    for (int r = 0; r < runs; r++)
+    {
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            action();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        catch (TimedException timed)
+        {
+            times.Add(timed.Milliseconds);
+        }
+    }
+
+    times.Sort();
+    return times[times.Count / 2];
+}
+
+static int CountChangedOutputs(GeneratorDriver before, GeneratorDriver after)
+{
+    var old = before.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+    return after.GetRunResult().Results.Single().GeneratedSources.Count(s => !old.TryGetValue(s.HintName, out string? t) || t != s.SourceText.ToString());
+}
+
+// Adds "x_bench_added": {"type": "string"} as the first property of the first component schema that has properties.
+static string AddPropertyToFirstComponent(string text, string extension)
+{
+    if (extension == ".json")
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(text)!;
+        var schemas = (root["components"]?["schemas"] ?? root["definitions"])!.AsObject();
+        foreach (var pair in schemas)
+        {
+            if (pair.Value?["properties"] is System.Text.Json.Nodes.JsonObject props)
+            {
+                props["x_bench_added"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "string" };
+                return root.ToJsonString();
+            }
+        }
+
+        throw new InvalidOperationException("no component schema with properties");
+    }
+
+    // YAML: insert after the first "properties:" line under components, keeping its indentation.
+    string[] lines = text.Split('\n');
+    int components = Array.FindIndex(lines, l => l.TrimEnd() == "components:" || l.TrimEnd() == "definitions:");
+    for (int i = Math.Max(components, 0); i < lines.Length - 1; i++)
+    {
+        if (lines[i].TrimEnd().EndsWith("properties:", StringComparison.Ordinal) && lines[i].TrimStart() == "properties:" )
+        {
+            string indent = new string(' ', lines[i + 1].Length - lines[i + 1].TrimStart().Length);
+            var list = lines.ToList();
+            list.Insert(i + 1, indent + "x_bench_added:\n" + indent + "  type: string");
+            return string.Join("\n", list);
+        }
+    }
+
+    throw new InvalidOperationException("no properties block found");
+}
+
+sealed class TimedException(double milliseconds) : Exception
+{
+    public double Milliseconds { get; } = milliseconds;
+}
