@@ -23,9 +23,11 @@ using Microsoft.OpenApi.YamlReader;
 //   parse  = the C# compiler parsing what we emitted
 //   edit   = a rerun after one property is added to one component schema (the IDE's cost of a spec edit)
 // plus files, lines and bytes of the output. Times are medians of --runs runs after a warm-up.
-//   dotnet run -c Release --project benchmarks/Aitronos.Codegen.GeneratorProfile -- [--runs 5] [--dump DIR] SPEC...
+// --check also compiles the output and prints its errors and warnings (slow on big specs).
+//   dotnet run -c Release --project benchmarks/Aitronos.Codegen.GeneratorProfile -- [--runs 5] [--dump DIR] [--check] SPEC...
 int runs = 5;
 string? dump = null;
+bool check = false;
 var specs = new List<string>();
 for (int i = 0; i < args.Length; i++)
 {
@@ -33,6 +35,7 @@ for (int i = 0; i < args.Length; i++)
     {
         case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--dump": dump = args[++i]; break;
+        case "--check": check = true; break;
         default: specs.Add(args[i]); break;
     }
 }
@@ -124,6 +127,16 @@ foreach (string path in specs)
         (edit / read).ToString("F2", CultureInfo.InvariantCulture) + "x",
         changed.ToString(CultureInfo.InvariantCulture) + " of " + sources.Length.ToString(CultureInfo.InvariantCulture) + " |",
     }));
+
+    if (check)
+    {
+        var problems = GeneratorHarness.Run(new[] { file }, compilation).CompilationProblems;
+        Console.WriteLine($"compiled {Path.GetFileName(path)}: {problems.Count(p => p.Severity == DiagnosticSeverity.Error)} errors, {problems.Count(p => p.Severity == DiagnosticSeverity.Warning)} warnings");
+        foreach (var problem in problems.Take(20))
+        {
+            Console.WriteLine("  " + problem);
+        }
+    }
 
     if (dump is not null)
     {

@@ -35,6 +35,12 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
 
         /// <summary>Models paired with the facts, ready to emit.</summary>
         public const string Emit = nameof(Emit);
+
+        /// <summary>What the client and the JSON context are emitted from.</summary>
+        public const string Client = nameof(Client);
+
+        /// <summary>One generated type each.</summary>
+        public const string Types = nameof(Types);
     }
 
     /// <inheritdoc/>
@@ -63,14 +69,26 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
-        IncrementalValuesProvider<(ApiModel Model, TargetFacts Facts)> emittable = models
+        IncrementalValuesProvider<(SpecSettings Settings, ApiModel Model, TargetFacts Facts)> emittable = models
             .Select(static (result, _) => result.Value)
             .Where(static model => model is not null)
             .Combine(facts)
-            .Select(static (pair, _) => (pair.Left!, pair.Right))
+            .Select(static (pair, _) => (Emitter.Settings(pair.Left!, pair.Right), pair.Left!, pair.Right))
+            .Where(static triple => triple.Item1 is not null)
+            .Select(static (triple, _) => (triple.Item1!, triple.Item2, triple.Item3))
             .WithTrackingName(TrackingNames.Emit);
 
-        context.RegisterSourceOutput(emittable, static (spc, pair) => Emitter.Emit(spc, pair.Model, pair.Facts));
+        // The client and the JSON context see types by name only, so editing a schema's members leaves them cached.
+        IncrementalValuesProvider<ClientEmitInput> clients = emittable
+            .Select(static (spec, _) => Emitter.ClientInput(spec.Settings, spec.Model, spec.Facts))
+            .WithTrackingName(TrackingNames.Client);
+        context.RegisterSourceOutput(clients, static (spc, input) => Emitter.EmitClient(spc, input));
+
+        // One step output per type: a spec edit renews only the types whose model changed.
+        IncrementalValuesProvider<TypeEmitInput> types = emittable
+            .SelectMany(static (spec, _) => spec.Model.Types.Select(type => new TypeEmitInput(spec.Settings, type)))
+            .WithTrackingName(TrackingNames.Types);
+        context.RegisterSourceOutput(types, static (spc, input) => Emitter.EmitType(spc, input));
 
         // Once per compilation that has at least one spec: polyfills and the checks on the target itself.
         IncrementalValueProvider<(bool HasSpecs, TargetFacts Facts)> once = specs.Collect()

@@ -46,16 +46,25 @@ public sealed class RequestPath
     /// another endpoint.
     /// </exception>
     /// <exception cref="InvalidOperationException">A query parameter was already added.</exception>
-    public RequestPath Segment(string value)
+    public RequestPath Segment(string value) => Segment(value, nameof(value));
+
+    /// <summary>Appends a path parameter's value, naming the parameter when it is missing or unusable.</summary>
+    /// <param name="value">The value, formatted with <see cref="ParameterFormatter"/>.</param>
+    /// <param name="parameterName">The operation's parameter, for the exception.</param>
+    /// <returns>This instance.</returns>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The value is empty, <c>.</c> or <c>..</c>.</exception>
+    /// <exception cref="InvalidOperationException">A query parameter was already added.</exception>
+    public RequestPath Segment(string value, string parameterName)
     {
         if (value is null)
         {
-            throw new ArgumentNullException(nameof(value));
+            throw new ArgumentNullException(parameterName);
         }
 
         if (value.Length == 0 || value == "." || value == "..")
         {
-            throw new ArgumentException($"A path parameter cannot be \"{value}\": the request would reach another endpoint.", nameof(value));
+            throw new ArgumentException($"A path parameter cannot be \"{value}\": the request would reach another endpoint.", parameterName);
         }
 
         if (_hasQuery)

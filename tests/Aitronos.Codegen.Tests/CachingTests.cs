@@ -20,6 +20,8 @@ public sealed class CachingTests
         OpenApiClientGenerator.TrackingNames.SpecInputs,
         OpenApiClientGenerator.TrackingNames.Models,
         OpenApiClientGenerator.TrackingNames.Emit,
+        OpenApiClientGenerator.TrackingNames.Client,
+        OpenApiClientGenerator.TrackingNames.Types,
     };
 
     [Fact]
@@ -62,6 +64,33 @@ public sealed class CachingTests
         Assert.Contains(IncrementalStepRunReason.Modified, models);
         Assert.Contains(IncrementalStepRunReason.Cached, models);
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("List every pet"));
+    }
+
+    [Fact]
+    public void AddingAPropertyToOneSchemaRenewsOnlyThatTypesOutput()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
+        SpecFile pets = GeneratorHarness.LoadTestSpec("petstore-lite.openapi.yaml");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { pets }, out IReadOnlyList<AdditionalText> texts);
+        driver = driver.RunGenerators(compilation);
+
+        const string anchor = "    NewPet:\n      type: object\n      required: [name]\n      properties:\n";
+        Assert.Contains(anchor, pets.Text.Replace("\r\n", "\n"));
+        string editedText = pets.Text.Replace("\r\n", "\n").Replace(anchor, anchor + "        nickname:\n          type: string\n");
+        driver = driver.ReplaceAdditionalText(texts.Single(), new GeneratorHarness.InMemoryAdditionalText(pets.Path, editedText));
+        driver = driver.RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        var types = result.TrackedSteps[OpenApiClientGenerator.TrackingNames.Types].SelectMany(s => s.Outputs).ToList();
+        var modified = types.Where(o => o.Reason != IncrementalStepRunReason.Unchanged && o.Reason != IncrementalStepRunReason.Cached).ToList();
+        Assert.True(types.Count > 2, "The test spec should have several types.");
+        var renewed = Assert.Single(modified);
+        Assert.Equal(IncrementalStepRunReason.Modified, renewed.Reason);
+        Assert.Contains("NewPet", renewed.Value.ToString(), StringComparison.Ordinal);
+
+        var client = result.TrackedSteps[OpenApiClientGenerator.TrackingNames.Client].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.All(client, reason => Assert.True(reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, $"The client was renewed: {reason}"));
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("public string? Nickname { get; init; }", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public sealed class DiagnosticsTests
 
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ACG003");
         Assert.Empty(run.CompilationProblems);
-        Assert.Contains("public global::Consumer.Node? Next { get; init; }", run.Source(".Node.g.cs"));
+        Assert.Contains("public Node? Next { get; init; }", run.Source(".Node.g.cs"));
     }
 
     [Fact]

@@ -5,85 +5,116 @@ using Aitronos.Codegen.Model;
 namespace Aitronos.Codegen.Emitting;
 
 /// <summary>
-/// The C# that reads or writes one value of a <see cref="TypeRef"/> with Utf8JsonReader/Utf8JsonWriter,
-/// through the runtime's JsonCodec. Nested lists and maps become nested static lambdas.
+/// The C# that reads or writes values of a <see cref="TypeRef"/> in generated models: calls of the runtime's
+/// reader and writer extensions (<c>Aitronos.Codegen.Runtime.Serialization</c>, imported by every model file)
+/// and of each generated type's own <c>ReadJson</c>/<c>WriteJson</c>.
 /// </summary>
 internal sealed class JsonCode
 {
     internal const string Codec = "global::Aitronos.Codegen.Runtime.JsonCodec";
+    internal const string Values = "global::Aitronos.Codegen.Runtime.Serialization.JsonValues";
     internal const string ReaderType = "global::System.Text.Json.Utf8JsonReader";
     internal const string WriterType = "global::System.Text.Json.Utf8JsonWriter";
 
     private readonly TypeSpelling _types;
-    private readonly string _contextName;
 
-    public JsonCode(TypeSpelling types, string contextName)
+    public JsonCode(TypeSpelling types) => _types = types;
+
+    /// <summary>
+    /// An expression reading the value at <paramref name="reader"/>: JSON <c>null</c> is an error when
+    /// <paramref name="orNull"/> is false, and reads as <see langword="null"/> when it is true.
+    /// </summary>
+    public string Read(TypeRef type, string reader, bool orNull, int depth = 0)
     {
-        _types = types;
-        _contextName = contextName;
-    }
-
-    public string ConverterName(string typeName) => _types.Named(_contextName) + "." + typeName + "Converter";
-
-    /// <summary>An expression reading the value at <paramref name="reader"/>, honouring the reference's nullability.</summary>
-    public string Read(TypeRef type, string reader, int depth = 0)
-    {
-        string value = ReadNonNull(type, reader, depth);
-        return type.IsNullable
-            ? $"{reader}.TokenType == global::System.Text.Json.JsonTokenType.Null ? default({_types.Of(type)}) : {value}"
-            : value;
-    }
-
-    public string ReadNonNull(TypeRef type, string reader, int depth = 0) => type.Kind switch
-    {
-        TypeKind.String => $"{Codec}.ReadString(ref {reader})",
-        TypeKind.Boolean => $"{Codec}.ReadBoolean(ref {reader})",
-        TypeKind.Int32 => $"{Codec}.ReadInt32(ref {reader})",
-        TypeKind.Int64 => $"{Codec}.ReadInt64(ref {reader})",
-        TypeKind.Single => $"{Codec}.ReadSingle(ref {reader})",
-        TypeKind.Double => $"{Codec}.ReadDouble(ref {reader})",
-        TypeKind.Decimal => $"{Codec}.ReadDecimal(ref {reader})",
-        TypeKind.DateTimeOffset => $"{Codec}.ReadDateTimeOffset(ref {reader})",
-        TypeKind.Date => _types.HasDateOnly ? $"{Codec}.ReadDateOnly(ref {reader})" : $"{Codec}.ReadDate(ref {reader})",
-        TypeKind.Guid => $"{Codec}.ReadGuid(ref {reader})",
-        TypeKind.Bytes => $"{Codec}.ReadBytes(ref {reader})",
-        TypeKind.Any => $"{Codec}.ReadElement(ref {reader})",
-        TypeKind.Object => $"{ConverterName(type.Name!)}.ReadValue(ref {reader})",
-        TypeKind.Enum => $"new {_types.Named(type.Name!)}({Codec}.ReadString(ref {reader}))",
-        TypeKind.Array => $"{Codec}.ReadList<{_types.Of(type.Element!)}>(ref {reader}, {ItemReader(type.Element!, depth + 1)})",
-        TypeKind.Map => $"{Codec}.ReadMap<{_types.Of(type.Element!)}>(ref {reader}, {ItemReader(type.Element!, depth + 1)})",
-        _ => throw new InvalidOperationException("Cannot read " + type.Kind),
-    };
-
-    /// <summary>A static lambda usable as <c>JsonValueReader&lt;T&gt;</c>.</summary>
-    public string ItemReader(TypeRef type, int depth)
-    {
-        string r = "r" + depth.ToString(CultureInfo.InvariantCulture);
-        return $"static (ref {ReaderType} {r}) => {Read(type, r, depth)}";
-    }
-
-    /// <summary>A static lambda usable as <c>JsonValueWriter&lt;T&gt;</c>.</summary>
-    public string ItemWriter(TypeRef type, int depth)
-    {
-        string w = "w" + depth.ToString(CultureInfo.InvariantCulture);
-        string v = "item" + depth.ToString(CultureInfo.InvariantCulture);
-        return $"static ({w}, {v}) => {{ {Write(type, w, v, depth)} }}";
-    }
-
-    /// <summary>Statements writing <paramref name="value"/>, honouring the reference's nullability.</summary>
-    public string Write(TypeRef type, string writer, string value, int depth = 0)
-    {
-        if (!type.IsNullable)
+        if (Primitive(type) is { } primitive)
         {
-            return WriteNonNull(type, writer, value, depth);
+            return $"{reader}.Read{primitive}{(orNull ? "OrNull" : string.Empty)}()";
         }
 
-        // No pattern variable here: several of these stand side by side in one method.
-        string nonNull = type.IsValueType ? value + ".Value" : value;
-        return $"if ({value} is null) {{ {writer}.WriteNullValue(); }} else {{ {WriteNonNull(type, writer, nonNull, depth)} }}";
+        string value = type.Kind switch
+        {
+            TypeKind.Object or TypeKind.Enum => $"{_types.Named(type.Name!)}.ReadJson(ref {reader})",
+            TypeKind.Array => $"{reader}.ReadList({ItemReader(type.Element!, depth + 1)})",
+            TypeKind.Map => $"{reader}.ReadMap({ItemReader(type.Element!, depth + 1)})",
+            _ => throw new InvalidOperationException("Cannot read " + type.Kind),
+        };
+        return orNull ? $"{reader}.IsNull() ? {NullOf(type)} : {value}" : value;
     }
 
-    public string WriteNonNull(TypeRef type, string writer, string value, int depth = 0) => type.Kind switch
+    /// <summary>A <c>JsonValueReader&lt;T&gt;</c> for list items and map values, honouring the reference's nullability.</summary>
+    public string ItemReader(TypeRef type, int depth)
+    {
+        if (!type.IsNullable && Primitive(type) is { } primitive)
+        {
+            return Values + ".Read" + primitive;
+        }
+
+        if (!type.IsNullable && type.Kind is TypeKind.Object or TypeKind.Enum)
+        {
+            return _types.Named(type.Name!) + ".ReadJson";
+        }
+
+        string r = "r" + depth.ToString(CultureInfo.InvariantCulture);
+        return $"static (ref {ReaderType} {r}) => {Read(type, r, type.IsNullable, depth)}";
+    }
+
+    /// <summary>A <c>JsonValueWriter&lt;T&gt;</c> for list items, map values and model-typed properties.</summary>
+    public string ItemWriter(TypeRef type, int depth)
+    {
+        if (!type.IsNullable && Primitive(type) is { } primitive)
+        {
+            return Values + ".Write" + primitive;
+        }
+
+        if (!type.IsNullable && type.Kind is TypeKind.Object or TypeKind.Enum)
+        {
+            return _types.Named(type.Name!) + ".WriteJson";
+        }
+
+        string w = "w" + depth.ToString(CultureInfo.InvariantCulture);
+        string v = "x" + depth.ToString(CultureInfo.InvariantCulture);
+        string nonNull = type.IsNullable && type.IsValueType ? v + ".Value" : v;
+        string write = WriteValue(type, w, nonNull, depth);
+        return type.IsNullable
+            ? $"static ({w}, {v}) => {{ if ({v} is null) {w}.WriteNullValue(); else {write} }}"
+            : $"static ({w}, {v}) => {{ {write} }}";
+    }
+
+    /// <summary>
+    /// The statement writing one property of a model. <paramref name="optional"/>: a <see langword="null"/> value is
+    /// left out; otherwise a nullable value is written as <c>null</c>.
+    /// </summary>
+    public string WriteProperty(TypeRef type, string writer, string name, string value, bool optional)
+    {
+        bool maybeNull = optional || type.IsNullable;
+        string mode = !maybeNull ? string.Empty : optional ? "Optional" : "Nullable";
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteString({name}, {value});";
+            case TypeKind.Boolean:
+                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteBoolean({name}, {value});";
+            case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal:
+                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteNumber({name}, {value});";
+            case TypeKind.DateTimeOffset or TypeKind.Guid:
+                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteString({name}, {value});";
+            case TypeKind.Bytes:
+                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteBase64String({name}, {value});";
+            case TypeKind.Any:
+                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteElement({name}, {value});";
+            case TypeKind.Date:
+                return $"{writer}.Write{mode}Date({name}, {value});";
+            case TypeKind.Enum:
+                return maybeNull
+                    ? $"{writer}.Write{mode}Value({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});"
+                    : $"{writer}.WriteString({name}, {value}.Value);";
+            default:
+                return $"{writer}.Write{(maybeNull ? mode : "Property")}({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});";
+        }
+    }
+
+    /// <summary>A statement writing a value that is not null, as a JSON value (no property name).</summary>
+    private string WriteValue(TypeRef type, string writer, string value, int depth) => type.Kind switch
     {
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => $"{writer}.WriteStringValue({value});",
         TypeKind.Boolean => $"{writer}.WriteBooleanValue({value});",
@@ -91,10 +122,29 @@ internal sealed class JsonCode
         TypeKind.Date => _types.HasDateOnly ? $"{Codec}.WriteDateOnly({writer}, {value});" : $"{Codec}.WriteDate({writer}, {value});",
         TypeKind.Bytes => $"{writer}.WriteBase64StringValue({value});",
         TypeKind.Any => $"{Codec}.WriteElement({writer}, {value});",
-        TypeKind.Object => $"{ConverterName(type.Name!)}.WriteValue({writer}, {value});",
-        TypeKind.Enum => $"{writer}.WriteStringValue({value}.Value);",
-        TypeKind.Array => $"{Codec}.WriteList<{_types.Of(type.Element!)}>({writer}, {value}, {ItemWriter(type.Element!, depth + 1)});",
-        TypeKind.Map => $"{Codec}.WriteMap<{_types.Of(type.Element!)}>({writer}, {value}, {ItemWriter(type.Element!, depth + 1)});",
+        TypeKind.Object or TypeKind.Enum => $"{_types.Named(type.Name!)}.WriteJson({writer}, {value});",
+        TypeKind.Array => $"{Codec}.WriteList({writer}, {value}, {ItemWriter(type.Element!, depth + 1)});",
+        TypeKind.Map => $"{Codec}.WriteMap({writer}, {value}, {ItemWriter(type.Element!, depth + 1)});",
         _ => throw new InvalidOperationException("Cannot write " + type.Kind),
     };
+
+    /// <summary>The suffix of the runtime's <c>Read…</c>/<c>Write…</c> members for a primitive, else null.</summary>
+    private string? Primitive(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.Int32 => "Int32",
+        TypeKind.Int64 => "Int64",
+        TypeKind.Single => "Single",
+        TypeKind.Double => "Double",
+        TypeKind.Decimal => "Decimal",
+        TypeKind.DateTimeOffset => "DateTimeOffset",
+        TypeKind.Date => _types.HasDateOnly ? "DateOnly" : "Date",
+        TypeKind.Guid => "Guid",
+        TypeKind.Bytes => "Bytes",
+        TypeKind.Any => "Element",
+        _ => null,
+    };
+
+    private string NullOf(TypeRef type) => type.IsValueType ? $"default({_types.NonNull(type)}?)" : "null";
 }

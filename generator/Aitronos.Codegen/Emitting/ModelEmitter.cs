@@ -1,37 +1,38 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Aitronos.Codegen.Model;
 
 namespace Aitronos.Codegen.Emitting;
 
-/// <summary>Emits one object schema as a sealed record and its reflection-free JSON converter.</summary>
+/// <summary>
+/// Emits one object schema as a sealed record that reads and writes itself: a <c>ReadJson</c> that switches on the
+/// index the runtime's name table finds for each property, a <c>WriteJson</c> with pre-encoded names, and a nested
+/// converter for System.Text.Json. Reflection-free; the loop and the lookups live in the runtime, once.
+/// </summary>
 internal static class ModelEmitter
 {
+    private const string Dictionary = "global::System.Collections.Generic.Dictionary<string, ";
+    private const string ReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary<string, ";
     private const string JsonElement = "global::System.Text.Json.JsonElement";
 
-    public static string Emit(EmitContext context, TypeModel type)
+    public static string Emit(SpecSettings settings, TypeModel type)
     {
-        SourceWriter writer = context.StartFile();
-        string fullName = context.Types.Named(type.Name);
+        var context = new EmitContext(settings, MemberNames(type).Contains);
+        SourceWriter writer = context.StartFile(importSerialization: true);
+        string name = type.Name;
 
-        writer.Doc("summary", type.Description ?? "The '" + type.Name + "' schema.");
+        writer.Doc("summary", type.Description);
         if (type.Deprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
         }
 
-        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({context.Json.ConverterName(type.Name)}))]");
-        writer.OpenBlock($"{context.Accessibility} sealed partial record {type.Name}");
-        bool first = true;
+        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
+        writer.OpenBlock($"{context.Accessibility} sealed partial record {name}");
         foreach (PropertyModel property in type.Properties)
         {
-            if (!first)
-            {
-                writer.Line();
-            }
-
-            first = false;
-            writer.Doc("summary", property.Description ?? "The '" + property.JsonName + "' property.");
+            writer.Doc("summary", property.Description);
             if (property.Deprecated && !property.Required)
             {
                 writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
@@ -43,20 +44,124 @@ internal static class ModelEmitter
             }
 
             writer.Line($"public {(property.Required ? "required " : string.Empty)}{PropertyType(context, property)} {property.CSharpName} {{ get; init; }}");
-        }
-
-        if (!first)
-        {
             writer.Line();
         }
 
-        writer.Doc("summary", "Properties the API description does not name: kept from responses and written back as they came, so nothing the server sends is lost.");
-        writer.Line($"public global::System.Collections.Generic.IReadOnlyDictionary<string, {AdditionalType(context, type)}>? {type.AdditionalPropertiesName} {{ get; init; }}");
+        string additionalType = AdditionalType(context, type);
+        writer.Doc("summary", "Properties the API description does not name: kept from responses and written back as they came.");
+        writer.Line($"public {ReadOnlyDictionary}{additionalType}>? {type.AdditionalPropertiesName} {{ get; init; }}");
+        writer.Line();
+        writer.Line($"private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new({string.Join(", ", new[] { name }.Concat(type.Properties.Select(p => p.JsonName)).Select(CSharpLiterals.String))});");
+        writer.Line();
+        EmitRead(context, writer, type, additionalType);
+        writer.Line();
+        EmitWrite(context, writer, type);
+        writer.Line();
+        writer.Line($"internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<{name}> {{ public JsonConverter() : base(ReadJson, WriteJson) {{ }} }}");
+        writer.CloseBlock();
+        return EmitContext.FinishFile(writer);
+    }
+
+    /// <summary>The names that a simple name could bind to inside the record, before a generated type of that name.</summary>
+    private static HashSet<string> MemberNames(TypeModel type)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal) { "JsonConverter", "ReadJson", "WriteJson", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "GetType", "MemberwiseClone", type.AdditionalPropertiesName };
+        foreach (PropertyModel property in type.Properties)
+        {
+            names.Add(property.CSharpName);
+        }
+
+        return names;
+    }
+
+    private static void EmitRead(EmitContext context, SourceWriter writer, TypeModel type, string additionalType)
+    {
+        JsonCode json = context.Json;
+        writer.OpenBlock($"internal static {type.Name} ReadJson(ref {JsonCode.ReaderType} r)");
+
+        // Every property's value waits in a local, null until read: the record is created once, with all of them.
+        // Locals of one type share a declaration.
+        var locals = new List<(string Type, List<string> Names)>();
+        var flags = new List<string>();
+        for (int i = 0; i < type.Properties.Count; i++)
+        {
+            PropertyModel property = type.Properties[i];
+            string localType = context.Types.Nullable(property.Type);
+            var group = locals.FirstOrDefault(l => l.Type == localType);
+            if (group.Names is null)
+            {
+                group = (localType, new List<string>());
+                locals.Add(group);
+            }
+
+            group.Names.Add("p" + I(i) + " = null");
+            if (property.Required && property.Type.IsNullable)
+            {
+                flags.Add("h" + I(i) + " = false");
+            }
+        }
+
+        foreach (var (localType, names) in locals)
+        {
+            writer.Line($"{localType} {string.Join(", ", names)};");
+        }
+
+        if (flags.Count > 0)
+        {
+            writer.Line($"bool {string.Join(", ", flags)};");
+        }
+
+        writer.Line($"{Dictionary}{additionalType}>? extra = null;");
+        writer.OpenBlock("for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))");
+        writer.OpenBlock("switch (i)");
+        for (int i = 0; i < type.Properties.Count; i++)
+        {
+            PropertyModel property = type.Properties[i];
+
+            // Required and not nullable: JSON null is an error. Otherwise null reads as null (for an optional
+            // property: as absent, whatever the schema says of null).
+            bool orNull = !property.Required || property.Type.IsNullable;
+            string flag = property.Required && property.Type.IsNullable ? $" h{I(i)} = true;" : string.Empty;
+            writer.Line($"case {I(i)}: p{I(i)} = {json.Read(property.Type, "r", orNull)};{flag} break;");
+        }
+
+        string readExtra = type.AdditionalPropertiesType is { } extraType
+            ? $"r.ReadAdditional(ref extra, {json.ItemReader(extraType, 1)});"
+            : "r.ReadAdditional(ref extra);";
+        writer.Line($"default: {readExtra} break;");
+        writer.CloseBlock();
         writer.CloseBlock();
         writer.Line();
+        writer.OpenBlock($"return new {type.Name}");
+        for (int i = 0; i < type.Properties.Count; i++)
+        {
+            PropertyModel property = type.Properties[i];
+            string value = !property.Required ? "p" + I(i)
+                : property.Type.IsNullable ? $"h{I(i)} ? p{I(i)} : throw s_names.Missing({I(i)})"
+                : $"p{I(i)} ?? throw s_names.Missing({I(i)})";
+            writer.Line($"{property.CSharpName} = {value},");
+        }
 
-        EmitConverter(context, writer, type, fullName);
-        return EmitContext.FinishFile(writer);
+        writer.Line($"{type.AdditionalPropertiesName} = extra,");
+        writer.CloseBlock(";");
+        writer.CloseBlock();
+    }
+
+    private static void EmitWrite(EmitContext context, SourceWriter writer, TypeModel type)
+    {
+        JsonCode json = context.Json;
+        writer.OpenBlock($"internal static void WriteJson({JsonCode.WriterType} w, {type.Name} v)");
+        writer.Line("w.WriteStartObject();");
+        for (int i = 0; i < type.Properties.Count; i++)
+        {
+            PropertyModel property = type.Properties[i];
+            writer.Line(json.WriteProperty(property.Type, "w", $"s_names[{I(i)}]", "v." + property.CSharpName, optional: !property.Required));
+        }
+
+        string writeExtra = type.AdditionalPropertiesType is { } extraType ? json.ItemWriter(extraType, 1) : JsonCode.Values + ".WriteElement";
+        writer.Line($"w.WriteAdditional(v.{type.AdditionalPropertiesName}, s_names, {writeExtra});");
+        writer.Line("w.WriteEndObject();");
+        writer.CloseBlock();
     }
 
     private static string PropertyType(EmitContext context, PropertyModel property) =>
@@ -64,133 +169,6 @@ internal static class ModelEmitter
 
     private static string AdditionalType(EmitContext context, TypeModel type) =>
         type.AdditionalPropertiesType is { } additional ? context.Types.Of(additional) : JsonElement;
-
-    private static void EmitConverter(EmitContext context, SourceWriter writer, TypeModel type, string fullName)
-    {
-        JsonCode json = context.Json;
-        writer.OpenBlock($"partial class {context.Context}");
-        writer.OpenBlock($"internal sealed class {type.Name}Converter : global::System.Text.Json.Serialization.JsonConverter<{fullName}>");
-        writer.Line($"private static readonly string[] s_knownNames = {{ {string.Join(", ", type.Properties.Select(p => CSharpLiterals.String(p.JsonName)))} }};");
-        writer.Line();
-        writer.Line("// A JSON null is this converter's to judge: where the type is expected, null is an error, not a null object.");
-        writer.Line("public override bool HandleNull => true;");
-        writer.Line();
-        writer.Line($"public override {fullName} Read(ref {JsonCode.ReaderType} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadValue(ref reader);");
-        writer.Line();
-        writer.OpenBlock($"public override void Write({JsonCode.WriterType} writer, {fullName}? value, global::System.Text.Json.JsonSerializerOptions options)");
-        writer.Line("if (value is null) writer.WriteNullValue();");
-        writer.Line("else WriteValue(writer, value);");
-        writer.CloseBlock();
-        writer.Line();
-
-        // Read
-        writer.OpenBlock($"internal static {fullName} ReadValue(ref {JsonCode.ReaderType} reader)");
-        writer.Line($"{JsonCode.Codec}.ExpectStartObject(ref reader, {CSharpLiterals.String(type.Name)});");
-        for (int i = 0; i < type.Properties.Count; i++)
-        {
-            PropertyModel property = type.Properties[i];
-            string local = Local(context, property);
-            writer.Line($"{local} p{I(i)} = default;");
-            if (property.Required)
-            {
-                writer.Line($"bool has{I(i)} = false;");
-            }
-        }
-
-        string additionalType = AdditionalType(context, type);
-        writer.Line($"global::System.Collections.Generic.Dictionary<string, {additionalType}>? additional = null;");
-        writer.OpenBlock($"while ({JsonCode.Codec}.NextProperty(ref reader))");
-        for (int i = 0; i < type.Properties.Count; i++)
-        {
-            PropertyModel property = type.Properties[i];
-            writer.OpenBlock($"{(i == 0 ? "if" : "else if")} (reader.ValueTextEquals({CSharpLiterals.Utf8(property.JsonName)}))");
-            writer.Line($"{JsonCode.Codec}.MoveToValue(ref reader);");
-            if (property.Required)
-            {
-                writer.Line($"p{I(i)} = {json.Read(property.Type, "reader")};");
-                writer.Line($"has{I(i)} = true;");
-            }
-            else
-            {
-                // An optional property sent as null reads as absent, whatever the schema says of null.
-                writer.Line($"p{I(i)} = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default({context.Types.Nullable(property.Type)}) : {json.ReadNonNull(property.Type, "reader")};");
-            }
-
-            writer.CloseBlock();
-        }
-
-        writer.OpenBlock(type.Properties.Count == 0 ? "// Every property is additional." : "else");
-        writer.Line("string name = reader.GetString()!;");
-        writer.Line($"{JsonCode.Codec}.MoveToValue(ref reader);");
-        writer.Line($"(additional ??= new global::System.Collections.Generic.Dictionary<string, {additionalType}>(global::System.StringComparer.Ordinal))[name] = {(type.AdditionalPropertiesType is { } extra ? json.Read(extra, "reader") : JsonCode.Codec + ".ReadElement(ref reader)")};");
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.Line();
-        for (int i = 0; i < type.Properties.Count; i++)
-        {
-            PropertyModel property = type.Properties[i];
-            if (property.Required)
-            {
-                writer.Line($"if (!has{I(i)}) throw {JsonCode.Codec}.MissingProperty({CSharpLiterals.String(type.Name)}, {CSharpLiterals.String(property.JsonName)});");
-            }
-        }
-
-        writer.OpenBlock($"return new {fullName}");
-        for (int i = 0; i < type.Properties.Count; i++)
-        {
-            PropertyModel property = type.Properties[i];
-            bool bang = property.Required && !property.Type.IsNullable && !property.Type.IsValueType;
-            writer.Line($"{property.CSharpName} = p{I(i)}{(bang ? "!" : string.Empty)},");
-        }
-
-        writer.Line($"{type.AdditionalPropertiesName} = additional,");
-        writer.CloseBlock(";");
-        writer.CloseBlock();
-        writer.Line();
-
-        // Write
-        writer.OpenBlock($"internal static void WriteValue({JsonCode.WriterType} writer, {fullName} value)");
-        writer.Line("writer.WriteStartObject();");
-        for (int i = 0; i < type.Properties.Count; i++)
-        {
-            PropertyModel property = type.Properties[i];
-            string name = $"writer.WritePropertyName({CSharpLiterals.Utf8(property.JsonName)});";
-            if (property.Required)
-            {
-                writer.Line(name);
-                writer.Line(json.Write(property.Type, "writer", "value." + property.CSharpName));
-            }
-            else
-            {
-                writer.Line($"if (value.{property.CSharpName} is {{ }} v{I(i)}) {{ {name} {json.WriteNonNull(property.Type, "writer", "v" + I(i))} }}");
-            }
-        }
-
-        if (type.AdditionalPropertiesType is { } typed)
-        {
-            writer.OpenBlock($"if (value.{type.AdditionalPropertiesName} is {{ }} additional)");
-            writer.OpenBlock("foreach (var pair in additional)");
-            writer.Line("if (global::System.Array.IndexOf(s_knownNames, pair.Key) >= 0) continue;");
-            writer.Line("writer.WritePropertyName(pair.Key);");
-            writer.Line(json.Write(typed, "writer", "pair.Value"));
-            writer.CloseBlock();
-            writer.CloseBlock();
-        }
-        else
-        {
-            writer.Line($"if (value.{type.AdditionalPropertiesName} is {{ }} additional) {JsonCode.Codec}.WriteAdditionalProperties(writer, additional, s_knownNames);");
-        }
-
-        writer.Line("writer.WriteEndObject();");
-        writer.CloseBlock();
-        writer.CloseBlock();
-        writer.CloseBlock();
-    }
-
-    private static string Local(EmitContext context, PropertyModel property) =>
-        property.Required && (property.Type.IsValueType || property.Type.IsNullable)
-            ? context.Types.Of(property.Type)
-            : context.Types.Nullable(property.Type);
 
     private static string I(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

@@ -71,16 +71,17 @@ internal static class OperationEmitter
             writer.Doc("returns", operation.Result.Description ?? "The response body.");
         }
 
-        writer.Line($"/// <exception cref=\"Aitronos.Codegen.Runtime.ApiException\">The API answered with an error status (a subclass per status), could not be reached, timed out, or sent a body that does not match its description.</exception>");
+        writer.Line("/// <exception cref=\"Aitronos.Codegen.Runtime.ApiException\">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>");
         if (operation.Deprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
         }
 
-        writer.OpenBlock($"public async {resultType} {operation.MethodName}({string.Join(", ", signature)})");
+        // Not async: arguments are checked before the call starts, and the runtime's CallAsync does the rest.
+        writer.OpenBlock($"public {resultType} {operation.MethodName}({string.Join(", ", signature)})");
 
-        // Arguments
-        foreach (ParameterModel parameter in required.Where(p => !p.Type.IsValueType))
+        // Arguments (path parameters are checked where they are appended)
+        foreach (ParameterModel parameter in required.Where(p => !p.Type.IsValueType && p.Location != ParameterLocation.Path))
         {
             writer.Line($"if ({parameter.CSharpName} is null) throw new global::System.ArgumentNullException(nameof({parameter.CSharpName}));");
         }
@@ -90,24 +91,28 @@ internal static class OperationEmitter
             writer.Line($"if ({body.CSharpName} is null) throw new global::System.ArgumentNullException(nameof({body.CSharpName}));");
         }
 
-        // Path and query
+        // Path and query, one chain
         PathPart[] parts = operation.Path.ToArray();
         string first = parts.Length > 0 && !parts[0].IsParameter ? parts[0].Text : string.Empty;
-        writer.Line($"var path = new {Runtime}.RequestPath({CSharpLiterals.String(first)});");
+        var chain = new System.Text.StringBuilder($"new {Runtime}.RequestPath({CSharpLiterals.String(first)})");
         foreach (PathPart part in parts.Skip(first.Length > 0 ? 1 : 0))
         {
             if (part.IsParameter)
             {
                 ParameterModel parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.Name == part.Text);
-                writer.Line($"path.Segment({Format(context, parameter.Type, parameter.CSharpName)});");
+                chain.Append(parameter.Type.IsValueType
+                    ? $".Segment({Format(context, parameter.Type, parameter.CSharpName)})"
+                    : $".Segment({Format(context, parameter.Type, parameter.CSharpName)}, nameof({parameter.CSharpName}))");
             }
             else
             {
-                writer.Line($"path.Literal({CSharpLiterals.String(part.Text)});");
+                chain.Append($".Literal({CSharpLiterals.String(part.Text)})");
             }
         }
 
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
+        var queries = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
+        writer.Line($"var path = {chain};");
+        foreach (ParameterModel parameter in queries)
         {
             string name = CSharpLiterals.String(parameter.Name);
             if (parameter.Type.Kind == TypeKind.Array)
@@ -129,7 +134,7 @@ internal static class OperationEmitter
             }
         }
 
-        writer.Line($"using var request = _transport.CreateRequest({HttpMethod(operation.HttpMethod)}, path.ToString());");
+        writer.Line($"var request = _transport.CreateRequest({HttpMethod(operation.HttpMethod)}, path.ToString());");
 
         // Headers
         foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
@@ -163,20 +168,13 @@ internal static class OperationEmitter
         string auth = operation.Auth == AuthRequirement.None
             ? Runtime + ".ApiAuth.None"
             : string.Join(" | ", new[] { AuthRequirement.ApiKey, AuthRequirement.Bearer }.Where(a => (operation.Auth & a) != 0).Select(a => Runtime + ".ApiAuth." + a));
-        writer.Line($"using var response = await _transport.SendAsync(request, {auth}, cancellationToken).ConfigureAwait(false);");
-        switch (operation.Result.Kind)
+        writer.Line(operation.Result.Kind switch
         {
-            case ResultKind.Json:
-                writer.Line($"return await {Runtime}.ApiTransport.ReadJsonAsync(response, {TypeInfo(context, operation.Result.Type!)}, cancellationToken).ConfigureAwait(false);");
-                break;
-            case ResultKind.Text:
-                writer.Line($"return await {Runtime}.ApiTransport.ReadStringAsync(response, cancellationToken).ConfigureAwait(false);");
-                break;
-            case ResultKind.Bytes:
-                writer.Line($"return await {Runtime}.ApiTransport.ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);");
-                break;
-        }
-
+            ResultKind.Json => $"return _transport.CallAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, cancellationToken);",
+            ResultKind.Text => $"return _transport.CallForStringAsync(request, {auth}, cancellationToken);",
+            ResultKind.Bytes => $"return _transport.CallForBytesAsync(request, {auth}, cancellationToken);",
+            _ => $"return _transport.CallAsync(request, {auth}, cancellationToken);",
+        });
         writer.CloseBlock();
     }
 
@@ -200,7 +198,7 @@ internal static class OperationEmitter
     {
         TypeKind.String => value,
         TypeKind.Enum => value + ".Value",
-        TypeKind.Date when !context.Facts.HasDateOnly => $"{value}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture)",
+        TypeKind.Date when !context.Settings.HasDateOnly => $"{value}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture)",
         _ => $"{Formatter}({value})",
     };
 

@@ -3,16 +3,23 @@ using Aitronos.Codegen.Model;
 
 namespace Aitronos.Codegen.Emitting;
 
-/// <summary>How a <see cref="TypeRef"/> is written in C#, always <c>global::</c>-qualified.</summary>
+/// <summary>
+/// How a <see cref="TypeRef"/> is written in C#. Types from other namespaces are always <c>global::</c>-qualified;
+/// a generated type is written by its simple name (every file is in the spec's namespace, where generated types
+/// come first in name lookup) unless the file says that name is taken by a member in scope there.
+/// </summary>
 internal sealed class TypeSpelling
 {
     private readonly string _namespace;
     private readonly bool _hasDateOnly;
+    private readonly System.Func<string, bool> _mustQualify;
 
-    public TypeSpelling(string @namespace, bool hasDateOnly)
+    /// <param name="mustQualify">Whether a generated type's simple name could bind to something else where it is written.</param>
+    public TypeSpelling(string @namespace, bool hasDateOnly, System.Func<string, bool> mustQualify)
     {
         _namespace = @namespace;
         _hasDateOnly = hasDateOnly;
+        _mustQualify = mustQualify;
     }
 
     public bool HasDateOnly => _hasDateOnly;
@@ -43,7 +50,7 @@ internal sealed class TypeSpelling
         _ => throw new InvalidOperationException("Unknown type kind " + type.Kind),
     };
 
-    public string Named(string name) => "global::" + _namespace + "." + name;
+    public string Named(string name) => _mustQualify(name) ? "global::" + _namespace + "." + name : name;
 
     /// <summary>A readable identifier for a composite type (<c>ConnectionList</c>, <c>StringMap</c>).</summary>
     public static string Mangle(TypeRef type) => type.Kind switch

@@ -5,21 +5,49 @@ using Microsoft.CodeAnalysis;
 namespace Aitronos.Codegen.Reading;
 
 /// <summary>What the readers share while they turn one document into a model: its locator and the diagnostics found.</summary>
+/// <remarks>
+/// Diagnostics reported by JSON pointer are located at the end, all at once: finding a pointer means walking the
+/// text, and one walk that looks only for the pointers asked for costs a fraction of indexing every node of a
+/// big document.
+/// </remarks>
 internal sealed class ReadContext
 {
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<(DiagnosticDescriptor Descriptor, string? Pointer, LocationInfo? Location, string[] Arguments)> _reports = new();
 
     public ReadContext(SpecLocator locator) => Locator = locator;
 
     public SpecLocator Locator { get; }
 
-    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+    /// <summary>The diagnostics reported so far, located, in the order they were reported.</summary>
+    public IReadOnlyList<DiagnosticInfo> Diagnostics
+    {
+        get
+        {
+            var pointers = new List<string>();
+            foreach (var report in _reports)
+            {
+                if (report.Location is null && report.Pointer is { } pointer)
+                {
+                    pointers.Add(pointer);
+                }
+            }
+
+            Locator.Prepare(pointers);
+            var result = new List<DiagnosticInfo>(_reports.Count);
+            foreach (var (descriptor, pointer, location, arguments) in _reports)
+            {
+                result.Add(DiagnosticInfo.Create(descriptor, location ?? Locator.ForPointer(pointer), arguments));
+            }
+
+            return result;
+        }
+    }
 
     public void Report(DiagnosticDescriptor descriptor, string? pointer, params string[] arguments) =>
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, Locator.ForPointer(pointer), arguments));
+        _reports.Add((descriptor, pointer, null, arguments));
 
     public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+        _reports.Add((descriptor, null, location, arguments));
 
     public static string Pointer(string parent, string segment) =>
         parent + "/" + segment.Replace("~", "~0").Replace("/", "~1");

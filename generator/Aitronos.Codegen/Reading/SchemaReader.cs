@@ -26,6 +26,14 @@ internal sealed class SchemaReader
     private readonly Dictionary<string, TypeRef> _resolvedComponents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
+
+    // Every generated shape (a type with its name blanked) and the name it was generated under: an inline schema
+    // whose shape was seen before reuses that type instead of becoming a copy of it.
+    private readonly Dictionary<TypeModel, string> _shapes = new();
+
+    // The schema of the property being resolved: an inline type made of it is documented by the property, so the
+    // type itself carries no copy of the description (which would keep otherwise identical shapes apart).
+    private IOpenApiSchema? _propertySchema;
     private int _depth;
 
     public SchemaReader(ReadContext context, OpenApiDocument document, HashSet<string> reservedTypeNames)
@@ -156,7 +164,7 @@ internal sealed class SchemaReader
             {
                 var objectRef = new TypeRef(TypeKind.Object, name);
                 _resolvedComponents[key] = objectRef;
-                BuildObject(effective, pointer, name);
+                BuildObject(effective, pointer, name, isComponent: true);
                 return WithNullable(objectRef, AllowsNull(effective));
             }
 
@@ -191,8 +199,7 @@ internal sealed class SchemaReader
         if (IsObjectLike(schema))
         {
             string name = claimedName ?? IdentifierNaming.MakeUnique(nameHint, _typeNames);
-            BuildObject(schema, pointer, name);
-            return new TypeRef(TypeKind.Object, name);
+            return new TypeRef(TypeKind.Object, BuildObject(schema, pointer, name, isComponent: claimedName is not null));
         }
 
         if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
@@ -202,7 +209,7 @@ internal sealed class SchemaReader
 
         if (schema.Enum is { Count: > 0 } && IsStringEnum(schema))
         {
-            return BuildEnum(schema, claimedName ?? IdentifierNaming.MakeUnique(nameHint, _typeNames));
+            return BuildEnum(schema, claimedName ?? IdentifierNaming.MakeUnique(nameHint, _typeNames), isComponent: claimedName is not null);
         }
 
         JsonSchemaType type = (schema.Type ?? 0) & ~JsonSchemaType.Null;
@@ -284,9 +291,9 @@ internal sealed class SchemaReader
         return schema.Enum.All(v => v is null || (v is JsonValue value && value.TryGetValue(out string? _)));
     }
 
-    private TypeRef BuildEnum(IOpenApiSchema schema, string name)
+    private TypeRef BuildEnum(IOpenApiSchema schema, string name, bool isComponent)
     {
-        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Equals", "GetHashCode", "ToString" };
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Equals", "GetHashCode", "ToString", "ReadJson", "WriteJson", "JsonConverter" };
         var members = new List<EnumMemberModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (JsonNode? node in schema.Enum!)
@@ -297,19 +304,20 @@ internal sealed class SchemaReader
             }
         }
 
-        _types.Add(new TypeModel(name, true, schema.Description, schema.Deprecated, EquatableArray<PropertyModel>.Empty, null, string.Empty, members.ToEquatableArray()));
-        return new TypeRef(TypeKind.Enum, name);
+        return new TypeRef(TypeKind.Enum, AddType(new TypeModel(name, true, OwnDescription(schema, isComponent), schema.Deprecated, EquatableArray<PropertyModel>.Empty, null, string.Empty, members.ToEquatableArray()), isComponent));
     }
 
-    private void BuildObject(IOpenApiSchema schema, string pointer, string name)
+    /// <returns>The name of the type: <paramref name="name"/>, or that of an identical type generated before.</returns>
+    private string BuildObject(IOpenApiSchema schema, string pointer, string name, bool isComponent)
     {
+        string? description = OwnDescription(schema, isComponent);
         var properties = new List<(string JsonName, IOpenApiSchema Schema, string Pointer)>();
         var required = new HashSet<string>(StringComparer.Ordinal);
         IOpenApiSchema? additional = null;
         bool additionalAllowed = true;
         CollectMembers(schema, pointer, properties, required, ref additional, ref additionalAllowed, new HashSet<IOpenApiSchema>());
 
-        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers" };
+        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "ReadJson", "WriteJson", "JsonConverter" };
         var models = new List<PropertyModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (jsonName, propertySchema, propertyPointer) in properties)
@@ -320,7 +328,9 @@ internal sealed class SchemaReader
             }
 
             string csharpName = IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(jsonName, "Property"), memberNames);
+            _propertySchema = propertySchema;
             TypeRef type = Resolve(propertySchema, propertyPointer, name + IdentifierNaming.ToPascalCase(jsonName, "Property"));
+            _propertySchema = null;
             models.Add(new PropertyModel(
                 jsonName,
                 csharpName,
@@ -335,7 +345,35 @@ internal sealed class SchemaReader
             ? null
             : Resolve(additional, pointer + "/additionalProperties", name + "Value");
         string additionalName = IdentifierNaming.MakeUnique("AdditionalProperties", memberNames);
-        _types.Add(new TypeModel(name, false, schema.Description, schema.Deprecated, models.ToEquatableArray(), additionalType, additionalName, EquatableArray<EnumMemberModel>.Empty));
+        return AddType(new TypeModel(name, false, description, schema.Deprecated, models.ToEquatableArray(), additionalType, additionalName, EquatableArray<EnumMemberModel>.Empty), isComponent);
+    }
+
+    private string? OwnDescription(IOpenApiSchema schema, bool isComponent) =>
+        !isComponent && ReferenceEquals(schema, _propertySchema) ? null : schema.Description;
+
+    /// <summary>
+    /// Adds a type, unless it is an inline schema of a shape generated before: then the earlier type serves both
+    /// and the name this one had claimed is given back. Component schemas always keep their own names, and claim
+    /// their shape first (they are read before operations), so inline copies of a component become the component.
+    /// </summary>
+    private string AddType(TypeModel type, bool isComponent)
+    {
+        TypeModel shape = type with { Name = string.Empty };
+        if (_shapes.TryGetValue(shape, out string? existing))
+        {
+            if (!isComponent)
+            {
+                _typeNames.Remove(type.Name);
+                return existing;
+            }
+        }
+        else
+        {
+            _shapes.Add(shape, type.Name);
+        }
+
+        _types.Add(type);
+        return type.Name;
     }
 
     /// <summary>Own properties plus those of every allOf member, references followed once each.</summary>

@@ -1,19 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Text.RegularExpressions;
 using Aitronos.Codegen.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using SharpYaml;
-using SharpYaml.Events;
 
 namespace Aitronos.Codegen.Reading;
 
 /// <summary>
 /// Turns what the OpenAPI reader says about a place (a JSON pointer, or a line and column in its message)
-/// into a location in the spec file. The document model has no positions, so pointers are found by
-/// walking the text once with a YAML event parser (YAML is a superset of JSON, so one walk serves both).
+/// into a location in the spec file. The document model has no positions, so pointers are found by walking the
+/// text (see <see cref="PointerIndex"/>), once for all the pointers that diagnostics need.
 /// </summary>
 internal sealed class SpecLocator
 {
@@ -24,13 +21,16 @@ internal sealed class SpecLocator
     private readonly string _path;
     private readonly SourceText _text;
     private readonly string _raw;
-    private Dictionary<string, (int Start, int End)>? _pointers;
+    private readonly bool _isJson;
+    private readonly Dictionary<string, (int Start, int End)> _spans = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
 
     public SpecLocator(string path, string text)
     {
         _path = path;
         _raw = text;
         _text = SourceText.From(text);
+        _isJson = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The start of the file: for problems that concern the document as a whole.</summary>
@@ -60,6 +60,49 @@ internal sealed class SpecLocator
         return ForPointer(pointer);
     }
 
+    /// <summary>
+    /// Finds the given pointers (and their ancestors, for the fallback to the nearest enclosing node) in one walk
+    /// of the text, so that <see cref="ForPointer"/> answers them without walking again. Pointers prepared
+    /// earlier stay known.
+    /// </summary>
+    public void Prepare(IEnumerable<string?> pointers)
+    {
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string? pointer in pointers)
+        {
+            if (string.IsNullOrEmpty(pointer))
+            {
+                continue;
+            }
+
+            string current = Normalize(pointer!);
+            while (current.Length > 1 && !_spans.ContainsKey(current) && !_missing.Contains(current) && wanted.Add(current))
+            {
+                int slash = current.LastIndexOf('/');
+                current = slash <= 0 ? "/" : current.Substring(0, slash);
+            }
+        }
+
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        wanted.Add("/");
+        if (!(_isJson && PointerIndex.TryWalkJson(_raw, wanted, _spans)))
+        {
+            PointerIndex.WalkYaml(_raw, wanted, _spans);
+        }
+
+        foreach (string pointer in wanted)
+        {
+            if (!_spans.ContainsKey(pointer))
+            {
+                _missing.Add(pointer);
+            }
+        }
+    }
+
     /// <summary>Locates a JSON pointer (<c>#/paths/~1pets/get</c>); the nearest enclosing node that exists wins.</summary>
     public LocationInfo ForPointer(string? pointer)
     {
@@ -68,11 +111,11 @@ internal sealed class SpecLocator
             return File;
         }
 
-        _pointers ??= IndexPointers();
+        Prepare(new[] { pointer });
         string current = Normalize(pointer!);
         while (true)
         {
-            if (_pointers.TryGetValue(current, out var span))
+            if (_spans.TryGetValue(current, out var span))
             {
                 return At(span.Start, span.End);
             }
@@ -117,144 +160,4 @@ internal sealed class SpecLocator
 
     private static int Parse(string digits) =>
         int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : 0;
-
-    /// <summary>Walks the document once and records the span of every key (or sequence item) by its pointer.</summary>
-    private Dictionary<string, (int Start, int End)> IndexPointers()
-    {
-        var result = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        try
-        {
-            IParser parser = Parser.CreateParser(new StringReader(_raw));
-            var stack = new Stack<Frame>();
-            string? pendingPointer = null;
-            while (parser.MoveNext())
-            {
-                ParsingEvent? ev = parser.Current;
-                if (ev is null)
-                {
-                    continue;
-                }
-
-                if (ev is StreamStart or DocumentStart or DocumentEnd or StreamEnd)
-                {
-                    continue;
-                }
-
-                if (ev is MappingEnd or SequenceEnd)
-                {
-                    if (stack.Count > 0)
-                    {
-                        stack.Pop();
-                    }
-
-                    AfterValue(stack);
-                    continue;
-                }
-
-                // A node: a key of a mapping, or a value (of a mapping key, a sequence item or the root).
-                string nodePointer;
-                if (stack.Count == 0)
-                {
-                    nodePointer = "/";
-                }
-                else
-                {
-                    Frame top = stack.Peek();
-                    if (top.IsMapping && top.ExpectingKey)
-                    {
-                        string key = ev is Scalar keyScalar ? keyScalar.Value : string.Empty;
-                        string keyPointer = Child(top.Pointer, key);
-                        if (!result.ContainsKey(keyPointer))
-                        {
-                            result[keyPointer] = (ev.Start.Index, ev.End.Index);
-                        }
-
-                        top.ExpectingKey = false;
-                        pendingPointer = keyPointer;
-                        if (ev is MappingStart or SequenceStart)
-                        {
-                            // A complex key: skip its contents by treating it as an anonymous container.
-                            stack.Push(new Frame(keyPointer + "/?", ev is MappingStart));
-                        }
-
-                        continue;
-                    }
-
-                    if (top.IsMapping)
-                    {
-                        nodePointer = pendingPointer ?? top.Pointer;
-                    }
-                    else
-                    {
-                        nodePointer = Child(top.Pointer, top.Index.ToString(CultureInfo.InvariantCulture));
-                        if (!result.ContainsKey(nodePointer))
-                        {
-                            result[nodePointer] = (ev.Start.Index, ev.End.Index);
-                        }
-                    }
-                }
-
-                if (ev is MappingStart or SequenceStart)
-                {
-                    if (!result.ContainsKey(nodePointer))
-                    {
-                        result[nodePointer] = (ev.Start.Index, ev.Start.Index);
-                    }
-
-                    stack.Push(new Frame(nodePointer, ev is MappingStart));
-                }
-                else
-                {
-                    AfterValue(stack);
-                }
-            }
-        }
-        catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
-        {
-            // A document the reader accepted but this walk cannot: keep what was indexed so far.
-        }
-
-        return result;
-    }
-
-    private static void AfterValue(Stack<Frame> stack)
-    {
-        if (stack.Count == 0)
-        {
-            return;
-        }
-
-        Frame top = stack.Peek();
-        if (top.IsMapping)
-        {
-            top.ExpectingKey = true;
-        }
-        else
-        {
-            top.Index++;
-        }
-    }
-
-    private static string Child(string parent, string segment)
-    {
-        string escaped = segment.Replace("~", "~0").Replace("/", "~1");
-        return parent == "/" ? "/" + escaped : parent + "/" + escaped;
-    }
-
-    private sealed class Frame
-    {
-        public Frame(string pointer, bool isMapping)
-        {
-            Pointer = pointer;
-            IsMapping = isMapping;
-        }
-
-        public string Pointer { get; }
-
-        public bool IsMapping { get; }
-
-        public bool ExpectingKey { get; set; } = true;
-
-        public int Index { get; set; }
-    }
 }

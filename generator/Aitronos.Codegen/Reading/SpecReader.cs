@@ -97,20 +97,22 @@ internal static class SpecReader
             context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosVisibility", visibility, "use 'public' or 'internal'");
         }
 
-        var typeNames = new HashSet<string>(StringComparer.Ordinal) { clientName, optionsName, contextName };
+        // "JsonConverter" is the name of the converter nested in every generated type: no generated type may shadow it.
+        var typeNames = new HashSet<string>(StringComparer.Ordinal) { clientName, optionsName, contextName, "JsonConverter" };
         var schemas = new SchemaReader(context, document, typeNames);
         var security = new SecurityReader(context, document);
         ISet<string>? includeTags = options.IncludeTags is { Length: > 0 } tags
             ? new HashSet<string>(tags.Split(';', ',').Select(t => t.Trim()).Where(t => t.Length > 0), StringComparer.Ordinal)
             : null;
+        // Components first: they claim their shapes, so that inline copies of them in operations reuse them.
+        schemas.ReadAllComponents();
+        cancellationToken.ThrowIfCancellationRequested();
         var operations = new OperationReader(context, schemas, security, document, includeTags);
         var (groups, serialized) = operations.Read(clientName);
-        cancellationToken.ThrowIfCancellationRequested();
-        schemas.ReadAllComponents();
 
         if (groups.Count == 0)
         {
-            context.Report(DiagnosticDescriptors.NoOperations, context.Locator.ForPointer("#/paths"), fileName);
+            context.Report(DiagnosticDescriptors.NoOperations, "#/paths", fileName);
         }
 
         return new ApiModel(
@@ -126,7 +128,7 @@ internal static class SpecReader
             Bearer: security.Bearer,
             Groups: groups.ToEquatableArray(),
             Types: schemas.Types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
-            SerializedTypes: serialized.Where(t => t.Kind is not (TypeKind.Object or TypeKind.Enum)).Select(t => t with { IsNullable = false }).Distinct().ToEquatableArray());
+            SerializedTypes: serialized.Select(t => t with { IsNullable = false }).Distinct().ToEquatableArray());
     }
 
     /// <summary><c>specs/pet-store.openapi.yaml</c> -> <c>PetStore</c>.</summary>

@@ -33,7 +33,7 @@ public static class JsonCodec
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"Expected a JSON object for {typeName} but found {Describe(reader.TokenType)}.");
+            throw new JsonException($"Expected a JSON object for {typeName} but found {DescribeToken(reader.TokenType)}.");
         }
     }
 
@@ -51,7 +51,7 @@ public static class JsonCodec
         {
             JsonTokenType.PropertyName => true,
             JsonTokenType.EndObject => false,
-            _ => throw new JsonException($"Expected a property name but found {Describe(reader.TokenType)}."),
+            _ => throw new JsonException($"Expected a property name but found {DescribeToken(reader.TokenType)}."),
         };
     }
 
@@ -367,10 +367,10 @@ public static class JsonCodec
     /// <returns>The converter.</returns>
     public static JsonConverter<T> CreateConverter<T>(JsonValueReader<T> read, JsonValueWriter<T> write) => new DelegateConverter<T>(read, write);
 
-    private static JsonException Unexpected(string expected, JsonTokenType found) =>
-        new($"Expected {expected} but found {Describe(found)}.");
+    internal static JsonException Unexpected(string expected, JsonTokenType found) =>
+        new($"Expected {expected} but found {DescribeToken(found)}.");
 
-    private static string Describe(JsonTokenType token) => token switch
+    internal static string DescribeToken(JsonTokenType token) => token switch
     {
         JsonTokenType.Null => "null",
         JsonTokenType.String => "a string",

@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+
+namespace Aitronos.Codegen.Runtime.Serialization;
+
+/// <summary>
+/// The JSON property names of one generated model: matched against what a reader meets, and pre-encoded for
+/// writing. Generated converters ask it which property comes next, so they switch on an index instead of
+/// comparing every name in turn.
+/// </summary>
+/// <remarks>
+/// Immutable after construction, so one instance serves all threads. A match first tries the property after the
+/// one matched last (servers tend to send properties in the documented order), then a hash table over the UTF-8
+/// bytes; no match allocates unless the name in the JSON is escaped.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class JsonPropertyNames
+{
+    /// <summary>What <see cref="Next"/> returns for a property the model does not name; the reader stays on its name.</summary>
+    public const int Unknown = int.MaxValue;
+
+    /// <summary>What <see cref="First"/> and <see cref="Next"/> return at the end of the object.</summary>
+    public const int End = -1;
+
+    private readonly string _typeName;
+    private readonly string[] _names;
+    private readonly byte[][] _utf8;
+    private readonly JsonEncodedText[] _encoded;
+    private readonly int[] _slots;
+    private readonly Dictionary<string, int> _byName;
+
+    /// <summary>Creates the table for one model.</summary>
+    /// <param name="typeName">The model's name, for error messages.</param>
+    /// <param name="names">The JSON names, in the order of the model's properties.</param>
+    public JsonPropertyNames(string typeName, params string[] names)
+    {
+        _typeName = typeName ?? throw new ArgumentNullException(nameof(typeName));
+        _names = names ?? throw new ArgumentNullException(nameof(names));
+        _utf8 = new byte[names.Length][];
+        _encoded = new JsonEncodedText[names.Length];
+        _byName = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        int size = 4;
+        while (size < names.Length * 2)
+        {
+            size <<= 1;
+        }
+
+        _slots = new int[size];
+        for (int i = 0; i < names.Length; i++)
+        {
+            _utf8[i] = Encoding.UTF8.GetBytes(names[i]);
+            _encoded[i] = JsonEncodedText.Encode(names[i]);
+            if (!_byName.ContainsKey(names[i]))
+            {
+                _byName.Add(names[i], i);
+                int slot = Hash(_utf8[i]) & (size - 1);
+                while (_slots[slot] != 0)
+                {
+                    slot = (slot + 1) & (size - 1);
+                }
+
+                _slots[slot] = i + 1;
+            }
+        }
+    }
+
+    /// <summary>The number of names.</summary>
+    public int Count => _names.Length;
+
+    /// <summary>The name at <paramref name="index"/>, encoded for <see cref="Utf8JsonWriter"/>.</summary>
+    /// <param name="index">The property's index.</param>
+    public JsonEncodedText this[int index] => _encoded[index];
+
+    /// <summary>The names, for writing additional properties without repeating a known one.</summary>
+    internal bool Contains(string name) => _byName.ContainsKey(name);
+
+    /// <summary>Checks that the reader is on the start of an object and moves to its first property.</summary>
+    /// <param name="reader">The reader, on the value that should be the object.</param>
+    /// <returns>The first property's index (the reader then on its value), <see cref="Unknown"/>, or <see cref="End"/>.</returns>
+    /// <exception cref="JsonException">The value is not an object.</exception>
+    public int First(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object for {_typeName} but found {JsonCodec.DescribeToken(reader.TokenType)}.");
+        }
+
+        return Next(ref reader, -1);
+    }
+
+    /// <summary>Moves to the next property of the object.</summary>
+    /// <param name="reader">The reader, on the last token of the previous property's value.</param>
+    /// <param name="previous">The index returned for the previous property: the next one is tried first.</param>
+    /// <returns>
+    /// The property's index with the reader on its value; <see cref="Unknown"/> with the reader on the name of a
+    /// property the model does not name; or <see cref="End"/> at the end of the object.
+    /// </returns>
+    public int Next(ref Utf8JsonReader reader, int previous)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException($"The JSON ended inside an object of {_typeName}.");
+        }
+
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return End;
+        }
+
+        if (reader.TokenType != JsonTokenType.PropertyName)
+        {
+            throw new JsonException($"Expected a property name in {_typeName} but found {JsonCodec.DescribeToken(reader.TokenType)}.");
+        }
+
+        int index = Find(ref reader, previous);
+        if (index == Unknown)
+        {
+            return Unknown;
+        }
+
+        JsonCodec.MoveToValue(ref reader);
+        return index;
+    }
+
+    /// <summary>The error for a required property that did not come.</summary>
+    /// <param name="index">The property's index.</param>
+    /// <returns>The exception to throw.</returns>
+    public JsonException Missing(int index) =>
+        new($"The JSON for {_typeName} lacks the required property '{_names[index]}'.");
+
+    private int Find(ref Utf8JsonReader reader, int previous)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
+        {
+            return _byName.TryGetValue(reader.GetString()!, out int byName) ? byName : Unknown;
+        }
+
+        ReadOnlySpan<byte> name = reader.ValueSpan;
+        int expected = previous + 1;
+        if ((uint)expected < (uint)_utf8.Length && name.SequenceEqual(_utf8[expected]))
+        {
+            return expected;
+        }
+
+        int mask = _slots.Length - 1;
+        for (int slot = Hash(name) & mask; _slots[slot] != 0; slot = (slot + 1) & mask)
+        {
+            int candidate = _slots[slot] - 1;
+            if (name.SequenceEqual(_utf8[candidate]))
+            {
+                return candidate;
+            }
+        }
+
+        return Unknown;
+    }
+
+    private static int Hash(ReadOnlySpan<byte> bytes)
+    {
+        // FNV-1a: the names are short, and the table only has to spread them, not resist attack (a miss costs a probe).
+        uint hash = 2166136261;
+        foreach (byte b in bytes)
+        {
+            hash = (hash ^ b) * 16777619;
+        }
+
+        return (int)(hash & 0x7FFFFFFF);
+    }
+}
