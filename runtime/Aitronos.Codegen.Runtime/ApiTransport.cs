@@ -13,8 +13,14 @@ namespace Aitronos.Codegen.Runtime;
 /// turns failures into <see cref="ApiException"/>s. Thread-safe; one instance serves the whole application.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The transport reads its <see cref="ApiClientOptions"/> once, when it is created. Every request goes through
 /// <see cref="SendAsync"/>, the one place where retries will be added.
+/// </para>
+/// <para>
+/// The transport follows redirects itself, so that credentials reach only the base URL's origin (scheme, host and
+/// port): see <see cref="ApiClientOptions.CrossOriginRedirects"/> and <see cref="ApiClientOptions.MaxRedirects"/>.
+/// </para>
 /// </remarks>
 public sealed partial class ApiTransport : IDisposable
 {
@@ -31,15 +37,39 @@ public sealed partial class ApiTransport : IDisposable
     /// <param name="api">The API's static description, from the generated client.</param>
     /// <param name="options">The caller's options; defaults when <see langword="null"/>.</param>
     /// <param name="httpClient">
+    /// <para>
     /// An HTTP client to send with, for example one from <c>IHttpClientFactory</c>; it is never disposed by the
-    /// transport. When <see langword="null"/>, the transport creates one and disposes it in <see cref="Dispose"/>.
+    /// transport. When <see langword="null"/>, the transport creates one (over
+    /// <see cref="ApiClientOptions.HttpMessageHandler"/>, if set) and disposes it in <see cref="Dispose"/>.
+    /// </para>
+    /// <para>
+    /// A supplied client's handler follows redirects by itself unless its <c>AllowAutoRedirect</c> is
+    /// <see langword="false"/> (<see cref="HttpClientHandler"/> defaults to <see langword="true"/>), and may then carry
+    /// the request's headers, the API key among them, to another host before the transport sees the response. The
+    /// transport cannot prevent that; it refuses the response instead, with an <see cref="ApiRedirectException"/>
+    /// (<see cref="ApiRedirectFailure.FollowedOutsideClient"/>). Prefer <see cref="ApiClientOptions.HttpMessageHandler"/>,
+    /// or turn <c>AllowAutoRedirect</c> off on the client's handler: the transport then follows redirects itself.
+    /// </para>
     /// </param>
-    /// <exception cref="InvalidOperationException">No usable base URL: see <see cref="ApiClientOptions.BaseUrl"/>.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// No usable base URL: see <see cref="ApiClientOptions.BaseUrl"/>. Or <see cref="ApiClientOptions.HttpMessageHandler"/>
+    /// follows redirects and has already sent requests, so that can no longer be turned off.
+    /// </exception>
+    /// <exception cref="ArgumentException">Both <paramref name="httpClient"/> and <see cref="ApiClientOptions.HttpMessageHandler"/> are given.</exception>
     public ApiTransport(ApiDescription api, ApiClientOptions? options, HttpClient? httpClient = null)
     {
         _api = api ?? throw new ArgumentNullException(nameof(api));
         options ??= new ApiClientOptions();
+        if (httpClient is not null && options.HttpMessageHandler is not null)
+        {
+            throw new ArgumentException(
+                $"{api.Name}: pass either an HttpClient or ApiClientOptions.HttpMessageHandler, not both.", nameof(httpClient));
+        }
+
         _baseUrl = ResolveBaseUrl(api, options, httpClient);
+        _baseOrigin = Origin.Of(new Uri(_baseUrl, UriKind.Absolute));
+        _crossOriginRedirects = options.CrossOriginRedirects;
+        _maxRedirects = options.MaxRedirects;
         _timeout = options.Timeout;
         _defaultHeaders = new List<KeyValuePair<string, string>>(options.DefaultHeaders).ToArray();
         _userAgent = string.IsNullOrWhiteSpace(options.UserAgent) ? DefaultUserAgent(api) : options.UserAgent!;
@@ -47,7 +77,20 @@ public sealed partial class ApiTransport : IDisposable
         _accessToken = FirstNonEmpty(options.AccessToken, ReadEnvironment(api.Bearer?.EnvironmentVariable));
         _accessTokenProvider = options.AccessTokenProvider;
         _ownsHttpClient = httpClient is null;
-        _httpClient = httpClient ?? CreateHttpClient();
+        if (httpClient is not null)
+        {
+            (_httpClient, _sender) = (httpClient, Sender.SuppliedHttpClient);
+        }
+        else if (options.HttpMessageHandler is { } handler)
+        {
+            // A handler the transport cannot steer is still wrapped: EnsureNotRedirectedOutside catches what it follows.
+            AutomaticRedirects.TryDisable(handler, api.Name);
+            (_httpClient, _sender, _handlerName) = (CreateHttpClient(handler, disposeHandler: false), Sender.SuppliedHandler, handler.GetType().Name);
+        }
+        else
+        {
+            (_httpClient, _sender) = (CreateHttpClient(CreateHandler(), disposeHandler: true), Sender.OwnHandler);
+        }
     }
 
     /// <summary>Creates a request for an operation.</summary>
@@ -79,16 +122,25 @@ public sealed partial class ApiTransport : IDisposable
 
     /// <summary>
     /// Sends a request with the default headers, the <c>User-Agent</c> and the credentials the operation accepts,
-    /// and returns its successful (2xx) response, which the caller disposes.
+    /// follows redirects, and returns the successful (2xx) response, which the caller disposes.
     /// </summary>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>.</param>
+    /// <param name="request">
+    /// The request, from <see cref="CreateRequest"/>. Redirects are sent as new requests that share its content;
+    /// the caller disposes it as usual.
+    /// </param>
     /// <param name="auth">
     /// The credentials the operation accepts. The API key is sent when accepted and known; otherwise a bearer
-    /// token when accepted and known; otherwise nothing.
+    /// token when accepted and known; otherwise nothing. Credentials are sent only to the base URL's origin: not with
+    /// a request for another origin, and not along a redirect that leaves the origin.
     /// </param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response, read up to its headers; its body is still to be read.</returns>
     /// <exception cref="ApiException">The server answered with a non-success status: the subclass tells which.</exception>
+    /// <exception cref="ApiRedirectException">
+    /// A redirect that is not followed (to another origin when the policy refuses those, from https to http, beyond
+    /// the limit, or needing a body that cannot be replayed), or one that a supplied <see cref="HttpClient"/> followed
+    /// to another origin by itself.
+    /// </exception>
     /// <exception cref="ApiTimeoutException">No response within <see cref="ApiClientOptions.Timeout"/>.</exception>
     /// <exception cref="ApiConnectionException">No response: the connection failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the exception carries it.</exception>
@@ -111,16 +163,43 @@ public sealed partial class ApiTransport : IDisposable
         }
 
         var redactor = SecretRedactor.For(_apiKey, _accessToken);
+        var sent = request;
         HttpResponseMessage? response = null;
         try
         {
-            AddDefaultHeaders(request);
-            var bearerToken = await AddCredentialsAsync(request, auth, timeoutSource.Token).ConfigureAwait(false);
-            redactor = SecretRedactor.For(_apiKey, _accessToken, bearerToken);
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
+            if (request.RequestUri is { IsAbsoluteUri: false } relative && _httpClient.BaseAddress is { } baseAddress)
             {
-                return response;
+                // What HttpClient would do; the origin check below needs the absolute URI.
+                request.RequestUri = new Uri(baseAddress, relative);
+            }
+
+            AddDefaultHeaders(request);
+            var credentials = request.RequestUri is { IsAbsoluteUri: true } uri && Origin.Of(uri) == _baseOrigin
+                ? await AddCredentialsAsync(request, auth, timeoutSource.Token).ConfigureAwait(false)
+                : default;
+            redactor = SecretRedactor.For(_apiKey, _accessToken, credentials.BearerToken);
+            var chain = default(RedirectChain);
+            while (true)
+            {
+                // A supplied HttpClient that follows redirects rewrites the request's method and URI as it goes.
+                var (method, sentUri) = (sent.Method, sent.RequestUri!);
+                response = await _httpClient.SendAsync(sent, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
+                EnsureNotRedirectedOutside(method, sentUri, response, redactor);
+                if (response.IsSuccessStatusCode)
+                {
+                    return response;
+                }
+
+                // Redirect requests are not disposed: that would dispose the content they share with the caller's request.
+                var next = FollowRedirect(sent, method, sentUri, response, credentials, ref chain, redactor);
+                if (next is null)
+                {
+                    break;
+                }
+
+                response.Dispose();
+                response = null;
+                sent = next;
             }
 
             // Only the error body is read here, under the timeout; a success body is read by the caller.
@@ -147,7 +226,7 @@ public sealed partial class ApiTransport : IDisposable
                 ? (_timeout, "ApiClientOptions.Timeout")
                 : (_httpClient.Timeout, "HttpClient.Timeout");
             throw new ApiTimeoutException(
-                redactor.Redact($"{_api.Name}: {Describe(request)} did not complete within {FormatDuration(timeout)} ({setting}).")!,
+                redactor.Redact($"{_api.Name}: {Describe(sent)} did not complete within {FormatDuration(timeout)} ({setting}).")!,
                 timeout,
                 exception);
         }
@@ -155,7 +234,7 @@ public sealed partial class ApiTransport : IDisposable
         {
             response?.Dispose();
             throw new ApiConnectionException(
-                redactor.Redact($"{_api.Name}: {Describe(request)} got no response: {exception.Message}")!,
+                redactor.Redact($"{_api.Name}: {Describe(sent)} got no response: {exception.Message}")!,
                 exception);
         }
         catch
@@ -245,28 +324,33 @@ public sealed partial class ApiTransport : IDisposable
         return baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
     }
 
-    private static HttpClient CreateHttpClient()
+    private static HttpMessageHandler CreateHandler()
     {
+        // The transport follows redirects itself, deciding hop by hop where credentials may go.
 #if NET5_0_OR_GREATER
-        HttpMessageHandler handler = SocketsHttpHandler.IsSupported
+        return SocketsHttpHandler.IsSupported
             ? new SocketsHttpHandler
             {
+                AllowAutoRedirect = false,
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
                 // A long-lived client must still notice DNS changes.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             }
-            : new HttpClientHandler();
+            : new HttpClientHandler { AllowAutoRedirect = false };
 #else
-        var handler = new HttpClientHandler();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
         if (handler.SupportsAutomaticDecompression)
         {
             handler.AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate;
         }
-#endif
 
-        // The transport enforces ApiClientOptions.Timeout itself, so that it can tell a timeout from a cancellation.
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return handler;
+#endif
     }
+
+    private static HttpClient CreateHttpClient(HttpMessageHandler handler, bool disposeHandler)
+        // The transport enforces ApiClientOptions.Timeout itself, so that it can tell a timeout from a cancellation.
+        => new(handler, disposeHandler) { Timeout = Timeout.InfiniteTimeSpan };
 
     private static string DefaultUserAgent(ApiDescription api)
     {
@@ -278,14 +362,15 @@ public sealed partial class ApiTransport : IDisposable
     }
 
     /// <summary>Method and URI without the query, which may hold an API key.</summary>
-    private static string Describe(HttpRequestMessage request)
+    private static string Describe(HttpRequestMessage request) => Describe(request.Method, request.RequestUri);
+
+    private static string Describe(HttpMethod method, Uri? uri)
     {
-        var uri = request.RequestUri;
         var target = uri is null ? "(no URI)"
             // SchemeAndServer leaves out user info ("user:password@"), which is a secret too.
             : uri.IsAbsoluteUri ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
             : uri.OriginalString.Split('?')[0];
-        return request.Method.Method + " " + target;
+        return method.Method + " " + target;
     }
 
     private static string FormatDuration(TimeSpan duration)

@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,8 +21,9 @@ using Microsoft.Extensions.Logging;
 namespace Aitronos.Codegen.Testing;
 
 /// <summary>
-/// A real Kestrel server on 127.0.0.1 with an OS-assigned port, answering with the test's handler and recording
-/// every request as it arrived on the wire. Shared as a linked source file by the test projects.
+/// A real Kestrel server on 127.0.0.1 (or another loopback address, such as <see cref="SecondLoopbackAddress"/>) with an
+/// OS-assigned port, over http or https, answering with the test's handler and recording every request as it arrived
+/// on the wire. Shared as a linked source file by the test projects.
 /// </summary>
 /// <example>
 /// <code>
@@ -47,13 +50,33 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>The requests received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
-    /// <summary>Starts a server that records each request, then lets <paramref name="handler"/> answer it.</summary>
-    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler)
+    /// <summary>
+    /// A second loopback address, 127.0.0.2: a host of its own, so a URL on it is another origin than one on
+    /// 127.0.0.1 whatever the ports. Linux routes all of 127.0.0.0/8 to the loopback interface; macOS needs an alias
+    /// (<c>sudo ifconfig lo0 alias 127.0.0.2</c>).
+    /// </summary>
+    public static readonly IPAddress SecondLoopbackAddress = IPAddress.Parse("127.0.0.2");
+
+    /// <summary>Starts a server on http://127.0.0.1 that records each request, then lets <paramref name="handler"/> answer it.</summary>
+    public static Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler) => StartAsync(handler, IPAddress.Loopback);
+
+    /// <summary>
+    /// Starts a server on <paramref name="address"/> that records each request, then lets <paramref name="handler"/>
+    /// answer it; over https with <paramref name="certificate"/> when one is given (see <see cref="CreateCertificate"/>).
+    /// </summary>
+    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler, IPAddress address, X509Certificate2? certificate = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(address);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         // A handler still waiting when the test ends must not hold up disposal for the default 30 seconds.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
@@ -78,8 +101,8 @@ public sealed class LoopbackServer : IAsyncDisposable
         });
 
         await app.StartAsync();
-        var address = app.Urls.Single();
-        return new LoopbackServer(app, requests, new Uri(address.EndsWith('/') ? address : address + "/"));
+        var url = app.Urls.Single();
+        return new LoopbackServer(app, requests, new Uri(url.EndsWith('/') ? url : url + "/"));
     }
 
     /// <summary>Writes a status, a body and its content type.</summary>
@@ -92,6 +115,28 @@ public sealed class LoopbackServer : IAsyncDisposable
             context.Response.ContentType = contentType;
             await context.Response.WriteAsync(body, context.RequestAborted);
         }
+    }
+
+    /// <summary>
+    /// A self-signed server certificate for the loopback addresses (127.0.0.1 and <see cref="SecondLoopbackAddress"/>),
+    /// made in memory and valid for a day. Clients must trust it explicitly, for example by comparing its thumbprint
+    /// in <c>HttpClientHandler.ServerCertificateCustomValidationCallback</c>.
+    /// </summary>
+    public static X509Certificate2 CreateCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Aitronos.Codegen loopback", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        names.AddIpAddress(SecondLoopbackAddress);
+        names.AddDnsName("localhost");
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, critical: true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid("1.3.6.1.5.5.7.3.1") }, critical: false));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        // Round-trip through PKCS#12 so that the private key is usable by SslStream on every platform.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
     }
 
     /// <summary>

@@ -7,8 +7,9 @@ namespace Aitronos.Codegen.Runtime;
 
 /// <summary>
 /// A request to the API failed. Subclasses tell the kind of failure: one per HTTP status family
-/// (<see cref="NotFoundException"/>, <see cref="RateLimitException"/>, ...), and
-/// <see cref="ApiConnectionException"/> / <see cref="ApiTimeoutException"/> when no response arrived.
+/// (<see cref="NotFoundException"/>, <see cref="RateLimitException"/>, ...),
+/// <see cref="ApiConnectionException"/> / <see cref="ApiTimeoutException"/> when no response arrived, and
+/// <see cref="ApiRedirectException"/> for a redirect that was not followed.
 /// </summary>
 /// <remarks>
 /// When the server answered with the Aitronos error envelope

@@ -47,6 +47,33 @@ internal static class ResponseHeaders
         return new ReadOnlyDictionary<string, IReadOnlyList<string>>(headers);
     }
 
+    /// <summary>The headers with every value of one header rewritten, for a header that must not be shown as it came.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Rewrite(
+        IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
+        string name,
+        Func<string, string> rewrite)
+    {
+        if (!headers.TryGetValue(name, out var values))
+        {
+            return headers;
+        }
+
+        var copy = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers)
+        {
+            copy[header.Key] = header.Value;
+        }
+
+        var rewritten = new string[values.Count];
+        for (var i = 0; i < rewritten.Length; i++)
+        {
+            rewritten[i] = rewrite(values[i]);
+        }
+
+        copy[name] = rewritten;
+        return new ReadOnlyDictionary<string, IReadOnlyList<string>>(copy);
+    }
+
     public static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string name)
         => headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
