@@ -97,12 +97,12 @@ foreach (string path in specs)
     });
 
     // One property added to one component schema, replayed on the driver that generated the original.
-    string edited = AddPropertyToFirstComponent(text, extension);
+    string? edited = AddPropertyToFirstComponent(text, extension);
     int changed = 0;
-    double edit = Median(runs, () =>
+    double edit = edited is null ? double.NaN : Median(runs, () =>
     {
         GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }, out IReadOnlyList<AdditionalText> texts).RunGenerators(compilation);
-        var replaced = driver.ReplaceAdditionalText(texts[0], new GeneratorHarness.InMemoryAdditionalText(file.Path, edited));
+        var replaced = driver.ReplaceAdditionalText(texts[0], new GeneratorHarness.InMemoryAdditionalText(file.Path, edited!));
         var watch = Stopwatch.StartNew();
         replaced = replaced.RunGenerators(compilation);
         watch.Stop();
@@ -180,13 +180,18 @@ static int CountChangedOutputs(GeneratorDriver before, GeneratorDriver after)
     return after.GetRunResult().Results.Single().GeneratedSources.Count(s => !old.TryGetValue(s.HintName, out string? t) || t != s.SourceText.ToString());
 }
 
-// Adds "x_bench_added": {"type": "string"} as the first property of the first component schema that has properties.
-static string AddPropertyToFirstComponent(string text, string extension)
+// Adds "x_bench_added": {"type": "string"} as the first property of the first component schema that has properties;
+// null when there is none (the edit column then reads NaN).
+static string? AddPropertyToFirstComponent(string text, string extension)
 {
     if (extension == ".json")
     {
         var root = System.Text.Json.Nodes.JsonNode.Parse(text)!;
-        var schemas = (root["components"]?["schemas"] ?? root["definitions"])!.AsObject();
+        if ((root["components"]?["schemas"] ?? root["definitions"]) is not System.Text.Json.Nodes.JsonObject schemas)
+        {
+            return null;
+        }
+
         foreach (var pair in schemas)
         {
             if (pair.Value?["properties"] is System.Text.Json.Nodes.JsonObject props)
@@ -196,7 +201,7 @@ static string AddPropertyToFirstComponent(string text, string extension)
             }
         }
 
-        throw new InvalidOperationException("no component schema with properties");
+        return null;
     }
 
     // YAML: insert after the first "properties:" line under components, keeping its indentation.
@@ -213,7 +218,7 @@ static string AddPropertyToFirstComponent(string text, string extension)
         }
     }
 
-    throw new InvalidOperationException("no properties block found");
+    return null;
 }
 
 sealed class TimedException(double milliseconds) : Exception
