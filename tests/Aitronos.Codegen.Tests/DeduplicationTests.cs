@@ -183,6 +183,74 @@ public sealed class DeduplicationTests
         }
     }
 
+    [Fact]
+    public void EnumsOfOnePropertyNameWhoseValuesContainEachOtherAreOneOpenEnum()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Dedupe, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                Author:
+                  type: object
+                  properties:
+                    type: { type: string, enum: [Bot, User] }
+                Assignee:
+                  type: object
+                  properties:
+                    type: { type: string, enum: [Bot, User, Mannequin] }
+                Owner:
+                  type: object
+                  properties:
+                    type: { type: string, enum: [User] }
+                Event:
+                  type: object
+                  properties:
+                    type: { type: string, enum: [push, fork] }
+            """;
+        GeneratorRun run = Run(spec);
+
+        Assert.Empty(run.CompilationProblems);
+        // Components are read in name order: Assignee's enum comes first and serves Author and Owner too.
+        Assert.Contains("public AssigneeType? Type { get; init; }", run.Source(".Author.g.cs"));
+        Assert.Contains("public AssigneeType? Type { get; init; }", run.Source(".Owner.g.cs"));
+        Assert.Contains("public EventType? Type { get; init; }", run.Source(".Event.g.cs"));
+        string merged = run.Source(".AssigneeType.g.cs");
+        foreach (string value in new[] { "Bot", "User", "Mannequin" })
+        {
+            Assert.Contains($"public static AssigneeType {value} {{ get; }} = new(\"{value}\");", merged);
+        }
+
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".AuthorType.g.cs", StringComparison.Ordinal) || s.HintName.EndsWith(".OwnerType.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AWiderEnumSeenLaterWidensTheFirstInsteadOfStandingApart()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Dedupe, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                A:
+                  type: object
+                  properties:
+                    state: { type: string, enum: [open] }
+                B:
+                  type: object
+                  properties:
+                    state: { type: string, enum: [open, closed] }
+            """;
+        GeneratorRun run = Run(spec);
+
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("public AState? State { get; init; }", run.Source(".B.g.cs"));
+        Assert.Contains("public static AState Closed { get; } = new(\"closed\");", run.Source(".AState.g.cs"));
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".BState.g.cs", StringComparison.Ordinal));
+    }
+
     private static GeneratorRun Run(string text) => GeneratorHarness.Run(new[] { new SpecFile("/project/dedupe.openapi.yaml", text) });
 
     private static string[] HintNames(GeneratorRun run) => run.Sources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal).ToArray();

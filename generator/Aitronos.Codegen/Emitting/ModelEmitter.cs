@@ -30,8 +30,19 @@ internal static class ModelEmitter
 
         writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
         writer.OpenBlock($"{context.Accessibility} sealed partial record {name}");
+        bool previousDocumented = false;
+        bool first = true;
         foreach (PropertyModel property in type.Properties)
         {
+            // A blank line sets a documented property apart; undocumented one-liners stand together.
+            bool documented = !string.IsNullOrWhiteSpace(property.Description) || property.Deprecated;
+            if (!first && (documented || previousDocumented))
+            {
+                writer.Line();
+            }
+
+            first = false;
+            previousDocumented = documented;
             writer.Doc("summary", property.Description);
             if (property.Deprecated && !property.Required)
             {
@@ -44,8 +55,9 @@ internal static class ModelEmitter
             }
 
             writer.Line($"public {(property.Required ? "required " : string.Empty)}{PropertyType(context, property)} {property.CSharpName} {{ get; init; }}");
-            writer.Line();
         }
+
+        writer.Line();
 
         string additionalType = AdditionalType(context, type);
         writer.Doc("summary", "Properties the API description does not name: kept from responses and written back as they came.");
@@ -112,7 +124,7 @@ internal static class ModelEmitter
         }
 
         writer.Line($"{Dictionary}{additionalType}>? extra = null;");
-        writer.OpenBlock("for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))");
+        writer.OpenStatement("for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))");
         writer.OpenBlock("switch (i)");
         for (int i = 0; i < type.Properties.Count; i++)
         {
@@ -130,7 +142,7 @@ internal static class ModelEmitter
             : "r.ReadAdditional(ref extra);";
         writer.Line($"default: {readExtra} break;");
         writer.CloseBlock();
-        writer.CloseBlock();
+        writer.CloseStatement();
         writer.Line();
         writer.OpenBlock($"return new {type.Name}");
         for (int i = 0; i < type.Properties.Count; i++)

@@ -19,6 +19,20 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes a header whose single statement follows, indented (<c>for (...)</c> over a <c>switch</c>).</summary>
+    public SourceWriter OpenStatement(string header)
+    {
+        Line(header);
+        _indent++;
+        return this;
+    }
+
+    public SourceWriter CloseStatement()
+    {
+        _indent--;
+        return this;
+    }
+
     public SourceWriter OpenBlock(string header)
     {
         Line(header);

@@ -34,6 +34,11 @@ internal sealed class SchemaReader
     // The schema of the property being resolved: an inline type made of it is documented by the property, so the
     // type itself carries no copy of the description (which would keep otherwise identical shapes apart).
     private IOpenApiSchema? _propertySchema;
+    private string? _propertyJsonName;
+
+    // Inline enums by the JSON name of the property that declares them, as indexes into _types: the enums of
+    // one property name whose known values contain one another are one open enum (see BuildEnum).
+    private readonly Dictionary<string, List<int>> _enumsByProperty = new(StringComparer.Ordinal);
     private int _depth;
 
     public SchemaReader(ReadContext context, OpenApiDocument document, HashSet<string> reservedTypeNames)
@@ -291,20 +296,91 @@ internal sealed class SchemaReader
         return schema.Enum.All(v => v is null || (v is JsonValue value && value.TryGetValue(out string? _)));
     }
 
+    /// <remarks>
+    /// An inline enum of a property whose JSON name already has an inline enum, with known values that contain or are
+    /// contained in that one's, is that enum, with the union of the values. The enums are open, so no value is lost
+    /// or refused either way, and one property name gets one type: GitHub's user objects, copied into hundreds of
+    /// webhook payloads with <c>type</c> listing three or four values, would otherwise keep every payload apart.
+    /// </remarks>
     private TypeRef BuildEnum(IOpenApiSchema schema, string name, bool isComponent)
     {
-        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "Value", "Equals", "GetHashCode", "ToString", "ReadJson", "WriteJson", "JsonConverter" };
-        var members = new List<EnumMemberModel>();
+        var values = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (JsonNode? node in schema.Enum!)
         {
             if (node is JsonValue value && value.TryGetValue(out string? text) && text is not null && seen.Add(text))
             {
-                members.Add(new EnumMemberModel(text, IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(text, "Empty"), memberNames)));
+                values.Add(text);
             }
         }
 
-        return new TypeRef(TypeKind.Enum, AddType(new TypeModel(name, true, OwnDescription(schema, isComponent), schema.Deprecated, EquatableArray<PropertyModel>.Empty, null, string.Empty, members.ToEquatableArray()), isComponent));
+        string? property = !isComponent && ReferenceEquals(schema, _propertySchema) ? _propertyJsonName : null;
+        if (property is not null && _enumsByProperty.TryGetValue(property, out List<int>? candidates))
+        {
+            foreach (int index in candidates)
+            {
+                TypeModel existing = _types[index];
+                var known = new HashSet<string>(existing.EnumMembers.Select(m => m.Value), StringComparer.Ordinal);
+                if (known.IsSupersetOf(values) || known.IsSubsetOf(values))
+                {
+                    _typeNames.Remove(name);
+                    if (!known.IsSupersetOf(values))
+                    {
+                        Widen(index, values);
+                    }
+
+                    return new TypeRef(TypeKind.Enum, existing.Name);
+                }
+            }
+        }
+
+        var memberNames = EnumMemberNames(name);
+        var members = values.Select(v => new EnumMemberModel(v, IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(v, "Empty"), memberNames))).ToList();
+        int count = _types.Count;
+        string added = AddType(new TypeModel(name, true, OwnDescription(schema, isComponent), schema.Deprecated, EquatableArray<PropertyModel>.Empty, null, string.Empty, members.ToEquatableArray()), isComponent);
+        if (property is not null && _types.Count > count)
+        {
+            if (!_enumsByProperty.TryGetValue(property, out candidates))
+            {
+                _enumsByProperty[property] = candidates = new List<int>();
+            }
+
+            candidates.Add(count);
+        }
+
+        return new TypeRef(TypeKind.Enum, added);
+    }
+
+    private static HashSet<string> EnumMemberNames(string typeName) =>
+        new(StringComparer.Ordinal) { typeName, "Value", "Equals", "GetHashCode", "ToString", "ReadJson", "WriteJson", "JsonConverter" };
+
+    /// <summary>Adds the values an inline enum does not know yet, keeping its name and its members' names.</summary>
+    private void Widen(int index, List<string> values)
+    {
+        TypeModel existing = _types[index];
+        var memberNames = EnumMemberNames(existing.Name);
+        memberNames.UnionWith(existing.EnumMembers.Select(m => m.CSharpName));
+        var known = new HashSet<string>(existing.EnumMembers.Select(m => m.Value), StringComparer.Ordinal);
+        var members = existing.EnumMembers.ToList();
+        foreach (string value in values.Where(v => !known.Contains(v)))
+        {
+            members.Add(new EnumMemberModel(value, IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(value, "Empty"), memberNames)));
+        }
+
+        TypeModel widened = existing with { EnumMembers = members.ToEquatableArray() };
+        TypeModel oldShape = existing with { Name = string.Empty };
+        if (_shapes.TryGetValue(oldShape, out string? owner) && owner == existing.Name)
+        {
+            _shapes.Remove(oldShape);
+        }
+
+        TypeModel newShape = widened with { Name = string.Empty };
+        if (!_shapes.ContainsKey(newShape))
+        {
+            _shapes.Add(newShape, existing.Name);
+        }
+
+        _types[index] = widened;
     }
 
     /// <returns>The name of the type: <paramref name="name"/>, or that of an identical type generated before.</returns>
@@ -329,8 +405,10 @@ internal sealed class SchemaReader
 
             string csharpName = IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(jsonName, "Property"), memberNames);
             _propertySchema = propertySchema;
+            _propertyJsonName = jsonName;
             TypeRef type = Resolve(propertySchema, propertyPointer, name + IdentifierNaming.ToPascalCase(jsonName, "Property"));
             _propertySchema = null;
+            _propertyJsonName = null;
             models.Add(new PropertyModel(
                 jsonName,
                 csharpName,
@@ -432,6 +510,10 @@ internal sealed class SchemaReader
         _ => TypeRef.String,
     };
 
+    /// <summary>
+    /// <c>int32</c> when the format says so, or when both bounds say the value fits; otherwise <c>int64</c>: an
+    /// <c>integer</c> without a format is unbounded, and real ids outgrow 32 bits (GitHub's do).
+    /// </summary>
     private static TypeRef IntegerType(IOpenApiSchema schema)
     {
         if (schema.Format == "int32")
@@ -439,12 +521,9 @@ internal sealed class SchemaReader
             return new TypeRef(TypeKind.Int32);
         }
 
-        if (schema.Format == "int64" || OutsideInt32(schema.Minimum) || OutsideInt32(schema.Maximum))
-        {
-            return new TypeRef(TypeKind.Int64);
-        }
-
-        return new TypeRef(TypeKind.Int32);
+        bool bounded = schema.Format is null or "" && schema.Minimum is not null && schema.Maximum is not null
+            && !OutsideInt32(schema.Minimum) && !OutsideInt32(schema.Maximum);
+        return new TypeRef(bounded ? TypeKind.Int32 : TypeKind.Int64);
     }
 
     private static bool OutsideInt32(string? bound) =>

@@ -25,7 +25,7 @@ public sealed partial record ApiError
     public required string Type { get; init; }
 
     /// <summary>HTTP status code.</summary>
-    public required int Status { get; init; }
+    public required long Status { get; init; }
 
     /// <summary>Additional details.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Details { get; init; }
@@ -44,25 +44,23 @@ public sealed partial record ApiError
     internal static ApiError ReadJson(ref global::System.Text.Json.Utf8JsonReader r)
     {
         string? p0 = null, p1 = null, p2 = null, p3 = null, p6 = null;
-        int? p4 = null;
+        long? p4 = null;
         global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p5 = null;
         global::System.DateTimeOffset? p7 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadString(); break;
                 case 1: p1 = r.ReadString(); break;
                 case 2: p2 = r.ReadStringOrNull(); break;
                 case 3: p3 = r.ReadString(); break;
-                case 4: p4 = r.ReadInt32(); break;
+                case 4: p4 = r.ReadInt64(); break;
                 case 5: p5 = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
                 case 6: p6 = r.ReadStringOrNull(); break;
                 case 7: p7 = r.ReadDateTimeOffsetOrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new ApiError
         {

@@ -48,7 +48,6 @@ public sealed partial record Connection
         global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p6 = null, p7 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadString(); break;
@@ -61,7 +60,6 @@ public sealed partial record Connection
                 case 7: p7 = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new Connection
         {

@@ -32,7 +32,6 @@ public sealed partial record CreateSourceRequest
         global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p3 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadString(); break;
@@ -41,7 +40,6 @@ public sealed partial record CreateSourceRequest
                 case 3: p3 = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new CreateSourceRequest
         {

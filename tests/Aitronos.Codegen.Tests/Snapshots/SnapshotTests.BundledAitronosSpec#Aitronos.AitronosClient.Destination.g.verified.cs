@@ -41,7 +41,6 @@ public sealed partial record Destination
         global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p4 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadString(); break;
@@ -52,7 +51,6 @@ public sealed partial record Destination
                 case 5: p5 = r.ReadStringOrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new Destination
         {

@@ -26,14 +26,12 @@ public sealed partial record ErrorResponse
         ApiError? p1 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadBoolean(); break;
                 case 1: p1 = ApiError.ReadJson(ref r); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new ErrorResponse
         {

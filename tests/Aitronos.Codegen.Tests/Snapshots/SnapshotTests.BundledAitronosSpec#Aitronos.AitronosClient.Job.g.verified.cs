@@ -28,10 +28,10 @@ public sealed partial record Job
     public string? ConnectionId { get; init; }
 
     /// <summary>Number of bytes synced. (Type inferred.)</summary>
-    public int? BytesSynced { get; init; }
+    public long? BytesSynced { get; init; }
 
     /// <summary>Number of rows synced. (Type inferred.)</summary>
-    public int? RowsSynced { get; init; }
+    public long? RowsSynced { get; init; }
 
     /// <summary>Duration of the job. Type and unit not documented, so any JSON value is accepted.</summary>
     public global::System.Text.Json.JsonElement? Duration { get; init; }
@@ -45,11 +45,10 @@ public sealed partial record Job
     {
         string? p0 = null, p1 = null, p3 = null, p4 = null;
         global::Aitronos.JobType? p2 = null;
-        int? p5 = null, p6 = null;
+        long? p5 = null, p6 = null;
         global::System.Text.Json.JsonElement? p7 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadString(); break;
@@ -57,12 +56,11 @@ public sealed partial record Job
                 case 2: p2 = r.IsNull() ? default(global::Aitronos.JobType?) : global::Aitronos.JobType.ReadJson(ref r); break;
                 case 3: p3 = r.ReadStringOrNull(); break;
                 case 4: p4 = r.ReadStringOrNull(); break;
-                case 5: p5 = r.ReadInt32OrNull(); break;
-                case 6: p6 = r.ReadInt32OrNull(); break;
+                case 5: p5 = r.ReadInt64OrNull(); break;
+                case 6: p6 = r.ReadInt64OrNull(); break;
                 case 7: p7 = r.ReadElementOrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new Job
         {

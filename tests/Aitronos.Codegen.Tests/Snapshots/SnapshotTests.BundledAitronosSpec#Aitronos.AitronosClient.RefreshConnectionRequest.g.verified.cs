@@ -25,14 +25,12 @@ public sealed partial record RefreshConnectionRequest
         bool? p1 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
                 case 1: p1 = r.ReadBooleanOrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new RefreshConnectionRequest
         {

@@ -10,7 +10,6 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 public sealed partial record TestConnectionResult
 {
     public required string Status { get; init; }
-
     public string? Message { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
@@ -23,14 +22,12 @@ public sealed partial record TestConnectionResult
         string? p0 = null, p1 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadString(); break;
                 case 1: p1 = r.ReadStringOrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new TestConnectionResult
         {

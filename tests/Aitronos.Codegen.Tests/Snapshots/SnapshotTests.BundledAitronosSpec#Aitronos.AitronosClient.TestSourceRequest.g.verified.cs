@@ -39,7 +39,6 @@ public sealed partial record TestSourceRequest
         global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p3 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadStringOrNull(); break;
@@ -49,7 +48,6 @@ public sealed partial record TestSourceRequest
                 case 4: p4 = r.ReadStringOrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new TestSourceRequest
         {

@@ -33,7 +33,6 @@ public sealed partial record UpdateConnectionRequest
         ConnectionStatus? p3 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadStringOrNull(); break;
@@ -42,7 +41,6 @@ public sealed partial record UpdateConnectionRequest
                 case 3: p3 = r.IsNull() ? default(ConnectionStatus?) : ConnectionStatus.ReadJson(ref r); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new UpdateConnectionRequest
         {

@@ -26,14 +26,12 @@ public sealed partial record UpdateSourceRequest
         global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p1 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadStringOrNull(); break;
                 case 1: p1 = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new UpdateSourceRequest
         {

@@ -578,7 +578,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>A list of jobs.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListJobsAsync(string organizationId, string? connectionId = null, JobType? jobType = null, string? status = null, int? limit = null, int? offset = null, string? orderBy = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListJobsAsync(string organizationId, string? connectionId = null, JobType? jobType = null, string? status = null, long? limit = null, long? offset = null, string? orderBy = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
             if (connectionId is { } connectionIdValue) path.Query("connection_id", connectionIdValue);

@@ -19,8 +19,7 @@ public sealed partial record EvilClassX
     public string? SystemEnvironmentExit1 { get; init; }
 
     public EvilClassXNormalName? NormalName { get; init; }
-
-    public int? Property { get; init; }
+    public long? Property { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
@@ -31,18 +30,16 @@ public sealed partial record EvilClassX
     {
         string? p0 = null;
         EvilClassXNormalName? p1 = null;
-        int? p2 = null;
+        long? p2 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadStringOrNull(); break;
                 case 1: p1 = r.IsNull() ? default(EvilClassXNormalName?) : EvilClassXNormalName.ReadJson(ref r); break;
-                case 2: p2 = r.ReadInt32OrNull(); break;
+                case 2: p2 = r.ReadInt64OrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new EvilClassX
         {

@@ -21,13 +21,11 @@ public sealed partial record GetSystemEnvironmentExit1ResponseItem
         string? p0 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadStringOrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new GetSystemEnvironmentExit1ResponseItem
         {

@@ -17,15 +17,10 @@ public sealed partial record Pet
     public required PetStatus Status { get; init; }
 
     public string? Tag { get; init; }
-
     public global::System.DateOnly? Born { get; init; }
-
     public global::System.DateTimeOffset? RegisteredAt { get; init; }
-
     public global::System.Guid? Chip { get; init; }
-
     public double? WeightKg { get; init; }
-
     public bool? Vaccinated { get; init; }
 
     /// <summary>Inline owner details.</summary>
@@ -49,7 +44,6 @@ public sealed partial record Pet
         PetOwner? p9 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadInt64(); break;
@@ -64,7 +58,6 @@ public sealed partial record Pet
                 case 9: p9 = r.IsNull() ? null : PetOwner.ReadJson(ref r); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new Pet
         {

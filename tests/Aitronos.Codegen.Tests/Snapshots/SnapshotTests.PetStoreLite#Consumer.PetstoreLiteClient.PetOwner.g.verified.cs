@@ -9,7 +9,6 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 public sealed partial record PetOwner
 {
     public string? Name { get; init; }
-
     public string? Phone { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
@@ -22,14 +21,12 @@ public sealed partial record PetOwner
         string? p0 = null, p1 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadStringOrNull(); break;
                 case 1: p1 = r.ReadStringOrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new PetOwner
         {

@@ -9,7 +9,6 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 internal sealed partial record Base
 {
     public required string Id { get; init; }
-
     public global::System.DateTimeOffset? Created { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
@@ -23,14 +22,12 @@ internal sealed partial record Base
         global::System.DateTimeOffset? p1 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadString(); break;
                 case 1: p1 = r.ReadDateTimeOffsetOrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new Base
         {

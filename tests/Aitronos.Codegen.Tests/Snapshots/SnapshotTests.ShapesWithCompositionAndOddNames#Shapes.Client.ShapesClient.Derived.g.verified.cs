@@ -9,9 +9,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 internal sealed partial record Derived
 {
     public required string Id { get; init; }
-
     public global::System.DateTimeOffset? Created { get; init; }
-
     public required DerivedKind Kind { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
@@ -26,7 +24,6 @@ internal sealed partial record Derived
         DerivedKind? p2 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadString(); break;
@@ -34,7 +31,6 @@ internal sealed partial record Derived
                 case 2: p2 = DerivedKind.ReadJson(ref r); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new Derived
         {

@@ -12,28 +12,19 @@ internal sealed partial record Everything
     public required string Class { get; init; }
 
     public long? Event { get; init; }
-
     public bool? _2faEnabled { get; init; }
 
     /// <summary>Same name as the type.</summary>
     public string? Everything2 { get; init; }
 
     public required string? Maybe { get; init; }
-
     public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
-
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? Matrix { get; init; }
-
+    public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<long>>? Matrix { get; init; }
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Free { get; init; }
-
     public global::System.Text.Json.JsonElement? Anything { get; init; }
-
     public byte[]? Blob { get; init; }
-
     public decimal? Price { get; init; }
-
     public global::System.Text.Json.JsonElement? Either { get; init; }
-
     public EverythingSettings? Settings { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
@@ -47,7 +38,7 @@ internal sealed partial record Everything
         long? p1 = null;
         bool? p2 = null;
         global::System.Collections.Generic.IReadOnlyDictionary<string, double>? p5 = null;
-        global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>>? p6 = null;
+        global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<long>>? p6 = null;
         global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? p7 = null;
         global::System.Text.Json.JsonElement? p8 = null, p11 = null;
         byte[]? p9 = null;
@@ -56,7 +47,6 @@ internal sealed partial record Everything
         bool h4 = false;
         global::System.Collections.Generic.Dictionary<string, string>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadString(); break;
@@ -65,7 +55,7 @@ internal sealed partial record Everything
                 case 3: p3 = r.ReadStringOrNull(); break;
                 case 4: p4 = r.ReadStringOrNull(); h4 = true; break;
                 case 5: p5 = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadDouble); break;
-                case 6: p6 = r.IsNull() ? null : r.ReadList(static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadInt32)); break;
+                case 6: p6 = r.IsNull() ? null : r.ReadList(static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadInt64)); break;
                 case 7: p7 = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
                 case 8: p8 = r.ReadElementOrNull(); break;
                 case 9: p9 = r.ReadBytesOrNull(); break;
@@ -74,7 +64,6 @@ internal sealed partial record Everything
                 case 12: p12 = r.IsNull() ? null : EverythingSettings.ReadJson(ref r); break;
                 default: r.ReadAdditional(ref extra, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
             }
-        }
 
         return new Everything
         {
@@ -104,7 +93,7 @@ internal sealed partial record Everything
         w.WriteOptional(s_names[3], v.Everything2);
         w.WriteNullable(s_names[4], v.Maybe);
         w.WriteOptional(s_names[5], v.Scores, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteDouble); });
-        w.WriteOptional(s_names[6], v.Matrix, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w1, x1, static (w2, x2) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w2, x2, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteInt32); }); });
+        w.WriteOptional(s_names[6], v.Matrix, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w1, x1, static (w2, x2) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w2, x2, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteInt64); }); });
         w.WriteOptional(s_names[7], v.Free, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
         w.WriteOptional(s_names[8], v.Anything);
         w.WriteOptional(s_names[9], v.Blob);

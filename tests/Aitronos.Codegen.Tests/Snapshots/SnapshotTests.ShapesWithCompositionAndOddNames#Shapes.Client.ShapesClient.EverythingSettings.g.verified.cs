@@ -20,13 +20,11 @@ internal sealed partial record EverythingSettings
         EverythingSettingsTheme? p0 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.IsNull() ? default(EverythingSettingsTheme?) : EverythingSettingsTheme.ReadJson(ref r); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new EverythingSettings
         {

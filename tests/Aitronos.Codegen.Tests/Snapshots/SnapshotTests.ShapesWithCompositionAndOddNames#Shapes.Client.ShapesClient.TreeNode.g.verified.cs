@@ -8,10 +8,8 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(TreeNode.JsonConverter))]
 internal sealed partial record TreeNode
 {
-    public int? Value { get; init; }
-
+    public long? Value { get; init; }
     public global::System.Collections.Generic.IReadOnlyList<TreeNode>? Children { get; init; }
-
     public TreeNode? Parent { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
@@ -21,20 +19,18 @@ internal sealed partial record TreeNode
 
     internal static TreeNode ReadJson(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        int? p0 = null;
+        long? p0 = null;
         global::System.Collections.Generic.IReadOnlyList<TreeNode>? p1 = null;
         TreeNode? p2 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
-                case 0: p0 = r.ReadInt32OrNull(); break;
+                case 0: p0 = r.ReadInt64OrNull(); break;
                 case 1: p1 = r.IsNull() ? null : r.ReadList(TreeNode.ReadJson); break;
                 case 2: p2 = r.IsNull() ? null : TreeNode.ReadJson(ref r); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new TreeNode
         {

@@ -9,7 +9,6 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 public sealed partial record Note
 {
     public required string Text { get; init; }
-
     public bool? Pinned { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
@@ -23,14 +22,12 @@ public sealed partial record Note
         bool? p1 = null;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-        {
             switch (i)
             {
                 case 0: p0 = r.ReadString(); break;
                 case 1: p1 = r.ReadBooleanOrNull(); break;
                 default: r.ReadAdditional(ref extra); break;
             }
-        }
 
         return new Note
         {
