@@ -46,6 +46,10 @@ internal sealed class ReadContext
     public void Report(DiagnosticDescriptor descriptor, string? pointer, params string[] arguments) =>
         _reports.Add((descriptor, pointer, null, arguments));
 
+    /// <summary>Reports an error of the OpenAPI reader: located by the position in its message, else (later, with the rest) by its pointer.</summary>
+    public void ReportReaderError(DiagnosticDescriptor descriptor, string? pointer, string message, params string[] arguments) =>
+        _reports.Add((descriptor, pointer, Locator.PositionInReaderError(pointer, message) ?? (string.IsNullOrEmpty(pointer) ? Locator.File : null), arguments));
+
     public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
         _reports.Add((descriptor, null, location, arguments));
 

@@ -39,6 +39,7 @@ internal sealed class SchemaReader
     // Inline enums by the JSON name of the property that declares them, as indexes into _types: the enums of
     // one property name whose known values contain one another are one open enum (see BuildEnum).
     private readonly Dictionary<string, List<int>> _enumsByProperty = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, HashSet<string>> _enumValues = new();
     private int _depth;
 
     public SchemaReader(ReadContext context, OpenApiDocument document, HashSet<string> reservedTypeNames)
@@ -319,17 +320,18 @@ internal sealed class SchemaReader
         {
             foreach (int index in candidates)
             {
-                TypeModel existing = _types[index];
-                var known = new HashSet<string>(existing.EnumMembers.Select(m => m.Value), StringComparer.Ordinal);
-                if (known.IsSupersetOf(values) || known.IsSubsetOf(values))
+                HashSet<string> known = _enumValues[index];
+                bool superset = known.IsSupersetOf(values);
+                if (superset || known.IsSubsetOf(values))
                 {
                     _typeNames.Remove(name);
-                    if (!known.IsSupersetOf(values))
+                    if (!superset)
                     {
                         Widen(index, values);
+                        known.UnionWith(values);
                     }
 
-                    return new TypeRef(TypeKind.Enum, existing.Name);
+                    return new TypeRef(TypeKind.Enum, _types[index].Name);
                 }
             }
         }
@@ -346,6 +348,7 @@ internal sealed class SchemaReader
             }
 
             candidates.Add(count);
+            _enumValues[count] = new HashSet<string>(values, StringComparer.Ordinal);
         }
 
         return new TypeRef(TypeKind.Enum, added);

@@ -36,8 +36,8 @@ internal sealed class SpecLocator
     /// <summary>The start of the file: for problems that concern the document as a whole.</summary>
     public LocationInfo File => At(0, 0);
 
-    /// <summary>Locates an error the reader reported: by the position in its message, else by its pointer.</summary>
-    public LocationInfo ForReaderError(string? pointer, string message)
+    /// <summary>The position a reader error states in its text (YAML or JSON line and column), else null: then only its pointer locates it.</summary>
+    public LocationInfo? PositionInReaderError(string? pointer, string message)
     {
         Match yaml = s_yamlLineColumn.Match(message);
         if (yaml.Success)
@@ -52,12 +52,7 @@ internal sealed class SpecLocator
         }
 
         Match jsonLine = s_jsonLinePointer.Match(pointer ?? string.Empty);
-        if (jsonLine.Success)
-        {
-            return AtLine(Parse(jsonLine.Groups[1].Value), 0);
-        }
-
-        return ForPointer(pointer);
+        return jsonLine.Success ? AtLine(Parse(jsonLine.Groups[1].Value), 0) : null;
     }
 
     /// <summary>

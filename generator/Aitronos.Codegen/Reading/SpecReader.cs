@@ -70,7 +70,7 @@ internal static class SpecReader
         {
             foreach (OpenApiError error in errors.DefaultIfEmpty(new OpenApiError(string.Empty, "the file is not an OpenAPI document")))
             {
-                context.Report(DiagnosticDescriptors.SpecSyntaxError, context.Locator.ForReaderError(error.Pointer, error.Message), fileName, error.Message);
+                context.ReportReaderError(DiagnosticDescriptors.SpecSyntaxError, error.Pointer, error.Message, fileName, error.Message);
             }
 
             return null;
@@ -79,7 +79,7 @@ internal static class SpecReader
         // The document was read whole: what the reader calls errors are rule violations we can live with.
         foreach (OpenApiError error in errors)
         {
-            context.Report(DiagnosticDescriptors.SpecValidationWarning, context.Locator.ForReaderError(error.Pointer, error.Message), fileName + ": " + error.Message);
+            context.ReportReaderError(DiagnosticDescriptors.SpecValidationWarning, error.Pointer, error.Message, fileName + ": " + error.Message);
         }
 
         SpecOptions options = input.Options;
