@@ -115,7 +115,7 @@ internal sealed class SchemaReader
         }
 
         // A reference into some other part of the document: generate its target where it is used.
-        IOpenApiSchema? target = SafeTarget(reference);
+        IOpenApiSchema? target = Target(reference);
         if (target is null || _resolving.Contains("#" + id))
         {
             _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer, id);
@@ -132,6 +132,43 @@ internal sealed class SchemaReader
             _resolving.Remove("#" + id);
         }
     }
+
+    /// <summary>
+    /// The schema a reference stands for. A reference to a component is looked up in the components by its id:
+    /// every member read through the reference object would resolve it again by URI, which is most of the time a
+    /// big document spends here. Other references resolve through the library, once.
+    /// </summary>
+    private IOpenApiSchema? Target(OpenApiSchemaReference reference)
+    {
+        if (reference.Reference is { IsExternal: false, Id: { } id } && _components.TryGetValue(id, out IOpenApiSchema? component))
+        {
+            // A component that is itself a bare reference to another: follow a short chain, never a cycle.
+            for (int hops = 0; component is OpenApiSchemaReference next && hops < MaxDepth; hops++)
+            {
+                if (next.Reference is { IsExternal: false, Id: { } nextId } && _components.TryGetValue(nextId, out IOpenApiSchema? further))
+                {
+                    component = further;
+                }
+                else
+                {
+                    return SafeTarget(next);
+                }
+            }
+
+            return component is OpenApiSchemaReference ? null : component;
+        }
+
+        return SafeTarget(reference);
+    }
+
+    /// <summary>A schema's description: a reference's own (3.1 allows one beside <c>$ref</c>), else its target's.</summary>
+    private string? DescriptionOf(IOpenApiSchema schema) => schema is OpenApiSchemaReference reference
+        ? reference.Reference?.Description is { Length: > 0 } own ? own : Target(reference)?.Description
+        : schema.Description;
+
+    private bool DeprecatedOf(IOpenApiSchema schema) => schema is OpenApiSchemaReference reference
+        ? Target(reference)?.Deprecated ?? false
+        : schema.Deprecated;
 
     private static IOpenApiSchema? SafeTarget(OpenApiSchemaReference reference)
     {
@@ -165,7 +202,7 @@ internal sealed class SchemaReader
         try
         {
             // Objects and enums are named now, before their members are read, so that cycles resolve by name.
-            IOpenApiSchema effective = schema is OpenApiSchemaReference r ? SafeTarget(r) ?? schema : schema;
+            IOpenApiSchema effective = schema is OpenApiSchemaReference r ? Target(r) ?? schema : schema;
             if (IsObjectLike(effective))
             {
                 var objectRef = new TypeRef(TypeKind.Object, name);
@@ -418,8 +455,8 @@ internal sealed class SchemaReader
                 type,
                 required.Contains(jsonName),
                 type.IsNullable,
-                propertySchema.Description,
-                propertySchema.Deprecated));
+                DescriptionOf(propertySchema),
+                DeprecatedOf(propertySchema)));
         }
 
         TypeRef? additionalType = additional is null
@@ -467,7 +504,7 @@ internal sealed class SchemaReader
         ref bool additionalAllowed,
         HashSet<IOpenApiSchema> visited)
     {
-        IOpenApiSchema effective = schema is OpenApiSchemaReference reference ? SafeTarget(reference) ?? schema : schema;
+        IOpenApiSchema effective = schema is OpenApiSchemaReference reference ? Target(reference) ?? schema : schema;
         if (!visited.Add(effective) || visited.Count > MaxDepth)
         {
             return;
