@@ -187,6 +187,19 @@ internal sealed class OperationReader
             _security.For(operation.Security, _document.Security));
     }
 
+    private static IOpenApiParameter ResolvedOrSelf(OpenApiParameterReference reference)
+    {
+        try
+        {
+            return reference.Target ?? (IOpenApiParameter)reference;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or NullReferenceException)
+        {
+            // Left to the members' own resolution, which reports nothing worse.
+            return reference;
+        }
+    }
+
     private ParameterModel? ReadParameter(
         IOpenApiParameter parameter,
         string pointer,
@@ -195,6 +208,15 @@ internal sealed class OperationReader
         HashSet<string> names,
         HashSet<(string, ApiParameterLocation)> seen)
     {
+        // A reference to a component parameter resolves by URI on every member read through it: resolve it once.
+        // Its own description (3.1 allows one beside $ref) still wins over the target's.
+        string? ownDescription = null;
+        if (parameter is OpenApiParameterReference reference)
+        {
+            ownDescription = reference.Reference?.Description;
+            parameter = ResolvedOrSelf(reference);
+        }
+
         if (parameter.Name is not { Length: > 0 } name)
         {
             return null;
@@ -233,7 +255,7 @@ internal sealed class OperationReader
 
         bool required = parameter.Required || location == ApiParameterLocation.Path;
         string csharpName = IdentifierNaming.MakeUnique(IdentifierNaming.ToCamelCase(name, "parameter"), names);
-        return new ParameterModel(name, csharpName, location.Value, type with { IsNullable = false }, required, parameter.Description, parameter.Deprecated);
+        return new ParameterModel(name, csharpName, location.Value, type with { IsNullable = false }, required, ownDescription is { Length: > 0 } ? ownDescription : parameter.Description, parameter.Deprecated);
     }
 
     private static bool IsSimple(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Bytes);

@@ -103,6 +103,13 @@ internal sealed class SchemaReader
     private TypeRef ResolveReference(OpenApiSchemaReference reference, string pointer, string nameHint)
     {
         string? id = reference.Reference?.Id;
+
+        // A component of this document is known by its id; asking the reference whether it resolves would resolve it.
+        if (reference.Reference is { IsExternal: false } && id is not null && _components.ContainsKey(id))
+        {
+            return ResolveComponent(id);
+        }
+
         if (reference.Reference is { IsExternal: true } || reference.UnresolvedReference || id is null)
         {
             _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer, reference.Reference?.ReferenceV3 ?? id ?? "(unknown)");
