@@ -14,8 +14,9 @@ namespace Aitronos.Codegen.Reading;
 /// Turns JSON schemas into <see cref="TypeRef"/>s and the <see cref="TypeModel"/>s they name.
 /// Component schemas keep their names; inline objects and enums are named after where they stand.
 /// The reference graph is walked with explicit cycle and depth guards: the readers cap nesting, not references.
+/// How types are added and shared is in SchemaReader.Types.cs; how references resolve, in SchemaReader.References.cs.
 /// </summary>
-internal sealed class SchemaReader
+internal sealed partial class SchemaReader
 {
     private const int MaxDepth = 48;
 
@@ -137,55 +138,6 @@ internal sealed class SchemaReader
         finally
         {
             _resolving.Remove("#" + id);
-        }
-    }
-
-    /// <summary>
-    /// The schema a reference stands for. A reference to a component is looked up in the components by its id:
-    /// every member read through the reference object would resolve it again by URI, which is most of the time a
-    /// big document spends here. Other references resolve through the library, once.
-    /// </summary>
-    private IOpenApiSchema? Target(OpenApiSchemaReference reference)
-    {
-        if (reference.Reference is { IsExternal: false, Id: { } id } && _components.TryGetValue(id, out IOpenApiSchema? component))
-        {
-            // A component that is itself a bare reference to another: follow a short chain, never a cycle.
-            for (int hops = 0; component is OpenApiSchemaReference next && hops < MaxDepth; hops++)
-            {
-                if (next.Reference is { IsExternal: false, Id: { } nextId } && _components.TryGetValue(nextId, out IOpenApiSchema? further))
-                {
-                    component = further;
-                }
-                else
-                {
-                    return SafeTarget(next);
-                }
-            }
-
-            return component is OpenApiSchemaReference ? null : component;
-        }
-
-        return SafeTarget(reference);
-    }
-
-    /// <summary>A schema's description: a reference's own (3.1 allows one beside <c>$ref</c>), else its target's.</summary>
-    private string? DescriptionOf(IOpenApiSchema schema) => schema is OpenApiSchemaReference reference
-        ? reference.Reference?.Description is { Length: > 0 } own ? own : Target(reference)?.Description
-        : schema.Description;
-
-    private bool DeprecatedOf(IOpenApiSchema schema) => schema is OpenApiSchemaReference reference
-        ? Target(reference)?.Deprecated ?? false
-        : schema.Deprecated;
-
-    private static IOpenApiSchema? SafeTarget(OpenApiSchemaReference reference)
-    {
-        try
-        {
-            return reference.Target;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or NullReferenceException)
-        {
-            return null;
         }
     }
 
@@ -341,95 +293,6 @@ internal sealed class SchemaReader
         return schema.Enum.All(v => v is null || (v is JsonValue value && value.TryGetValue(out string? _)));
     }
 
-    /// <remarks>
-    /// An inline enum of a property whose JSON name already has an inline enum, with known values that contain or are
-    /// contained in that one's, is that enum, with the union of the values. The enums are open, so no value is lost
-    /// or refused either way, and one property name gets one type: GitHub's user objects, copied into hundreds of
-    /// webhook payloads with <c>type</c> listing three or four values, would otherwise keep every payload apart.
-    /// </remarks>
-    private TypeRef BuildEnum(IOpenApiSchema schema, string name, bool isComponent)
-    {
-        var values = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (JsonNode? node in schema.Enum!)
-        {
-            if (node is JsonValue value && value.TryGetValue(out string? text) && text is not null && seen.Add(text))
-            {
-                values.Add(text);
-            }
-        }
-
-        string? property = !isComponent && ReferenceEquals(schema, _propertySchema) ? _propertyJsonName : null;
-        if (property is not null && _enumsByProperty.TryGetValue(property, out List<int>? candidates))
-        {
-            foreach (int index in candidates)
-            {
-                HashSet<string> known = _enumValues[index];
-                bool superset = known.IsSupersetOf(values);
-                if (superset || known.IsSubsetOf(values))
-                {
-                    _typeNames.Remove(name);
-                    if (!superset)
-                    {
-                        Widen(index, values);
-                        known.UnionWith(values);
-                    }
-
-                    return new TypeRef(TypeKind.Enum, _types[index].Name);
-                }
-            }
-        }
-
-        var memberNames = EnumMemberNames(name);
-        var members = values.Select(v => new EnumMemberModel(v, IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(v, "Empty"), memberNames))).ToList();
-        int count = _types.Count;
-        string added = AddType(new TypeModel(name, true, OwnDescription(schema, isComponent), schema.Deprecated, EquatableArray<PropertyModel>.Empty, null, string.Empty, members.ToEquatableArray()), isComponent);
-        if (property is not null && _types.Count > count)
-        {
-            if (!_enumsByProperty.TryGetValue(property, out candidates))
-            {
-                _enumsByProperty[property] = candidates = new List<int>();
-            }
-
-            candidates.Add(count);
-            _enumValues[count] = new HashSet<string>(values, StringComparer.Ordinal);
-        }
-
-        return new TypeRef(TypeKind.Enum, added);
-    }
-
-    private static HashSet<string> EnumMemberNames(string typeName) =>
-        new(StringComparer.Ordinal) { typeName, "Value", "Equals", "GetHashCode", "ToString", "ReadJson", "WriteJson", "JsonConverter" };
-
-    /// <summary>Adds the values an inline enum does not know yet, keeping its name and its members' names.</summary>
-    private void Widen(int index, List<string> values)
-    {
-        TypeModel existing = _types[index];
-        var memberNames = EnumMemberNames(existing.Name);
-        memberNames.UnionWith(existing.EnumMembers.Select(m => m.CSharpName));
-        var known = new HashSet<string>(existing.EnumMembers.Select(m => m.Value), StringComparer.Ordinal);
-        var members = existing.EnumMembers.ToList();
-        foreach (string value in values.Where(v => !known.Contains(v)))
-        {
-            members.Add(new EnumMemberModel(value, IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(value, "Empty"), memberNames)));
-        }
-
-        TypeModel widened = existing with { EnumMembers = members.ToEquatableArray() };
-        TypeModel oldShape = existing with { Name = string.Empty };
-        if (_shapes.TryGetValue(oldShape, out string? owner) && owner == existing.Name)
-        {
-            _shapes.Remove(oldShape);
-        }
-
-        TypeModel newShape = widened with { Name = string.Empty };
-        if (!_shapes.ContainsKey(newShape))
-        {
-            _shapes.Add(newShape, existing.Name);
-        }
-
-        _types[index] = widened;
-    }
-
     /// <returns>The name of the type: <paramref name="name"/>, or that of an identical type generated before.</returns>
     private string BuildObject(IOpenApiSchema schema, string pointer, string name, bool isComponent)
     {
@@ -471,34 +334,6 @@ internal sealed class SchemaReader
             : Resolve(additional, pointer + "/additionalProperties", name + "Value");
         string additionalName = IdentifierNaming.MakeUnique("AdditionalProperties", memberNames);
         return AddType(new TypeModel(name, false, description, schema.Deprecated, models.ToEquatableArray(), additionalType, additionalName, EquatableArray<EnumMemberModel>.Empty), isComponent);
-    }
-
-    private string? OwnDescription(IOpenApiSchema schema, bool isComponent) =>
-        !isComponent && ReferenceEquals(schema, _propertySchema) ? null : schema.Description;
-
-    /// <summary>
-    /// Adds a type, unless it is an inline schema of a shape generated before: then the earlier type serves both
-    /// and the name this one had claimed is given back. Component schemas always keep their own names, and claim
-    /// their shape first (they are read before operations), so inline copies of a component become the component.
-    /// </summary>
-    private string AddType(TypeModel type, bool isComponent)
-    {
-        TypeModel shape = type with { Name = string.Empty };
-        if (_shapes.TryGetValue(shape, out string? existing))
-        {
-            if (!isComponent)
-            {
-                _typeNames.Remove(type.Name);
-                return existing;
-            }
-        }
-        else
-        {
-            _shapes.Add(shape, type.Name);
-        }
-
-        _types.Add(type);
-        return type.Name;
     }
 
     /// <summary>Own properties plus those of every allOf member, references followed once each.</summary>
