@@ -25,11 +25,14 @@ using Microsoft.OpenApi.YamlReader;
 // plus files, lines and bytes of the output. Times are medians of --runs runs after a warm-up.
 // --check also compiles the output and prints its errors and warnings (slow on big specs); --compile times the C#
 // compiler emitting an assembly from the output (median of --runs), the in-process share of a consumer's build.
+// --stages splits the reader's time the way SpecReader.ReadCore runs it: parse, component schemas, operations, and
+// locating the diagnostics (medians of --runs); emit is the whole run minus the models step.
 //   dotnet run -c Release --project benchmarks/Aitronos.Codegen.GeneratorProfile -- [--runs 5] [--dump DIR] [--check] SPEC...
 int runs = 5;
 string? dump = null;
 bool check = false;
 bool compile = false;
+bool stages = false;
 var specs = new List<string>();
 for (int i = 0; i < args.Length; i++)
 {
@@ -39,6 +42,7 @@ for (int i = 0; i < args.Length; i++)
         case "--dump": dump = args[++i]; break;
         case "--check": check = true; break;
         case "--compile": compile = true; break;
+        case "--stages": stages = true; break;
         default: specs.Add(args[i]); break;
     }
 }
@@ -130,6 +134,41 @@ foreach (string path in specs)
         (edit / read).ToString("F2", CultureInfo.InvariantCulture) + "x",
         changed.ToString(CultureInfo.InvariantCulture) + " of " + sources.Length.ToString(CultureInfo.InvariantCulture) + " |",
     }));
+
+    if (stages)
+    {
+        var split = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        void Time(string stage, Action action)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            (split.TryGetValue(stage, out var list) ? list : split[stage] = new List<double>()).Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        for (int r = 0; r <= runs; r++)
+        {
+            var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+            settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
+            OpenApiDocument? document = null;
+            Time("parse", () => document = OpenApiDocument.Parse(text, format, settings).Document);
+            var context = new Aitronos.Codegen.Reading.ReadContext(new Aitronos.Codegen.Reading.SpecLocator(file.Path, text));
+            var schemas = new Aitronos.Codegen.Reading.SchemaReader(context, document!, new HashSet<string>(StringComparer.Ordinal) { "BenchClient", "BenchClientOptions", "BenchJsonContext", "JsonConverter" });
+            Time("components", () => schemas.ReadAllComponents());
+            var operations = new Aitronos.Codegen.Reading.OperationReader(context, schemas, new Aitronos.Codegen.Reading.SecurityReader(context, document!), document!, null);
+            Time("operations", () => operations.Read("BenchClient"));
+            Time("diagnostics", () => _ = context.Diagnostics.Count);
+            if (r == 0)
+            {
+                split.Clear();   // the first round warms up
+            }
+        }
+
+        Console.WriteLine($"stages {Path.GetFileName(path)}: " + string.Join(", ", split.Select(pair =>
+        {
+            pair.Value.Sort();
+            return pair.Key + " " + pair.Value[pair.Value.Count / 2].ToString("F0", CultureInfo.InvariantCulture) + " ms";
+        })) + $" (medians of {runs}; emit = total - models step)");
+    }
 
     if (compile)
     {
