@@ -313,10 +313,11 @@ internal sealed partial class SchemaReader
                 continue;
             }
 
-            string csharpName = IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(jsonName, "Property"), memberNames);
+            string pascal = IdentifierNaming.ToPascalCase(jsonName, "Property");
+            string csharpName = IdentifierNaming.MakeUnique(pascal, memberNames);
             _propertySchema = propertySchema;
             _propertyJsonName = jsonName;
-            TypeRef type = Resolve(propertySchema, propertyPointer, name + IdentifierNaming.ToPascalCase(jsonName, "Property"));
+            TypeRef type = Resolve(propertySchema, propertyPointer, name + pascal);
             _propertySchema = null;
             _propertyJsonName = null;
             models.Add(new PropertyModel(
