@@ -22,21 +22,21 @@ internal sealed class EmitContext
         Types = new TypeSpelling(settings.Namespace, settings.HasDateOnly, mustQualify);
         Json = new JsonCode(Types);
         Accessibility = settings.IsPublic ? "public" : "internal";
+        TypeInfoMemberNames = new HashSet<string>(StringComparer.Ordinal);
         if (api is null)
         {
             return;
         }
 
         // The JSON context's members for what operations send and receive, named once so every emitter agrees.
-        var taken = new HashSet<string>(StringComparer.Ordinal) { api.JsonContextName, "Default", "Options", "GetTypeInfo", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" };
+        ISet<string> taken = TypeInfoMemberNames;
+        taken.UnionWith(new[] { api.JsonContextName, "Default", "Options", "GetTypeInfo", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" });
         foreach (TypeRef serialized in api.SerializedTypes)
         {
             string name = serialized.Kind is TypeKind.Object or TypeKind.Enum ? serialized.Name! : TypeSpelling.Mangle(serialized);
             _typeInfoMembers[serialized] = IdentifierNaming.MakeUnique(name, taken);
             _typeInfoOrder.Add(serialized);
         }
-
-        TypeInfoMemberNames = taken;
     }
 
     /// <summary>The JSON context's member that holds the metadata of <paramref name="type"/> (nullability ignored).</summary>
@@ -46,8 +46,8 @@ internal sealed class EmitContext
     public IEnumerable<KeyValuePair<TypeRef, string>> TypeInfoMembers =>
         _typeInfoOrder.ConvertAll(t => new KeyValuePair<TypeRef, string>(t, _typeInfoMembers[t]));
 
-    /// <summary>Every member name of the JSON context class.</summary>
-    public ISet<string> TypeInfoMemberNames { get; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>Every member name of the JSON context class (empty without the model).</summary>
+    public ISet<string> TypeInfoMemberNames { get; }
 
     public SpecSettings Settings { get; }
 

@@ -88,29 +88,28 @@ internal sealed class JsonCode
     {
         bool maybeNull = optional || type.IsNullable;
         string mode = !maybeNull ? string.Empty : optional ? "Optional" : "Nullable";
-        switch (type.Kind)
+        string? direct = type.Kind switch
         {
-            case TypeKind.String:
-                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteString({name}, {value});";
-            case TypeKind.Boolean:
-                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteBoolean({name}, {value});";
-            case TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal:
-                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteNumber({name}, {value});";
-            case TypeKind.DateTimeOffset or TypeKind.Guid:
-                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteString({name}, {value});";
-            case TypeKind.Bytes:
-                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteBase64String({name}, {value});";
-            case TypeKind.Any:
-                return maybeNull ? $"{writer}.Write{mode}({name}, {value});" : $"{writer}.WriteElement({name}, {value});";
-            case TypeKind.Date:
-                return $"{writer}.Write{mode}Date({name}, {value});";
-            case TypeKind.Enum:
-                return maybeNull
-                    ? $"{writer}.Write{mode}Value({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});"
-                    : $"{writer}.WriteString({name}, {value}.Value);";
-            default:
-                return $"{writer}.Write{(maybeNull ? mode : "Property")}({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});";
+            TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => "WriteString",
+            TypeKind.Boolean => "WriteBoolean",
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "WriteNumber",
+            TypeKind.Bytes => "WriteBase64String",
+            TypeKind.Any => "WriteElement",
+            _ => null,
+        };
+        if (direct is not null)
+        {
+            // A value that cannot be null goes straight to the writer's own method (WriteElement is the runtime's).
+            return $"{writer}.{(maybeNull ? "Write" + mode : direct)}({name}, {value});";
         }
+
+        return type.Kind switch
+        {
+            TypeKind.Date => $"{writer}.Write{mode}Date({name}, {value});",
+            TypeKind.Enum when !maybeNull => $"{writer}.WriteString({name}, {value}.Value);",
+            TypeKind.Enum => $"{writer}.Write{mode}Value({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});",
+            _ => $"{writer}.Write{(maybeNull ? mode : "Property")}({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});",
+        };
     }
 
     /// <summary>A statement writing a value that is not null, as a JSON value (no property name).</summary>

@@ -13,9 +13,10 @@ internal static class JsonContextEmitter
 
     public static string Emit(SpecSettings settings, ApiModel api, TargetFacts facts)
     {
-        // Inside the class, a generated type's simple name could bind to one of its members in expressions.
-        var members = new EmitContext(settings, static _ => true, api, facts).TypeInfoMemberNames;
-        var context = new EmitContext(settings, members.Contains, api, facts);
+        // Inside the class, a generated type's simple name could bind to one of its members in expressions. The
+        // spelling asks only when emitting, after the context has named those members.
+        EmitContext context = null!;
+        context = new EmitContext(settings, name => context.TypeInfoMemberNames.Contains(name), api, facts);
         SourceWriter writer = context.StartFile(importSerialization: true);
         string self = context.Context;
 

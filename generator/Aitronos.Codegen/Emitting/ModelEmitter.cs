@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Aitronos.Codegen.Model;
+using Aitronos.Codegen.Naming;
 
 namespace Aitronos.Codegen.Emitting;
 
@@ -77,7 +78,7 @@ internal static class ModelEmitter
     /// <summary>The names that a simple name could bind to inside the record, before a generated type of that name.</summary>
     private static HashSet<string> MemberNames(TypeModel type)
     {
-        var names = new HashSet<string>(System.StringComparer.Ordinal) { "JsonConverter", "ReadJson", "WriteJson", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "GetType", "MemberwiseClone", type.AdditionalPropertiesName };
+        var names = new HashSet<string>(ReservedMemberNames.Record, System.StringComparer.Ordinal) { "GetType", "MemberwiseClone", type.AdditionalPropertiesName };
         foreach (PropertyModel property in type.Properties)
         {
             names.Add(property.CSharpName);

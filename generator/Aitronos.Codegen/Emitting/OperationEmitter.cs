@@ -110,9 +110,8 @@ internal static class OperationEmitter
             }
         }
 
-        var queries = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
         writer.Line($"var path = {chain};");
-        foreach (ParameterModel parameter in queries)
+        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
         {
             string name = CSharpLiterals.String(parameter.Name);
             if (parameter.Type.Kind == TypeKind.Array)

@@ -30,7 +30,7 @@ internal static class PointerIndex
                 return false;
             }
 
-            WalkJsonValue(ref reader, "/", wanted, found);
+            WalkJsonValue(ref reader, "/", wanted, found, recordSelf: true);
         }
         catch (JsonException)
         {
@@ -49,12 +49,21 @@ internal static class PointerIndex
         return true;
     }
 
-    private static void WalkJsonValue(ref Utf8JsonReader reader, string pointer, HashSet<string> wanted, List<(string, long, long)> found)
+    /// <param name="recordSelf">
+    /// Whether to record the container's start as the value's span: not for a key's or item's value, whose own
+    /// span is recorded already.
+    /// </param>
+    private static void WalkJsonValue(ref Utf8JsonReader reader, string pointer, HashSet<string> wanted, List<(string, long, long)> found, bool recordSelf)
     {
         // The reader stands on the value's first token, and the value's pointer is wanted.
-        if (reader.TokenType == JsonTokenType.StartObject)
+        bool container = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+        if (container && recordSelf)
         {
             found.Add((pointer, reader.TokenStartIndex, reader.TokenStartIndex));
+        }
+
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 string child = Child(pointer, reader.GetString() ?? string.Empty);
@@ -77,7 +86,6 @@ internal static class PointerIndex
         }
         else if (reader.TokenType == JsonTokenType.StartArray)
         {
-            found.Add((pointer, reader.TokenStartIndex, reader.TokenStartIndex));
             int index = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
@@ -86,8 +94,8 @@ internal static class PointerIndex
                 if (wanted.Contains(child))
                 {
                     long start = reader.TokenStartIndex;
-                    bool container = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
-                    found.Add((child, start, container ? start : reader.BytesConsumed));
+                    bool isContainer = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+                    found.Add((child, start, isContainer ? start : reader.BytesConsumed));
                     WalkJsonValue(ref reader, child, wanted, found, recordSelf: false);
                 }
                 else
@@ -95,17 +103,6 @@ internal static class PointerIndex
                     reader.Skip();
                 }
             }
-        }
-    }
-
-    private static void WalkJsonValue(ref Utf8JsonReader reader, string pointer, HashSet<string> wanted, List<(string, long, long)> found, bool recordSelf)
-    {
-        // A key's or item's own span is already recorded; its container start is not needed again.
-        int before = found.Count;
-        WalkJsonValue(ref reader, pointer, wanted, found);
-        if (!recordSelf && found.Count > before && found[before].Item1 == pointer)
-        {
-            found.RemoveAt(before);
         }
     }
 
@@ -236,11 +233,7 @@ internal static class PointerIndex
         }
     }
 
-    private static string Child(string parent, string segment)
-    {
-        string escaped = segment.IndexOf('~') < 0 && segment.IndexOf('/') < 0 ? segment : segment.Replace("~", "~0").Replace("/", "~1");
-        return parent == "/" ? "/" + escaped : parent + "/" + escaped;
-    }
+    private static string Child(string parent, string segment) => ReadContext.Pointer(parent == "/" ? string.Empty : parent, segment);
 
     private sealed class Frame
     {

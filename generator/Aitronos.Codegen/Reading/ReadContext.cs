@@ -18,29 +18,26 @@ internal sealed class ReadContext
 
     public SpecLocator Locator { get; }
 
-    /// <summary>The diagnostics reported so far, located, in the order they were reported.</summary>
-    public IReadOnlyList<DiagnosticInfo> Diagnostics
+    /// <summary>The diagnostics reported so far, in the order they were reported, located now with one walk of the text.</summary>
+    public IReadOnlyList<DiagnosticInfo> LocateDiagnostics()
     {
-        get
+        var pointers = new List<string>();
+        foreach (var report in _reports)
         {
-            var pointers = new List<string>();
-            foreach (var report in _reports)
+            if (report.Location is null && report.Pointer is { } pointer)
             {
-                if (report.Location is null && report.Pointer is { } pointer)
-                {
-                    pointers.Add(pointer);
-                }
+                pointers.Add(pointer);
             }
-
-            Locator.Prepare(pointers);
-            var result = new List<DiagnosticInfo>(_reports.Count);
-            foreach (var (descriptor, pointer, location, arguments) in _reports)
-            {
-                result.Add(DiagnosticInfo.Create(descriptor, location ?? Locator.ForPointer(pointer), arguments));
-            }
-
-            return result;
         }
+
+        Locator.Prepare(pointers);
+        var result = new List<DiagnosticInfo>(_reports.Count);
+        foreach (var (descriptor, pointer, location, arguments) in _reports)
+        {
+            result.Add(DiagnosticInfo.Create(descriptor, location ?? Locator.ForPointer(pointer), arguments));
+        }
+
+        return result;
     }
 
     public void Report(DiagnosticDescriptor descriptor, string? pointer, params string[] arguments) =>
@@ -53,6 +50,7 @@ internal sealed class ReadContext
     public void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
         _reports.Add((descriptor, null, location, arguments));
 
+    /// <summary>The pointer of <paramref name="segment"/> under <paramref name="parent"/>, the segment escaped (RFC 6901).</summary>
     public static string Pointer(string parent, string segment) =>
-        parent + "/" + segment.Replace("~", "~0").Replace("/", "~1");
+        parent + "/" + (segment.IndexOf('~') < 0 && segment.IndexOf('/') < 0 ? segment : segment.Replace("~", "~0").Replace("/", "~1"));
 }

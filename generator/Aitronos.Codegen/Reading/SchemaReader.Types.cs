@@ -69,7 +69,7 @@ internal sealed partial class SchemaReader
     }
 
     private static HashSet<string> EnumMemberNames(string typeName) =>
-        new(StringComparer.Ordinal) { typeName, "Value", "Equals", "GetHashCode", "ToString", "ReadJson", "WriteJson", "JsonConverter" };
+        new(ReservedMemberNames.Enum, StringComparer.Ordinal) { typeName };
 
     /// <summary>Adds the values an inline enum does not know yet, keeping its name and its members' names.</summary>
     private void Widen(int index, List<string> values)

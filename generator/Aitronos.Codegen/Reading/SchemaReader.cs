@@ -303,7 +303,7 @@ internal sealed partial class SchemaReader
         bool additionalAllowed = true;
         CollectMembers(schema, pointer, properties, required, ref additional, ref additionalAllowed, new HashSet<IOpenApiSchema>());
 
-        var memberNames = new HashSet<string>(StringComparer.Ordinal) { name, "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "ReadJson", "WriteJson", "JsonConverter" };
+        var memberNames = new HashSet<string>(ReservedMemberNames.Record, StringComparer.Ordinal) { name };
         var models = new List<PropertyModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (jsonName, propertySchema, propertyPointer) in properties)

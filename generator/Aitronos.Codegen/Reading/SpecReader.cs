@@ -25,7 +25,7 @@ internal static class SpecReader
         try
         {
             ApiModel? model = ReadCore(input, context, cancellationToken);
-            return new Result<ApiModel>(model, context.Diagnostics.ToEquatableArray());
+            return new Result<ApiModel>(model, context.LocateDiagnostics().ToEquatableArray());
         }
         catch (OperationCanceledException)
         {
@@ -34,7 +34,7 @@ internal static class SpecReader
         catch (Exception ex)
         {
             // Never let an exception escape into the compiler: say which spec and what happened.
-            var diagnostics = context.Diagnostics.ToList();
+            var diagnostics = context.LocateDiagnostics().ToList();
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, locator.File, input.Path, ex.GetType().Name + ": " + ex.Message));
             return new Result<ApiModel>(null, diagnostics.ToEquatableArray());
         }

@@ -14,9 +14,6 @@ public static class JsonValues
     /// <summary>Reads a string.</summary>
     public static readonly JsonValueReader<string> ReadString = JsonCodec.ReadString;
 
-    /// <summary>Reads a string or <c>null</c>.</summary>
-    public static readonly JsonValueReader<string?> ReadStringOrNull = static (ref Utf8JsonReader r) => r.ReadStringOrNull();
-
     /// <summary>Reads a boolean.</summary>
     public static readonly JsonValueReader<bool> ReadBoolean = JsonCodec.ReadBoolean;
 
@@ -60,9 +57,6 @@ public static class JsonValues
 
     /// <summary>Writes a string.</summary>
     public static readonly JsonValueWriter<string> WriteString = static (w, v) => w.WriteStringValue(v);
-
-    /// <summary>Writes a string or <c>null</c>.</summary>
-    public static readonly JsonValueWriter<string?> WriteStringOrNull = static (w, v) => w.WriteStringValue(v);
 
     /// <summary>Writes a boolean.</summary>
     public static readonly JsonValueWriter<bool> WriteBoolean = static (w, v) => w.WriteBooleanValue(v);
