@@ -25,14 +25,16 @@ using Microsoft.OpenApi.YamlReader;
 // plus files, lines and bytes of the output. Times are medians of --runs runs after a warm-up.
 // --check also compiles the output and prints its errors and warnings (slow on big specs); --compile times the C#
 // compiler emitting an assembly from the output (median of --runs), the in-process share of a consumer's build.
+// --webhooks generates the webhooks' payload types too (the item's Webhooks="true").
 // --stages splits the reader's time the way SpecReader.ReadCore runs it: parse, component schemas, operations, and
 // locating the diagnostics (medians of --runs); emit is the whole run minus the models step.
-//   dotnet run -c Release --project benchmarks/Aitronos.Codegen.GeneratorProfile -- [--runs 5] [--dump DIR] [--check] SPEC...
+//   dotnet run -c Release --project benchmarks/Aitronos.Codegen.GeneratorProfile -- [--runs 5] [--dump DIR] [--check] [--webhooks] SPEC...
 int runs = 5;
 string? dump = null;
 bool check = false;
 bool compile = false;
 bool stages = false;
+bool webhooks = false;
 var specs = new List<string>();
 for (int i = 0; i < args.Length; i++)
 {
@@ -43,6 +45,7 @@ for (int i = 0; i < args.Length; i++)
         case "--check": check = true; break;
         case "--compile": compile = true; break;
         case "--stages": stages = true; break;
+        case "--webhooks": webhooks = true; break;
         default: specs.Add(args[i]); break;
     }
 }
@@ -59,7 +62,10 @@ foreach (string path in specs)
 {
     string text = File.ReadAllText(path);
     string extension = Path.GetExtension(path);
-    var file = new SpecFile("/bench/" + Path.GetFileNameWithoutExtension(path) + ".openapi" + extension, text);
+    var file = new SpecFile(
+        "/bench/" + Path.GetFileNameWithoutExtension(path) + ".openapi" + extension,
+        text,
+        webhooks ? new Dictionary<string, string> { ["AitronosWebhooks"] = "true" } : null);
     string format = extension == ".json" ? OpenApiConstants.Json : OpenApiConstants.Yaml;
 
     double read = Median(runs, () =>
@@ -70,7 +76,7 @@ foreach (string path in specs)
     });
 
     double locate = Median(runs, () => new Aitronos.Codegen.Reading.SpecLocator(file.Path, text).ForPointer("#/none"));
-    var input = new Aitronos.Codegen.Model.SpecInput(file.Path, text, new Aitronos.Codegen.Model.SpecOptions(null, null, null, null, "Consumer"));
+    var input = new Aitronos.Codegen.Model.SpecInput(file.Path, text, new Aitronos.Codegen.Model.SpecOptions(null, null, null, null, webhooks ? "true" : null, "Consumer"));
     double model = Median(runs, () => Aitronos.Codegen.Reading.SpecReader.Read(input, CancellationToken.None));
 
     CSharpCompilation compilation = GeneratorHarness.CreateCompilation();

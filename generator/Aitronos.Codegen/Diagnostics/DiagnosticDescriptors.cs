@@ -60,6 +60,10 @@ internal static class DiagnosticDescriptors
         "ACG016", "Two specs generate the same client",
         "The OpenAPI documents '{0}' and '{1}' both generate '{2}'; set AitronosClientName or AitronosNamespace on one of them", DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor WebhookTypesSkipped = Create(
+        "ACG017", "Webhook payload types not generated",
+        "{0} schema(s) that only the webhooks use are not generated (webhooks are requests the API sends to you, not calls the client makes); set Webhooks=\"true\" on the OpenApiSpec item to generate them", DiagnosticSeverity.Info);
+
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [SpecSyntaxError.Id] = SpecSyntaxError,
@@ -75,6 +79,7 @@ internal static class DiagnosticDescriptors
         [InvalidOption.Id] = InvalidOption,
         [UnsupportedParameter.Id] = UnsupportedParameter,
         [DuplicateClientName.Id] = DuplicateClientName,
+        [WebhookTypesSkipped.Id] = WebhookTypesSkipped,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

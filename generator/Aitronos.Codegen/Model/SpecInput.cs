@@ -12,6 +12,7 @@ internal sealed record SpecOptions(
     string? ClientName,
     string? Visibility,
     string? IncludeTags,
+    string? Webhooks,
     string? RootNamespace);
 
 /// <summary>Facts projected out of the consumer's compilation, never the compilation itself.</summary>

@@ -58,6 +58,9 @@ internal sealed partial class SchemaReader
 
     public IReadOnlyList<TypeModel> Types => _types;
 
+    /// <summary>Each component schema read so far, by its key, and what it became.</summary>
+    public IReadOnlyDictionary<string, TypeRef> Components => _resolvedComponents;
+
     /// <summary>Generates every component schema, used or not: they are the API's vocabulary.</summary>
     public void ReadAllComponents()
     {

@@ -39,6 +39,7 @@ internal static class SpecInputs
                 Value(options, "AitronosClientName"),
                 Value(options, "AitronosVisibility"),
                 Value(options, "AitronosIncludeTags"),
+                Value(options, "AitronosWebhooks"),
                 rootNamespace is { Length: > 0 } ? rootNamespace : null));
     }
 

@@ -97,6 +97,11 @@ internal static class SpecReader
             context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosVisibility", visibility, "use 'public' or 'internal'");
         }
 
+        if (options.Webhooks is { Length: > 0 } webhooksOption && !IsTrue(webhooksOption) && !string.Equals(webhooksOption, "false", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosWebhooks", webhooksOption, "use 'true' or 'false'; webhook payload types are left out");
+        }
+
         // "JsonConverter" is the name of the converter nested in every generated type: no generated type may shadow it.
         var typeNames = new HashSet<string>(StringComparer.Ordinal) { clientName, optionsName, contextName, "JsonConverter" };
         var schemas = new SchemaReader(context, document, typeNames);
@@ -115,6 +120,18 @@ internal static class SpecReader
             context.Report(DiagnosticDescriptors.NoOperations, "#/paths", fileName);
         }
 
+        IEnumerable<TypeModel> types = schemas.Types;
+        if (WebhookScope.Find(document) is { } webhooks && !IsTrue(options.Webhooks))
+        {
+            HashSet<string> kept = WebhookScope.Kept(schemas.Types, OperationTypes(groups), schemas.Components, webhooks.Components);
+            int skipped = schemas.Types.Count - kept.Count;
+            if (skipped > 0)
+            {
+                context.Report(DiagnosticDescriptors.WebhookTypesSkipped, webhooks.Pointer, skipped.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                types = types.Where(t => kept.Contains(t.Name));
+            }
+        }
+
         return new ApiModel(
             SpecName: SpecName(input.Path),
             Namespace: ns,
@@ -127,8 +144,32 @@ internal static class SpecReader
             ApiKey: security.ApiKey,
             Bearer: security.Bearer,
             Groups: groups.ToEquatableArray(),
-            Types: schemas.Types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
+            Types: types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
             SerializedTypes: serialized.Select(t => t with { IsNullable = false }).Distinct().ToEquatableArray());
+    }
+
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Every type an operation's parameters, body or result names.</summary>
+    private static IEnumerable<TypeRef> OperationTypes(IEnumerable<OperationGroupModel> groups)
+    {
+        foreach (OperationModel operation in groups.SelectMany(g => g.Operations))
+        {
+            foreach (ParameterModel parameter in operation.Parameters)
+            {
+                yield return parameter.Type;
+            }
+
+            if (operation.Body?.Type is { } body)
+            {
+                yield return body;
+            }
+
+            if (operation.Result.Type is { } result)
+            {
+                yield return result;
+            }
+        }
     }
 
     /// <summary><c>specs/pet-store.openapi.yaml</c> -> <c>PetStore</c>.</summary>
