@@ -7,9 +7,9 @@ using Aitronos.Codegen.Naming;
 namespace Aitronos.Codegen.Emitting;
 
 /// <summary>
-/// Emits one object schema as a sealed record that reads and writes itself: a <c>ReadJson</c> that switches on the
-/// index the runtime's name table finds for each property, a <c>WriteJson</c> with pre-encoded names, and a nested
-/// converter for System.Text.Json. Reflection-free; the loop and the lookups live in the runtime, once.
+/// Emits one object schema as a sealed record that reads and writes itself: a reading constructor that switches on the
+/// index the runtime's name table finds for each property and sets it, a <c>WriteJson</c> with pre-encoded names, and
+/// a nested converter for System.Text.Json. Reflection-free; the loop and the lookups live in the runtime, once.
 /// </summary>
 internal static class ModelEmitter
 {
@@ -20,7 +20,7 @@ internal static class ModelEmitter
     public static string Emit(SpecSettings settings, TypeModel type)
     {
         var context = new EmitContext(settings, MemberNames(type).Contains);
-        SourceWriter writer = context.StartFile(importSerialization: true);
+        SourceWriter writer = context.StartFile(importSerialization: true, readingConstructor: true);
         string name = type.Name;
 
         writer.Doc("summary", type.Description);
@@ -31,6 +31,8 @@ internal static class ModelEmitter
 
         writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
         writer.OpenBlock($"{context.Accessibility} sealed partial record {name}");
+        writer.Line($"public {name}() {{ }}");
+        writer.Line();
         bool previousDocumented = false;
         bool first = true;
         foreach (PropertyModel property in type.Properties)
@@ -64,7 +66,14 @@ internal static class ModelEmitter
         writer.Doc("summary", "Properties the API description does not name: kept from responses and written back as they came.");
         writer.Line($"public {ReadOnlyDictionary}{additionalType}>? {type.AdditionalPropertiesName} {{ get; init; }}");
         writer.Line();
-        writer.Line($"private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new({string.Join(", ", new[] { name }.Concat(type.Properties.Select(p => p.JsonName)).Select(CSharpLiterals.String))});");
+        var arguments = new List<string> { CSharpLiterals.String(name) };
+        if (type.Properties.Any(p => p.Required))
+        {
+            arguments.Add("required: new[] { " + string.Join(", ", type.Properties.Select((p, i) => (p, i)).Where(x => x.p.Required).Select(x => I(x.i))) + " }");
+        }
+
+        arguments.AddRange(type.Properties.Select(p => CSharpLiterals.String(p.JsonName)));
+        writer.Line($"private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new({string.Join(", ", arguments)});");
         writer.Line();
         EmitRead(context, writer, type, additionalType);
         writer.Line();
@@ -90,42 +99,21 @@ internal static class ModelEmitter
     private static void EmitRead(EmitContext context, SourceWriter writer, TypeModel type, string additionalType)
     {
         JsonCode json = context.Json;
-        writer.OpenBlock($"internal static {type.Name} ReadJson(ref {JsonCode.ReaderType} r)");
+        bool anyRequired = type.Properties.Any(p => p.Required);
 
-        // Every property's value waits in a local, null until read: the record is created once, with all of them.
-        // Locals of one type share a declaration.
-        var locals = new List<(string Type, List<string> Names)>();
-        var flags = new List<string>();
-        for (int i = 0; i < type.Properties.Count; i++)
+        // The reader is a constructor, so each value goes straight into its property; the names table records which
+        // properties came and checks the required ones at the end.
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        writer.OpenBlock($"private {type.Name}(ref {JsonCode.ReaderType} r)");
+        string seen = string.Empty;
+        if (anyRequired)
         {
-            PropertyModel property = type.Properties[i];
-            string localType = context.Types.Nullable(property.Type);
-            var group = locals.FirstOrDefault(l => l.Type == localType);
-            if (group.Names is null)
-            {
-                group = (localType, new List<string>());
-                locals.Add(group);
-            }
-
-            group.Names.Add("p" + I(i) + " = null");
-            if (property.Required && property.Type.IsNullable)
-            {
-                flags.Add("h" + I(i) + " = false");
-            }
-        }
-
-        foreach (var (localType, names) in locals)
-        {
-            writer.Line($"{localType} {string.Join(", ", names)};");
-        }
-
-        if (flags.Count > 0)
-        {
-            writer.Line($"bool {string.Join(", ", flags)};");
+            writer.Line($"global::System.Span<ulong> seen = stackalloc ulong[{I((type.Properties.Count + 63) / 64)}];");
+            seen = ", seen";
         }
 
         writer.Line($"{Dictionary}{additionalType}>? extra = null;");
-        writer.OpenStatement("for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))");
+        writer.OpenStatement($"for (int i = s_names.First(ref r{seen}); i != -1; i = s_names.Next(ref r, i{seen}))");
         writer.OpenBlock("switch (i)");
         for (int i = 0; i < type.Properties.Count; i++)
         {
@@ -134,8 +122,7 @@ internal static class ModelEmitter
             // Required and not nullable: JSON null is an error. Otherwise null reads as null (for an optional
             // property: as absent, whatever the schema says of null).
             bool orNull = !property.Required || property.Type.IsNullable;
-            string flag = property.Required && property.Type.IsNullable ? $" h{I(i)} = true;" : string.Empty;
-            writer.Line($"case {I(i)}: p{I(i)} = {json.Read(property.Type, "r", orNull)};{flag} break;");
+            writer.Line($"case {I(i)}: {property.CSharpName} = {json.Read(property.Type, "r", orNull)}; break;");
         }
 
         string readExtra = type.AdditionalPropertiesType is { } extraType
@@ -145,19 +132,15 @@ internal static class ModelEmitter
         writer.CloseBlock();
         writer.CloseStatement();
         writer.Line();
-        writer.OpenBlock($"return new {type.Name}");
-        for (int i = 0; i < type.Properties.Count; i++)
+        if (anyRequired)
         {
-            PropertyModel property = type.Properties[i];
-            string value = !property.Required ? "p" + I(i)
-                : property.Type.IsNullable ? $"h{I(i)} ? p{I(i)} : throw s_names.Missing({I(i)})"
-                : $"p{I(i)} ?? throw s_names.Missing({I(i)})";
-            writer.Line($"{property.CSharpName} = {value},");
+            writer.Line("s_names.CheckRequired(seen);");
         }
 
-        writer.Line($"{type.AdditionalPropertiesName} = extra,");
-        writer.CloseBlock(";");
+        writer.Line($"{type.AdditionalPropertiesName} = extra;");
         writer.CloseBlock();
+        writer.Line();
+        writer.Line($"internal static {type.Name} ReadJson(ref {JsonCode.ReaderType} r) => new(ref r);");
     }
 
     private static void EmitWrite(EmitContext context, SourceWriter writer, TypeModel type)

@@ -12,6 +12,9 @@ namespace Aitronos.Codegen.Runtime.Serialization;
 /// comparing every name in turn.
 /// </summary>
 /// <remarks>
+/// Required properties are checked by the table too: a generated reader hands it a bit set (one bit per property,
+/// <see cref="SeenWords"/> words long), <see cref="Next(ref Utf8JsonReader, int, Span{ulong})"/> marks each property
+/// met, and <see cref="CheckRequired"/> names every required one that did not come.
 /// Immutable after construction, so one instance serves all threads. A match first tries the property after the
 /// one matched last (servers tend to send properties in the documented order), then a hash table over the UTF-8
 /// bytes; no match allocates unless the name in the JSON is escaped.
@@ -19,10 +22,10 @@ namespace Aitronos.Codegen.Runtime.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonPropertyNames
 {
-    /// <summary>What <see cref="Next"/> returns for a property the model does not name; the reader stays on its name.</summary>
+    /// <summary>What <c>Next</c> returns for a property the model does not name; the reader stays on its name.</summary>
     public const int Unknown = int.MaxValue;
 
-    /// <summary>What <see cref="First"/> and <see cref="Next"/> return at the end of the object.</summary>
+    /// <summary>What <c>First</c> and <c>Next</c> return at the end of the object.</summary>
     public const int End = -1;
 
     private readonly string _typeName;
@@ -31,6 +34,7 @@ public sealed class JsonPropertyNames
     private readonly JsonEncodedText[] _encoded;
     private readonly int[] _slots;
     private readonly Dictionary<string, int> _byName;
+    private readonly ulong[]? _required;
 
     /// <summary>Creates the table for one model.</summary>
     /// <param name="typeName">The model's name, for error messages.</param>
@@ -67,6 +71,33 @@ public sealed class JsonPropertyNames
         }
     }
 
+    /// <summary>Creates the table for one model with required properties.</summary>
+    /// <param name="typeName">The model's name, for error messages.</param>
+    /// <param name="required">The indexes (into <paramref name="names"/>) of the required properties.</param>
+    /// <param name="names">The JSON names, in the order of the model's properties.</param>
+    public JsonPropertyNames(string typeName, int[] required, params string[] names)
+        : this(typeName, names)
+    {
+        if (required is null)
+        {
+            throw new ArgumentNullException(nameof(required));
+        }
+
+        _required = new ulong[SeenWords];
+        foreach (int index in required)
+        {
+            if ((uint)index >= (uint)names.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(required), index, "A required index is not the index of a name.");
+            }
+
+            _required[index >> 6] |= 1UL << (index & 63);
+        }
+    }
+
+    /// <summary>The length, in 64-bit words, of the bit set that records which properties came: one bit per name.</summary>
+    public int SeenWords => (_names.Length + 63) >> 6;
+
     /// <summary>The number of names.</summary>
     public int Count => _names.Length;
 
@@ -89,6 +120,62 @@ public sealed class JsonPropertyNames
         }
 
         return Next(ref reader, -1);
+    }
+
+    /// <summary>As <see cref="First(ref Utf8JsonReader)"/>, and starts recording which properties come.</summary>
+    /// <param name="reader">The reader, on the value that should be the object.</param>
+    /// <param name="seen">At least <see cref="SeenWords"/> words; cleared here, then one bit per property met.</param>
+    /// <returns>The first property's index (the reader then on its value), <see cref="Unknown"/>, or <see cref="End"/>.</returns>
+    /// <exception cref="JsonException">The value is not an object.</exception>
+    public int First(ref Utf8JsonReader reader, scoped Span<ulong> seen)
+    {
+        if (seen.Length < SeenWords)
+        {
+            throw new ArgumentException($"{_typeName} needs {SeenWords} words to record its properties.", nameof(seen));
+        }
+
+        seen.Clear();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object for {_typeName} but found {JsonCodec.DescribeToken(reader.TokenType)}.");
+        }
+
+        return Next(ref reader, -1, seen);
+    }
+
+    /// <summary>As <see cref="Next(ref Utf8JsonReader, int)"/>, and records the property met in <paramref name="seen"/>.</summary>
+    /// <param name="reader">The reader, on the last token of the previous property's value.</param>
+    /// <param name="previous">The index returned for the previous property.</param>
+    /// <param name="seen">The bit set started by <see cref="First(ref Utf8JsonReader, Span{ulong})"/>.</param>
+    /// <returns>As <see cref="Next(ref Utf8JsonReader, int)"/>.</returns>
+    public int Next(ref Utf8JsonReader reader, int previous, scoped Span<ulong> seen)
+    {
+        int index = Next(ref reader, previous);
+        if ((uint)index < (uint)_names.Length)
+        {
+            seen[index >> 6] |= 1UL << (index & 63);
+        }
+
+        return index;
+    }
+
+    /// <summary>Checks that every required property came.</summary>
+    /// <param name="seen">The bit set filled while reading the object.</param>
+    /// <exception cref="JsonException">Names every required property that did not come.</exception>
+    public void CheckRequired(ReadOnlySpan<ulong> seen)
+    {
+        if (_required is null)
+        {
+            return;
+        }
+
+        for (int word = 0; word < _required.Length; word++)
+        {
+            if ((_required[word] & ~seen[word]) != 0)
+            {
+                throw MissingRequired(seen);
+            }
+        }
     }
 
     /// <summary>Moves to the next property of the object.</summary>
@@ -125,11 +212,22 @@ public sealed class JsonPropertyNames
         return index;
     }
 
-    /// <summary>The error for a required property that did not come.</summary>
-    /// <param name="index">The property's index.</param>
-    /// <returns>The exception to throw.</returns>
-    public JsonException Missing(int index) =>
-        new($"The JSON for {_typeName} lacks the required property '{_names[index]}'.");
+    private JsonException MissingRequired(ReadOnlySpan<ulong> seen)
+    {
+        var missing = new List<string>();
+        for (int index = 0; index < _names.Length; index++)
+        {
+            ulong bit = 1UL << (index & 63);
+            if ((_required![index >> 6] & bit) != 0 && (seen[index >> 6] & bit) == 0)
+            {
+                missing.Add("'" + _names[index] + "'");
+            }
+        }
+
+        return missing.Count == 1
+            ? new JsonException($"The JSON for {_typeName} lacks the required property {missing[0]}.")
+            : new JsonException($"The JSON for {_typeName} lacks the required properties {string.Join(", ", missing)}.");
+    }
 
     private int Find(ref Utf8JsonReader reader, int previous)
     {
