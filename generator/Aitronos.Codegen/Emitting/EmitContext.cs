@@ -30,7 +30,7 @@ internal sealed class EmitContext
 
         // The JSON context's members for what operations send and receive, named once so every emitter agrees.
         ISet<string> taken = TypeInfoMemberNames;
-        taken.UnionWith(new[] { api.JsonContextName, "Default", "Options", "GetTypeInfo", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" });
+        taken.UnionWith(new[] { api.JsonContextName, "Default", "Options", "GetTypeInfo", "Get", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" });
         foreach (TypeRef serialized in api.SerializedTypes)
         {
             string name = serialized.Kind is TypeKind.Object or TypeKind.Enum ? serialized.Name! : TypeSpelling.Mangle(serialized);

@@ -32,10 +32,8 @@ internal static class JsonContextEmitter
 
         foreach (var pair in context.TypeInfoMembers)
         {
+            // No cached field per member: the options cache the metadata, and a lookup there is nothing beside a request.
             string typeName = context.Types.Of(pair.Key);
-            string member = pair.Value;
-            writer.Line();
-            writer.Line($"private {Metadata}.JsonTypeInfo<{typeName}>? _{member};");
             writer.Line();
             if (pair.Key.Kind is TypeKind.Object or TypeKind.Enum)
             {
@@ -43,7 +41,7 @@ internal static class JsonContextEmitter
             }
 
             string visibility = pair.Key.Kind is TypeKind.Object or TypeKind.Enum ? "public" : "internal";
-            writer.Line($"{visibility} {Metadata}.JsonTypeInfo<{typeName}> {member} => _{member} ??= ({Metadata}.JsonTypeInfo<{typeName}>)s_options.GetTypeInfo(typeof({typeName}));");
+            writer.Line($"{visibility} {Metadata}.JsonTypeInfo<{typeName}> {pair.Value} => Get<{typeName}>();");
         }
 
         writer.Line();
@@ -66,6 +64,8 @@ internal static class JsonContextEmitter
 
         writer.Line("return null;");
         writer.CloseBlock();
+        writer.Line();
+        writer.Line($"private static {Metadata}.JsonTypeInfo<T> Get<T>() => ({Metadata}.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));");
         writer.Line();
         writer.Line($"private static {Metadata}.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>");
         writer.Line($"    {Metadata}.JsonMetadataServices.CreateValueInfo<T>(options, converter);");

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Aitronos.Codegen.Model;
 using Microsoft.OpenApi;
 
 namespace Aitronos.Codegen.Reading;
@@ -35,9 +36,14 @@ internal sealed partial class SchemaReader
         return SafeTarget(reference);
     }
 
-    /// <summary>A schema's description: a reference's own (3.1 allows one beside <c>$ref</c>), else its target's.</summary>
-    private string? DescriptionOf(IOpenApiSchema schema) => schema is OpenApiSchemaReference reference
-        ? reference.Reference?.Description is { Length: > 0 } own ? own : Target(reference)?.Description
+    /// <summary>
+    /// A property's description: a reference's own (3.1 allows one beside <c>$ref</c>), else its target's, unless the
+    /// target became a generated type <paramref name="type"/> names: that type carries the description already.
+    /// </summary>
+    private string? DescriptionOf(IOpenApiSchema schema, TypeRef type) => schema is OpenApiSchemaReference reference
+        ? reference.Reference?.Description is { Length: > 0 } own ? own
+            : type.Kind is TypeKind.Object or TypeKind.Enum ? null
+            : Target(reference)?.Description
         : schema.Description;
 
     private bool DeprecatedOf(IOpenApiSchema schema) => schema is OpenApiSchemaReference reference

@@ -329,7 +329,7 @@ internal sealed partial class SchemaReader
                 type,
                 required.Contains(jsonName),
                 type.IsNullable,
-                DescriptionOf(propertySchema),
+                DescriptionOf(propertySchema, type),
                 DeprecatedOf(propertySchema)));
         }
 

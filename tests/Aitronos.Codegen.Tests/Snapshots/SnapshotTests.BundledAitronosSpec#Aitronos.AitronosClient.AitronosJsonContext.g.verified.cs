@@ -16,120 +16,72 @@ public sealed partial class AitronosJsonContext : global::System.Text.Json.Seria
     /// <summary>Serializer options that resolve every type of this API through this context.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.HealthStatus>? _HealthStatus;
-
     /// <summary>JSON metadata for <see cref="Aitronos.HealthStatus"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.HealthStatus> HealthStatus => _HealthStatus ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.HealthStatus>)s_options.GetTypeInfo(typeof(global::Aitronos.HealthStatus));
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.HealthStatus> HealthStatus => Get<global::Aitronos.HealthStatus>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>>? _ConnectionList;
-
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>> ConnectionList => _ConnectionList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>>)s_options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateConnectionRequest>? _CreateConnectionRequest;
+    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>> ConnectionList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.CreateConnectionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateConnectionRequest> CreateConnectionRequest => _CreateConnectionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateConnectionRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.CreateConnectionRequest));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Connection>? _Connection;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateConnectionRequest> CreateConnectionRequest => Get<global::Aitronos.CreateConnectionRequest>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.Connection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Connection> Connection => _Connection ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Connection>)s_options.GetTypeInfo(typeof(global::Aitronos.Connection));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionRequest>? _TestConnectionRequest;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Connection> Connection => Get<global::Aitronos.Connection>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.TestConnectionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionRequest> TestConnectionRequest => _TestConnectionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.TestConnectionRequest));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionResult>? _TestConnectionResult;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionRequest> TestConnectionRequest => Get<global::Aitronos.TestConnectionRequest>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.TestConnectionResult"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionResult> TestConnectionResult => _TestConnectionResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionResult>)s_options.GetTypeInfo(typeof(global::Aitronos.TestConnectionResult));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateConnectionRequest>? _UpdateConnectionRequest;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionResult> TestConnectionResult => Get<global::Aitronos.TestConnectionResult>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.UpdateConnectionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateConnectionRequest> UpdateConnectionRequest => _UpdateConnectionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateConnectionRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.UpdateConnectionRequest));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.RefreshConnectionRequest>? _RefreshConnectionRequest;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateConnectionRequest> UpdateConnectionRequest => Get<global::Aitronos.UpdateConnectionRequest>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.RefreshConnectionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.RefreshConnectionRequest> RefreshConnectionRequest => _RefreshConnectionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.RefreshConnectionRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.RefreshConnectionRequest));
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.RefreshConnectionRequest> RefreshConnectionRequest => Get<global::Aitronos.RefreshConnectionRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? _JsonElementMap;
-
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> JsonElementMap => _JsonElementMap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>)s_options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ClearConnectionRequest>? _ClearConnectionRequest;
+    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> JsonElementMap => Get<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.ClearConnectionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ClearConnectionRequest> ClearConnectionRequest => _ClearConnectionRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ClearConnectionRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.ClearConnectionRequest));
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ClearConnectionRequest> ClearConnectionRequest => Get<global::Aitronos.ClearConnectionRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>>? _SourceList;
-
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>> SourceList => _SourceList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>>)s_options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateSourceRequest>? _CreateSourceRequest;
+    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>> SourceList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.CreateSourceRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateSourceRequest> CreateSourceRequest => _CreateSourceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateSourceRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.CreateSourceRequest));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Source>? _Source;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateSourceRequest> CreateSourceRequest => Get<global::Aitronos.CreateSourceRequest>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.Source"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Source> Source => _Source ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Source>)s_options.GetTypeInfo(typeof(global::Aitronos.Source));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceRequest>? _TestSourceRequest;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Source> Source => Get<global::Aitronos.Source>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.TestSourceRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceRequest> TestSourceRequest => _TestSourceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.TestSourceRequest));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceResult>? _TestSourceResult;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceRequest> TestSourceRequest => Get<global::Aitronos.TestSourceRequest>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.TestSourceResult"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceResult> TestSourceResult => _TestSourceResult ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceResult>)s_options.GetTypeInfo(typeof(global::Aitronos.TestSourceResult));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ReplaceSourceRequest>? _ReplaceSourceRequest;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceResult> TestSourceResult => Get<global::Aitronos.TestSourceResult>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.ReplaceSourceRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ReplaceSourceRequest> ReplaceSourceRequest => _ReplaceSourceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ReplaceSourceRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.ReplaceSourceRequest));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateSourceRequest>? _UpdateSourceRequest;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ReplaceSourceRequest> ReplaceSourceRequest => Get<global::Aitronos.ReplaceSourceRequest>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.UpdateSourceRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateSourceRequest> UpdateSourceRequest => _UpdateSourceRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateSourceRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.UpdateSourceRequest));
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateSourceRequest> UpdateSourceRequest => Get<global::Aitronos.UpdateSourceRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>>? _DestinationList;
-
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>> DestinationList => _DestinationList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>>)s_options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateDestinationRequest>? _CreateDestinationRequest;
+    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>> DestinationList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.CreateDestinationRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateDestinationRequest> CreateDestinationRequest => _CreateDestinationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateDestinationRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.CreateDestinationRequest));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Destination>? _Destination;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateDestinationRequest> CreateDestinationRequest => Get<global::Aitronos.CreateDestinationRequest>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.Destination"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Destination> Destination => _Destination ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Destination>)s_options.GetTypeInfo(typeof(global::Aitronos.Destination));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateDestinationRequest>? _UpdateDestinationRequest;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Destination> Destination => Get<global::Aitronos.Destination>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.UpdateDestinationRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateDestinationRequest> UpdateDestinationRequest => _UpdateDestinationRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateDestinationRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.UpdateDestinationRequest));
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateDestinationRequest> UpdateDestinationRequest => Get<global::Aitronos.UpdateDestinationRequest>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>>? _JobList;
-
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>> JobList => _JobList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>>)s_options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TriggerJobRequest>? _TriggerJobRequest;
+    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>> JobList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.TriggerJobRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TriggerJobRequest> TriggerJobRequest => _TriggerJobRequest ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TriggerJobRequest>)s_options.GetTypeInfo(typeof(global::Aitronos.TriggerJobRequest));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Job>? _Job;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TriggerJobRequest> TriggerJobRequest => Get<global::Aitronos.TriggerJobRequest>();
 
     /// <summary>JSON metadata for <see cref="Aitronos.Job"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Job> Job => _Job ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Job>)s_options.GetTypeInfo(typeof(global::Aitronos.Job));
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Job> Job => Get<global::Aitronos.Job>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
@@ -165,6 +117,8 @@ public sealed partial class AitronosJsonContext : global::System.Text.Json.Seria
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Job.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, global::Aitronos.Job.WriteJson); }));
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);

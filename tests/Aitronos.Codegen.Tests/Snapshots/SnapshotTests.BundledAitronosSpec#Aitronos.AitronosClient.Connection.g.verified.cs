@@ -29,7 +29,6 @@ public sealed partial record Connection
     /// <summary>The workspace of the connection.</summary>
     public string? WorkspaceId { get; init; }
 
-    /// <summary>Status of a connection.</summary>
     public ConnectionStatus? Status { get; init; }
 
     /// <summary>Sync schedule.</summary>

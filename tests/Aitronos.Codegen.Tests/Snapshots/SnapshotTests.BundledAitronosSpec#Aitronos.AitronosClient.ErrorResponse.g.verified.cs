@@ -14,7 +14,6 @@ public sealed partial record ErrorResponse
     /// <summary>Always <c>false</c> for an error.</summary>
     public required bool Success { get; init; }
 
-    /// <summary>Details of an error.</summary>
     public required ApiError Error { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>

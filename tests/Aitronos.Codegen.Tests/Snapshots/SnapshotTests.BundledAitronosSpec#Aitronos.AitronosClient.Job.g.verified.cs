@@ -20,7 +20,6 @@ public sealed partial record Job
     /// <summary>Status of the job, e.g. <c>pending</c> for a newly retried job.</summary>
     public string? Status { get; init; }
 
-    /// <summary>Type of a job.</summary>
     public global::Aitronos.JobType? JobType { get; init; }
 
     /// <summary>When the job started. Format not documented.</summary>

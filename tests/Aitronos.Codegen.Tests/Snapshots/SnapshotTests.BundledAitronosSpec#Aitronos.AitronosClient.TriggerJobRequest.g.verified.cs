@@ -13,7 +13,6 @@ public sealed partial record TriggerJobRequest
     /// <summary>The connection to run the job for.</summary>
     public required string ConnectionId { get; init; }
 
-    /// <summary>Type of a job.</summary>
     public required global::Aitronos.JobType JobType { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>

@@ -20,7 +20,6 @@ public sealed partial record UpdateConnectionRequest
     /// <summary>Stream configurations.</summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Configurations { get; init; }
 
-    /// <summary>Status of a connection.</summary>
     public ConnectionStatus? Status { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>

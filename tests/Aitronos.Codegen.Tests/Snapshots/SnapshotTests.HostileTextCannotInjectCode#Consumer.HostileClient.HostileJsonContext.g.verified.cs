@@ -16,9 +16,7 @@ public sealed partial class HostileJsonContext : global::System.Text.Json.Serial
     /// <summary>Serializer options that resolve every type of this API through this context.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>>? _GetSystemEnvironmentExit1ResponseItemList;
-
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1ResponseItemList => _GetSystemEnvironmentExit1ResponseItemList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>>)s_options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>));
+    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1ResponseItemList => Get<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
@@ -29,6 +27,8 @@ public sealed partial class HostileJsonContext : global::System.Text.Json.Serial
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(GetSystemEnvironmentExit1ResponseItem.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, GetSystemEnvironmentExit1ResponseItem.WriteJson); }));
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);

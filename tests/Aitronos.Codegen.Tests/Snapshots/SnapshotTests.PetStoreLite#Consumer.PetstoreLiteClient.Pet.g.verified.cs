@@ -15,9 +15,7 @@ public sealed partial record Pet
     /// <summary>The pet's name, as the shelter knows it.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Where the pet is in the adoption process.</summary>
     public required PetStatus Status { get; init; }
-
     public string? Tag { get; init; }
     public global::System.DateOnly? Born { get; init; }
     public global::System.DateTimeOffset? RegisteredAt { get; init; }

@@ -16,19 +16,13 @@ public sealed partial class PetstoreLiteJsonContext : global::System.Text.Json.S
     /// <summary>Serializer options that resolve every type of this API through this context.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>>? _PetList;
-
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>> PetList => _PetList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>>)s_options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.NewPet>? _NewPet;
+    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>> PetList => Get<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>>();
 
     /// <summary>JSON metadata for <see cref="Consumer.NewPet"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.NewPet> NewPet => _NewPet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.NewPet>)s_options.GetTypeInfo(typeof(global::Consumer.NewPet));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet>? _Pet;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.NewPet> NewPet => Get<global::Consumer.NewPet>();
 
     /// <summary>JSON metadata for <see cref="Consumer.Pet"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> Pet => _Pet ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet>)s_options.GetTypeInfo(typeof(global::Consumer.Pet));
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> Pet => Get<global::Consumer.Pet>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
@@ -40,6 +34,8 @@ public sealed partial class PetstoreLiteJsonContext : global::System.Text.Json.S
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(global::Consumer.Pet.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, global::Consumer.Pet.WriteJson); }));
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);

@@ -16,23 +16,15 @@ internal sealed partial class ShapesJsonContext : global::System.Text.Json.Seria
     /// <summary>Serializer options that resolve every type of this API through this context.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Derived>? _Derived;
-
     /// <summary>JSON metadata for <see cref="Shapes.Client.Derived"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Derived> Derived => _Derived ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Derived>)s_options.GetTypeInfo(typeof(global::Shapes.Client.Derived));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Everything>? _Everything;
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Derived> Derived => Get<global::Shapes.Client.Derived>();
 
     /// <summary>JSON metadata for <see cref="Shapes.Client.Everything"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Everything> Everything => _Everything ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Everything>)s_options.GetTypeInfo(typeof(global::Shapes.Client.Everything));
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Everything> Everything => Get<global::Shapes.Client.Everything>();
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>>? _TreeNodeMap;
+    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> TreeNodeMap => Get<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>>();
 
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> TreeNodeMap => _TreeNodeMap ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>>)s_options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>));
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>? _StringList;
-
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> StringList => _StringList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>)s_options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<string>));
+    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> StringList => Get<global::System.Collections.Generic.IReadOnlyList<string>>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
@@ -48,6 +40,8 @@ internal sealed partial class ShapesJsonContext : global::System.Text.Json.Seria
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<string>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString); }));
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);

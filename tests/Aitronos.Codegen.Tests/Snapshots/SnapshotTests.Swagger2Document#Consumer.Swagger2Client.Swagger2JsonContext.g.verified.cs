@@ -16,9 +16,7 @@ public sealed partial class Swagger2JsonContext : global::System.Text.Json.Seria
     /// <summary>Serializer options that resolve every type of this API through this context.</summary>
     public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Note>>? _NoteList;
-
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Note>> NoteList => _NoteList ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Note>>)s_options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<Note>));
+    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Note>> NoteList => Get<global::System.Collections.Generic.IReadOnlyList<Note>>();
 
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
@@ -27,6 +25,8 @@ public sealed partial class Swagger2JsonContext : global::System.Text.Json.Seria
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<Note>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<Note>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(Note.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, Note.WriteJson); }));
         return null;
     }
+
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
     private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
