@@ -88,6 +88,23 @@ public sealed class ReadingConstructorTests
         Assert.Empty(run.CompilationProblems);
     }
 
+    [Fact]
+    public void The_tests_check_generated_code_with_the_nullable_warnings_consumers_builds_skip()
+    {
+        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/project/wide.openapi.yaml", Spec) });
+        string header = run.Source(".WideClient.g.cs");
+        Assert.Contains("#nullable enable annotations\n#nullable disable warnings\n", header.Replace("\r\n", "\n"), StringComparison.Ordinal);
+
+        // A nullability mistake in a file with that header: silent for consumers, reported by the tests' check.
+        var sloppy = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+            "#nullable enable annotations\n#nullable disable warnings\nnamespace Consumer { internal sealed class Sloppy { public string Name { get; } = null; } }",
+            (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)run.OutputCompilation.SyntaxTrees.First().Options,
+            "Sloppy.g.cs");
+        var output = run.OutputCompilation.AddSyntaxTrees(sloppy);
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Id == "CS8625");
+        Assert.Contains(GeneratorHarness.WithNullableWarnings(output, run.InputCompilation).GetDiagnostics(), d => d.Id == "CS8625");
+    }
+
     private static void WithOptions(Action<Type, JsonSerializerOptions> test)
     {
         GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/project/wide.openapi.yaml", Spec) });

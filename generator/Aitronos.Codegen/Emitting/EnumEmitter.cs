@@ -48,6 +48,7 @@ internal static class EnumEmitter
         writer.Line();
         writer.Line($"internal static {name} ReadJson(ref {JsonCode.ReaderType} r) => new({JsonCode.Codec}.ReadString(ref r));");
         writer.Line($"internal static void WriteJson({JsonCode.WriterType} w, {name} v) => w.WriteStringValue(v.Value);");
+        writer.Line($"internal void WriteJsonProperty({JsonCode.WriterType} w, global::System.Text.Json.JsonEncodedText name) => w.WriteString(name, Value);");
         writer.Line($"internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<{name}> {{ public JsonConverter() : base(ReadJson, WriteJson) {{ }} }}");
         writer.CloseBlock();
         return EmitContext.FinishFile(writer);

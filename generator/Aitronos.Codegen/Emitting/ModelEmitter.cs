@@ -154,10 +154,13 @@ internal static class ModelEmitter
             writer.Line(json.WriteProperty(property.Type, "w", $"s_names[{I(i)}]", "v." + property.CSharpName, optional: !property.Required));
         }
 
-        string writeExtra = type.AdditionalPropertiesType is { } extraType ? json.ItemWriter(extraType, 1) : JsonCode.Values + ".WriteElement";
-        writer.Line($"w.WriteAdditional(v.{type.AdditionalPropertiesName}, s_names, {writeExtra});");
+        writer.Line(type.AdditionalPropertiesType is { } extraType
+            ? $"w.WriteAdditional(v.{type.AdditionalPropertiesName}, s_names, {json.ItemWriter(extraType, 1)});"
+            : $"w.WriteAdditional(v.{type.AdditionalPropertiesName}, s_names);");
         writer.Line("w.WriteEndObject();");
         writer.CloseBlock();
+        writer.Line();
+        writer.Line($"internal void WriteJsonProperty({JsonCode.WriterType} w, global::System.Text.Json.JsonEncodedText name) {{ w.WritePropertyName(name); WriteJson(w, this); }}");
     }
 
     private static string PropertyType(EmitContext context, PropertyModel property) =>

@@ -7,8 +7,9 @@ using System.Text.Json;
 namespace Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>
-/// Writes one property of a generated model. <c>WriteOptional</c> leaves a <see langword="null"/> value out (an
-/// optional property); <c>WriteNullable</c> writes it as JSON <c>null</c> (a required property that may be null).
+/// Writes one property of a generated model. <c>WriteRequired…</c> writes a value that is always there;
+/// <c>WriteOptional…</c> leaves a <see langword="null"/> value out (an optional property); <c>WriteNullable…</c> writes
+/// it as JSON <c>null</c> (a required property that may be null).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWriteExtensions
@@ -17,7 +18,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    public static void WriteOptionalString(this Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
         if (value is not null)
         {
@@ -29,7 +30,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    public static void WriteNullableString(this Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
         if (value is null)
         {
@@ -45,7 +46,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, bool? value)
+    public static void WriteOptionalBoolean(this Utf8JsonWriter writer, JsonEncodedText name, bool? value)
     {
         if (value is not null)
         {
@@ -57,7 +58,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, bool? value)
+    public static void WriteNullableBoolean(this Utf8JsonWriter writer, JsonEncodedText name, bool? value)
     {
         if (value is null)
         {
@@ -73,7 +74,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, int? value)
+    public static void WriteOptionalInt32(this Utf8JsonWriter writer, JsonEncodedText name, int? value)
     {
         if (value is not null)
         {
@@ -85,7 +86,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, int? value)
+    public static void WriteNullableInt32(this Utf8JsonWriter writer, JsonEncodedText name, int? value)
     {
         if (value is null)
         {
@@ -101,7 +102,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, long? value)
+    public static void WriteOptionalInt64(this Utf8JsonWriter writer, JsonEncodedText name, long? value)
     {
         if (value is not null)
         {
@@ -113,7 +114,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, long? value)
+    public static void WriteNullableInt64(this Utf8JsonWriter writer, JsonEncodedText name, long? value)
     {
         if (value is null)
         {
@@ -129,7 +130,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, float? value)
+    public static void WriteOptionalSingle(this Utf8JsonWriter writer, JsonEncodedText name, float? value)
     {
         if (value is not null)
         {
@@ -141,7 +142,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, float? value)
+    public static void WriteNullableSingle(this Utf8JsonWriter writer, JsonEncodedText name, float? value)
     {
         if (value is null)
         {
@@ -157,7 +158,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, double? value)
+    public static void WriteOptionalDouble(this Utf8JsonWriter writer, JsonEncodedText name, double? value)
     {
         if (value is not null)
         {
@@ -169,7 +170,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, double? value)
+    public static void WriteNullableDouble(this Utf8JsonWriter writer, JsonEncodedText name, double? value)
     {
         if (value is null)
         {
@@ -185,7 +186,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
+    public static void WriteOptionalDecimal(this Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
     {
         if (value is not null)
         {
@@ -197,7 +198,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
+    public static void WriteNullableDecimal(this Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
     {
         if (value is null)
         {
@@ -213,7 +214,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+    public static void WriteOptionalDateTimeOffset(this Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
     {
         if (value is not null)
         {
@@ -225,7 +226,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
+    public static void WriteNullableDateTimeOffset(this Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
     {
         if (value is null)
         {
@@ -241,7 +242,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
+    public static void WriteOptionalGuid(this Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
     {
         if (value is not null)
         {
@@ -253,7 +254,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
+    public static void WriteNullableGuid(this Utf8JsonWriter writer, JsonEncodedText name, Guid? value)
     {
         if (value is null)
         {
@@ -269,7 +270,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
+    public static void WriteOptionalBytes(this Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
     {
         if (value is not null)
         {
@@ -281,7 +282,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
+    public static void WriteNullableBytes(this Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
     {
         if (value is null)
         {
@@ -297,7 +298,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteOptional(this Utf8JsonWriter writer, JsonEncodedText name, JsonElement? value)
+    public static void WriteOptionalElement(this Utf8JsonWriter writer, JsonEncodedText name, JsonElement? value)
     {
         if (value is not null)
         {
@@ -309,7 +310,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteNullable(this Utf8JsonWriter writer, JsonEncodedText name, JsonElement? value)
+    public static void WriteNullableElement(this Utf8JsonWriter writer, JsonEncodedText name, JsonElement? value)
     {
         if (value is null)
         {
@@ -321,11 +322,74 @@ public static class JsonWriteExtensions
         }
     }
 
+    // Required values have one method per type, named for it: generated models call thousands of these, and a name
+    // with one candidate binds faster than Utf8JsonWriter's overloads (which the compiler weighs on every call).
+
+    /// <summary>Writes a String property that is always there.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteRequiredString(this Utf8JsonWriter writer, JsonEncodedText name, string value) => writer.WriteString(name, value);
+
+    /// <summary>Writes a Boolean property that is always there.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteRequiredBoolean(this Utf8JsonWriter writer, JsonEncodedText name, bool value) => writer.WriteBoolean(name, value);
+
+    /// <summary>Writes a Int32 property that is always there.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteRequiredInt32(this Utf8JsonWriter writer, JsonEncodedText name, int value) => writer.WriteNumber(name, value);
+
+    /// <summary>Writes a Int64 property that is always there.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteRequiredInt64(this Utf8JsonWriter writer, JsonEncodedText name, long value) => writer.WriteNumber(name, value);
+
+    /// <summary>Writes a Single property that is always there.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteRequiredSingle(this Utf8JsonWriter writer, JsonEncodedText name, float value) => writer.WriteNumber(name, value);
+
+    /// <summary>Writes a Double property that is always there.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteRequiredDouble(this Utf8JsonWriter writer, JsonEncodedText name, double value) => writer.WriteNumber(name, value);
+
+    /// <summary>Writes a Decimal property that is always there.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteRequiredDecimal(this Utf8JsonWriter writer, JsonEncodedText name, decimal value) => writer.WriteNumber(name, value);
+
+    /// <summary>Writes a DateTimeOffset property that is always there.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteRequiredDateTimeOffset(this Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) => writer.WriteString(name, value);
+
+    /// <summary>Writes a Guid property that is always there.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteRequiredGuid(this Utf8JsonWriter writer, JsonEncodedText name, Guid value) => writer.WriteString(name, value);
+
+    /// <summary>Writes a Bytes property that is always there.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteRequiredBytes(this Utf8JsonWriter writer, JsonEncodedText name, byte[] value) => writer.WriteBase64String(name, value);
+
     /// <summary>Writes a full-date property.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value; its time of day is dropped.</param>
-    public static void WriteDate(this Utf8JsonWriter writer, JsonEncodedText name, DateTime value) =>
+    public static void WriteRequiredDate(this Utf8JsonWriter writer, JsonEncodedText name, DateTime value) =>
         writer.WriteString(name, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     /// <summary>Writes a full-date property unless the value is <see langword="null"/>.</summary>
@@ -336,7 +400,7 @@ public static class JsonWriteExtensions
     {
         if (value is not null)
         {
-            WriteDate(writer, name, value.Value);
+            WriteRequiredDate(writer, name, value.Value);
         }
     }
 
@@ -352,7 +416,7 @@ public static class JsonWriteExtensions
         }
         else
         {
-            WriteDate(writer, name, value.Value);
+            WriteRequiredDate(writer, name, value.Value);
         }
     }
 
@@ -361,7 +425,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteDate(this Utf8JsonWriter writer, JsonEncodedText name, DateOnly value) =>
+    public static void WriteRequiredDate(this Utf8JsonWriter writer, JsonEncodedText name, DateOnly value) =>
         writer.WriteString(name, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     /// <summary>Writes a full-date property unless the value is <see langword="null"/>.</summary>
@@ -372,7 +436,7 @@ public static class JsonWriteExtensions
     {
         if (value is not null)
         {
-            WriteDate(writer, name, value.Value);
+            WriteRequiredDate(writer, name, value.Value);
         }
     }
 
@@ -388,7 +452,7 @@ public static class JsonWriteExtensions
         }
         else
         {
-            WriteDate(writer, name, value.Value);
+            WriteRequiredDate(writer, name, value.Value);
         }
     }
 #endif
@@ -486,6 +550,13 @@ public static class JsonWriteExtensions
         writer.WritePropertyName(name);
         JsonCodec.WriteElement(writer, value);
     }
+
+    /// <summary>Writes the additional properties of a model, leaving out any that the model writes itself.</summary>
+    /// <param name="writer">The writer, inside the model's object.</param>
+    /// <param name="values">The additional properties, or <see langword="null"/>.</param>
+    /// <param name="known">The model's own names.</param>
+    public static void WriteAdditional(this Utf8JsonWriter writer, IReadOnlyDictionary<string, JsonElement>? values, JsonPropertyNames known) =>
+        WriteAdditional(writer, values, known, JsonCodec.WriteElement);
 
     /// <summary>Writes the additional properties of a model, leaving out any that the model writes itself.</summary>
     /// <typeparam name="T">The additional properties' type.</typeparam>

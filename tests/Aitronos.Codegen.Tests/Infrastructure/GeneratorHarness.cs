@@ -23,8 +23,11 @@ public sealed record GeneratorRun(
     ImmutableArray<Diagnostic> GeneratorDiagnostics,
     ImmutableArray<GeneratedSourceResult> Sources)
 {
-    /// <summary>Errors and warnings of compiling the generated code (infos and hidden ones left out).</summary>
-    public IReadOnlyList<Diagnostic> CompilationProblems => OutputCompilation.GetDiagnostics()
+    /// <summary>
+    /// Errors and warnings of compiling the generated code (infos and hidden ones left out), with nullable warnings
+    /// on: generated files turn the flow analysis off for consumers' builds, and the tests are where it runs.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> CompilationProblems => GeneratorHarness.WithNullableWarnings(OutputCompilation, InputCompilation).GetDiagnostics()
         .Where(d => d.Severity is DiagnosticSeverity.Error or DiagnosticSeverity.Warning)
         .ToList();
 
@@ -107,6 +110,35 @@ public static class GeneratorHarness
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics, CancellationToken.None);
         GeneratorDriverRunResult result = driver.GetRunResult();
         return new GeneratorRun(driver, compilation, output, diagnostics, result.Results.Single().GeneratedSources);
+    }
+
+    /// <summary>
+    /// <paramref name="output"/> with every generated file's <c>#nullable disable warnings</c> turned into
+    /// <c>#nullable enable warnings</c>, so that the compiler checks the generated code's nullability in full.
+    /// </summary>
+    public static Compilation WithNullableWarnings(Compilation output, Compilation? input = null)
+    {
+        var original = new HashSet<SyntaxTree>(input?.SyntaxTrees ?? Enumerable.Empty<SyntaxTree>());
+        Compilation strict = output;
+        foreach (SyntaxTree tree in output.SyntaxTrees)
+        {
+            if (original.Contains(tree))
+            {
+                continue;
+            }
+
+            string text = tree.GetText().ToString();
+            if (text.Contains("#nullable disable warnings", StringComparison.Ordinal))
+            {
+                SyntaxTree checkedTree = CSharpSyntaxTree.ParseText(
+                    text.Replace("#nullable disable warnings", "#nullable enable warnings", StringComparison.Ordinal),
+                    (CSharpParseOptions)tree.Options,
+                    tree.FilePath);
+                strict = strict.ReplaceSyntaxTree(tree, checkedTree);
+            }
+        }
+
+        return strict;
     }
 
     public static string Format(IEnumerable<Diagnostic> diagnostics) =>
