@@ -108,8 +108,8 @@ internal static class ModelEmitter
         string seen = string.Empty;
         if (anyRequired)
         {
-            writer.Line($"global::System.Span<ulong> seen = stackalloc ulong[{I((type.Properties.Count + 63) / 64)}];");
-            seen = ", seen";
+            writer.Line("var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();");
+            seen = ", ref seen";
         }
 
         writer.Line($"{Dictionary}{additionalType}>? extra = null;");
@@ -134,7 +134,7 @@ internal static class ModelEmitter
         writer.Line();
         if (anyRequired)
         {
-            writer.Line("s_names.CheckRequired(seen);");
+            writer.Line("s_names.CheckRequired(in seen);");
         }
 
         writer.Line($"{type.AdditionalPropertiesName} = extra;");

@@ -12,9 +12,9 @@ namespace Aitronos.Codegen.Runtime.Serialization;
 /// comparing every name in turn.
 /// </summary>
 /// <remarks>
-/// Required properties are checked by the table too: a generated reader hands it a bit set (one bit per property,
-/// <see cref="SeenWords"/> words long), <see cref="Next(ref Utf8JsonReader, int, Span{ulong})"/> marks each property
-/// met, and <see cref="CheckRequired"/> names every required one that did not come.
+/// Required properties are checked by the table too: a generated reader keeps a <see cref="JsonPropertiesSeen"/>,
+/// <see cref="Next(ref Utf8JsonReader, int, ref JsonPropertiesSeen)"/> marks each property met in it, and
+/// <see cref="CheckRequired"/> names every required one that did not come.
 /// Immutable after construction, so one instance serves all threads. A match first tries the property after the
 /// one matched last (servers tend to send properties in the documented order), then a hash table over the UTF-8
 /// bytes; no match allocates unless the name in the JSON is escaped.
@@ -34,7 +34,7 @@ public sealed class JsonPropertyNames
     private readonly JsonEncodedText[] _encoded;
     private readonly int[] _slots;
     private readonly Dictionary<string, int> _byName;
-    private readonly ulong[]? _required;
+    private readonly int[]? _required;
 
     /// <summary>Creates the table for one model.</summary>
     /// <param name="typeName">The model's name, for error messages.</param>
@@ -83,20 +83,16 @@ public sealed class JsonPropertyNames
             throw new ArgumentNullException(nameof(required));
         }
 
-        _required = new ulong[SeenWords];
         foreach (int index in required)
         {
             if ((uint)index >= (uint)names.Length)
             {
                 throw new ArgumentOutOfRangeException(nameof(required), index, "A required index is not the index of a name.");
             }
-
-            _required[index >> 6] |= 1UL << (index & 63);
         }
-    }
 
-    /// <summary>The length, in 64-bit words, of the bit set that records which properties came: one bit per name.</summary>
-    public int SeenWords => (_names.Length + 63) >> 6;
+        _required = (int[])required.Clone();
+    }
 
     /// <summary>The number of names.</summary>
     public int Count => _names.Length;
@@ -124,54 +120,49 @@ public sealed class JsonPropertyNames
 
     /// <summary>As <see cref="First(ref Utf8JsonReader)"/>, and starts recording which properties come.</summary>
     /// <param name="reader">The reader, on the value that should be the object.</param>
-    /// <param name="seen">At least <see cref="SeenWords"/> words; cleared here, then one bit per property met.</param>
+    /// <param name="seen">A fresh record, then one entry per property met.</param>
     /// <returns>The first property's index (the reader then on its value), <see cref="Unknown"/>, or <see cref="End"/>.</returns>
     /// <exception cref="JsonException">The value is not an object.</exception>
-    public int First(ref Utf8JsonReader reader, scoped Span<ulong> seen)
+    public int First(ref Utf8JsonReader reader, ref JsonPropertiesSeen seen)
     {
-        if (seen.Length < SeenWords)
-        {
-            throw new ArgumentException($"{_typeName} needs {SeenWords} words to record its properties.", nameof(seen));
-        }
-
-        seen.Clear();
+        seen = default;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException($"Expected a JSON object for {_typeName} but found {JsonCodec.DescribeToken(reader.TokenType)}.");
         }
 
-        return Next(ref reader, -1, seen);
+        return Next(ref reader, -1, ref seen);
     }
 
     /// <summary>As <see cref="Next(ref Utf8JsonReader, int)"/>, and records the property met in <paramref name="seen"/>.</summary>
     /// <param name="reader">The reader, on the last token of the previous property's value.</param>
     /// <param name="previous">The index returned for the previous property.</param>
-    /// <param name="seen">The bit set started by <see cref="First(ref Utf8JsonReader, Span{ulong})"/>.</param>
+    /// <param name="seen">The record started by <see cref="First(ref Utf8JsonReader, ref JsonPropertiesSeen)"/>.</param>
     /// <returns>As <see cref="Next(ref Utf8JsonReader, int)"/>.</returns>
-    public int Next(ref Utf8JsonReader reader, int previous, scoped Span<ulong> seen)
+    public int Next(ref Utf8JsonReader reader, int previous, ref JsonPropertiesSeen seen)
     {
         int index = Next(ref reader, previous);
         if ((uint)index < (uint)_names.Length)
         {
-            seen[index >> 6] |= 1UL << (index & 63);
+            seen.Add(index);
         }
 
         return index;
     }
 
     /// <summary>Checks that every required property came.</summary>
-    /// <param name="seen">The bit set filled while reading the object.</param>
+    /// <param name="seen">The record filled while reading the object.</param>
     /// <exception cref="JsonException">Names every required property that did not come.</exception>
-    public void CheckRequired(ReadOnlySpan<ulong> seen)
+    public void CheckRequired(in JsonPropertiesSeen seen)
     {
         if (_required is null)
         {
             return;
         }
 
-        for (int word = 0; word < _required.Length; word++)
+        foreach (int index in _required)
         {
-            if ((_required[word] & ~seen[word]) != 0)
+            if (!seen.Contains(index))
             {
                 throw MissingRequired(seen);
             }
@@ -212,13 +203,12 @@ public sealed class JsonPropertyNames
         return index;
     }
 
-    private JsonException MissingRequired(ReadOnlySpan<ulong> seen)
+    private JsonException MissingRequired(in JsonPropertiesSeen seen)
     {
         var missing = new List<string>();
-        for (int index = 0; index < _names.Length; index++)
+        foreach (int index in _required!)
         {
-            ulong bit = 1UL << (index & 63);
-            if ((_required![index >> 6] & bit) != 0 && (seen[index >> 6] & bit) == 0)
+            if (!seen.Contains(index))
             {
                 missing.Add("'" + _names[index] + "'");
             }

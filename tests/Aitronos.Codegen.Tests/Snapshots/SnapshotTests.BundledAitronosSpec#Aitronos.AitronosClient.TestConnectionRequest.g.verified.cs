@@ -28,9 +28,9 @@ public sealed partial record TestConnectionRequest
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private TestConnectionRequest(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        global::System.Span<ulong> seen = stackalloc ulong[1];
+        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, seen); i != -1; i = s_names.Next(ref r, i, seen))
+        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
             switch (i)
             {
                 case 0: SourceId = r.ReadString(); break;
@@ -39,7 +39,7 @@ public sealed partial record TestConnectionRequest
                 default: r.ReadAdditional(ref extra); break;
             }
 
-        s_names.CheckRequired(seen);
+        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
     }
 

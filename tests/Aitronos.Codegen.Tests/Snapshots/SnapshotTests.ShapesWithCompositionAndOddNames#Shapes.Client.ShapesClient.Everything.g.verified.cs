@@ -38,9 +38,9 @@ internal sealed partial record Everything
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Everything(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        global::System.Span<ulong> seen = stackalloc ulong[1];
+        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
         global::System.Collections.Generic.Dictionary<string, string>? extra = null;
-        for (int i = s_names.First(ref r, seen); i != -1; i = s_names.Next(ref r, i, seen))
+        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
             switch (i)
             {
                 case 0: Class = r.ReadString(); break;
@@ -59,7 +59,7 @@ internal sealed partial record Everything
                 default: r.ReadAdditional(ref extra, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
             }
 
-        s_names.CheckRequired(seen);
+        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
     }
 
