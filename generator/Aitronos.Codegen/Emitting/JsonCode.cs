@@ -101,6 +101,10 @@ internal sealed class JsonCode
             TypeKind.Object or TypeKind.Enum when !maybeNull => $"{value}.WriteJsonProperty({writer}, {name});",
             TypeKind.Object or TypeKind.Enum when optional => $"{value}?.WriteJsonProperty({writer}, {name});",
             TypeKind.Enum => $"{writer}.Write{mode}Value({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});",
+
+            // Lists and maps name their item writer; the item type comes from the value, so no lambda is bound.
+            TypeKind.Array => $"{writer}.Write{mode}List({name}, {value}, {ItemWriter(type.Element!, 1)});",
+            TypeKind.Map => $"{writer}.Write{mode}Map({name}, {value}, {ItemWriter(type.Element!, 1)});",
             _ => $"{writer}.Write{(maybeNull ? mode : "Property")}({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});",
         };
     }

@@ -541,6 +541,98 @@ public static class JsonWriteExtensions
         }
     }
 
+    /// <summary>Writes an array property that is always there.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="write">Writes one item.</param>
+    public static void WriteRequiredList<T>(this Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<T> value, JsonValueWriter<T> write)
+    {
+        writer.WritePropertyName(name);
+        JsonCodec.WriteList(writer, value, write);
+    }
+
+    /// <summary>Writes an array property unless the value is <see langword="null"/>.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="write">Writes one item.</param>
+    public static void WriteOptionalList<T>(this Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<T>? value, JsonValueWriter<T> write)
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            JsonCodec.WriteList(writer, value, write);
+        }
+    }
+
+    /// <summary>Writes an array property, as <c>null</c> when the value is <see langword="null"/>.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="write">Writes one item.</param>
+    public static void WriteNullableList<T>(this Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<T>? value, JsonValueWriter<T> write)
+    {
+        writer.WritePropertyName(name);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            JsonCodec.WriteList(writer, value, write);
+        }
+    }
+
+    /// <summary>Writes an object of values by name property that is always there.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="write">Writes one item.</param>
+    public static void WriteRequiredMap<T>(this Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyDictionary<string, T> value, JsonValueWriter<T> write)
+    {
+        writer.WritePropertyName(name);
+        JsonCodec.WriteMap(writer, value, write);
+    }
+
+    /// <summary>Writes an object of values by name property unless the value is <see langword="null"/>.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="write">Writes one item.</param>
+    public static void WriteOptionalMap<T>(this Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyDictionary<string, T>? value, JsonValueWriter<T> write)
+    {
+        if (value is not null)
+        {
+            writer.WritePropertyName(name);
+            JsonCodec.WriteMap(writer, value, write);
+        }
+    }
+
+    /// <summary>Writes an object of values by name property, as <c>null</c> when the value is <see langword="null"/>.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="write">Writes one item.</param>
+    public static void WriteNullableMap<T>(this Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyDictionary<string, T>? value, JsonValueWriter<T> write)
+    {
+        writer.WritePropertyName(name);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            JsonCodec.WriteMap(writer, value, write);
+        }
+    }
+
     /// <summary>Writes any JSON value as a property; an undefined (default) element as <c>null</c>.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>

@@ -77,7 +77,7 @@ public sealed partial record ApiError
         w.WriteOptionalString(s_names[2], v.SystemMessage);
         w.WriteRequiredString(s_names[3], v.Type);
         w.WriteRequiredInt64(s_names[4], v.Status);
-        w.WriteOptional(s_names[5], v.Details, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[5], v.Details, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalString(s_names[6], v.TraceId);
         w.WriteOptionalDateTimeOffset(s_names[7], v.Timestamp);
         w.WriteAdditional(v.AdditionalProperties, s_names);

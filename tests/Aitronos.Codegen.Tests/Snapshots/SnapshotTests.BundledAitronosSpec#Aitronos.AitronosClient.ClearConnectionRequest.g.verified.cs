@@ -40,7 +40,7 @@ public sealed partial record ClearConnectionRequest
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, ClearConnectionRequest v)
     {
         w.WriteStartObject();
-        w.WriteProperty(s_names[0], v.Streams, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteRequiredList(s_names[0], v.Streams, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();
     }

@@ -77,8 +77,8 @@ public sealed partial record Connection
         w.WriteOptionalString(s_names[3], v.DestinationId);
         w.WriteOptionalString(s_names[4], v.WorkspaceId);
         v.Status?.WriteJsonProperty(w, s_names[5]);
-        w.WriteOptional(s_names[6], v.Schedule, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
-        w.WriteOptional(s_names[7], v.Configurations, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[6], v.Schedule, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
+        w.WriteOptionalMap(s_names[7], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();
     }

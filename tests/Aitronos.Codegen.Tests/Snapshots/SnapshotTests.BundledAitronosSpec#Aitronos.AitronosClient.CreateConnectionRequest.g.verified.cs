@@ -62,8 +62,8 @@ public sealed partial record CreateConnectionRequest
         w.WriteRequiredString(s_names[0], v.SourceId);
         w.WriteOptionalString(s_names[1], v.DestinationId);
         w.WriteOptionalString(s_names[2], v.Name);
-        w.WriteOptional(s_names[3], v.Schedule, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
-        w.WriteOptional(s_names[4], v.Configurations, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[3], v.Schedule, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
+        w.WriteOptionalMap(s_names[4], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         v.Status?.WriteJsonProperty(w, s_names[5]);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();

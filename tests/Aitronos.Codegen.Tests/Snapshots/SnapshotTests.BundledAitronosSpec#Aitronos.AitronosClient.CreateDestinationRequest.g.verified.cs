@@ -56,7 +56,7 @@ public sealed partial record CreateDestinationRequest
         w.WriteRequiredString(s_names[0], v.Name);
         w.WriteRequiredString(s_names[1], v.DestinationDefinitionId);
         w.WriteRequiredString(s_names[2], v.WorkspaceId);
-        w.WriteOptional(s_names[3], v.Configuration, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[3], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();
     }

@@ -68,7 +68,7 @@ public sealed partial record Destination
         w.WriteOptionalString(s_names[1], v.Name);
         w.WriteOptionalString(s_names[2], v.DestinationDefinitionId);
         w.WriteOptionalString(s_names[3], v.WorkspaceId);
-        w.WriteOptional(s_names[4], v.Configuration, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[4], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalString(s_names[5], v.DestinationType);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();

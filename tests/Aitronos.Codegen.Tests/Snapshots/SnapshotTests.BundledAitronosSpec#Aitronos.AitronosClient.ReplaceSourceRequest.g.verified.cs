@@ -46,7 +46,7 @@ public sealed partial record ReplaceSourceRequest
     {
         w.WriteStartObject();
         w.WriteRequiredString(s_names[0], v.Name);
-        w.WriteProperty(s_names[1], v.Configuration, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteRequiredMap(s_names[1], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();
     }

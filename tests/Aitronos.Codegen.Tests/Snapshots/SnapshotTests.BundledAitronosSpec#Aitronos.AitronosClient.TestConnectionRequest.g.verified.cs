@@ -50,7 +50,7 @@ public sealed partial record TestConnectionRequest
         w.WriteStartObject();
         w.WriteRequiredString(s_names[0], v.SourceId);
         w.WriteOptionalString(s_names[1], v.DestinationId);
-        w.WriteOptional(s_names[2], v.Configurations, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[2], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();
     }

@@ -62,7 +62,7 @@ public sealed partial record TestSourceRequest
         w.WriteOptionalString(s_names[0], v.SourceId);
         w.WriteOptionalString(s_names[1], v.SourceDefinitionId);
         w.WriteOptionalString(s_names[2], v.WorkspaceId);
-        w.WriteOptional(s_names[3], v.Configuration, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[3], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalString(s_names[4], v.Name);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();

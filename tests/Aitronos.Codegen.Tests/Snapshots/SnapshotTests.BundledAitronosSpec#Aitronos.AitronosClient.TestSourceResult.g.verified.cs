@@ -45,7 +45,7 @@ public sealed partial record TestSourceResult
     {
         w.WriteStartObject();
         v.Status.WriteJsonProperty(w, s_names[0]);
-        w.WriteOptional(s_names[1], v.JobInfo, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[1], v.JobInfo, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();
     }

@@ -51,8 +51,8 @@ public sealed partial record UpdateConnectionRequest
     {
         w.WriteStartObject();
         w.WriteOptionalString(s_names[0], v.Name);
-        w.WriteOptional(s_names[1], v.Schedule, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
-        w.WriteOptional(s_names[2], v.Configurations, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[1], v.Schedule, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
+        w.WriteOptionalMap(s_names[2], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         v.Status?.WriteJsonProperty(w, s_names[3]);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();

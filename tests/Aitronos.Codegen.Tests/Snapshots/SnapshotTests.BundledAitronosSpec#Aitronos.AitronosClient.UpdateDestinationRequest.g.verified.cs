@@ -44,7 +44,7 @@ public sealed partial record UpdateDestinationRequest
     {
         w.WriteStartObject();
         w.WriteOptionalString(s_names[0], v.Name);
-        w.WriteOptional(s_names[1], v.Configuration, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[1], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();
     }

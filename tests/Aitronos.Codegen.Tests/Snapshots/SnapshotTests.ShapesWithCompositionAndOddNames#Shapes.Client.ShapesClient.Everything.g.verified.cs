@@ -73,9 +73,9 @@ internal sealed partial record Everything
         w.WriteOptionalBoolean(s_names[2], v._2faEnabled);
         w.WriteOptionalString(s_names[3], v.Everything2);
         w.WriteNullableString(s_names[4], v.Maybe);
-        w.WriteOptional(s_names[5], v.Scores, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteDouble); });
-        w.WriteOptional(s_names[6], v.Matrix, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w1, x1, static (w2, x2) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w2, x2, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteInt64); }); });
-        w.WriteOptional(s_names[7], v.Free, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); });
+        w.WriteOptionalMap(s_names[5], v.Scores, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteDouble);
+        w.WriteOptionalList(s_names[6], v.Matrix, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteInt64); });
+        w.WriteOptionalMap(s_names[7], v.Free, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalElement(s_names[8], v.Anything);
         w.WriteOptionalBytes(s_names[9], v.Blob);
         w.WriteOptionalDecimal(s_names[10], v.Price);

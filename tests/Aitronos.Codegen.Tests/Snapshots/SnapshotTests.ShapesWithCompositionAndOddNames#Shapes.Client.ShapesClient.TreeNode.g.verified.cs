@@ -42,7 +42,7 @@ internal sealed partial record TreeNode
     {
         w.WriteStartObject();
         w.WriteOptionalInt64(s_names[0], v.Value);
-        w.WriteOptional(s_names[1], v.Children, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w1, x1, TreeNode.WriteJson); });
+        w.WriteOptionalList(s_names[1], v.Children, TreeNode.WriteJson);
         v.Parent?.WriteJsonProperty(w, s_names[2]);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();
