@@ -32,6 +32,16 @@ public sealed class ReadingConstructorTests
     }
 
     [Fact]
+    public void ToString_prints_the_type_and_its_JSON_members()
+    {
+        WithOptions((type, options) =>
+        {
+            object value = JsonSerializer.Deserialize("{\"p1\":\"a\",\"p66\":66,\"p68\":null}", type, options)!;
+            Assert.Equal("Wide { \"p1\":\"a\",\"p66\":66,\"p68\":null }", value.ToString());
+        });
+    }
+
+    [Fact]
     public void Every_missing_required_property_is_named_in_one_error()
     {
         JsonObject json = JsonNode.Parse(FullJson())!.AsObject();

@@ -161,6 +161,9 @@ internal static class ModelEmitter
         writer.CloseBlock();
         writer.Line();
         writer.Line($"internal void WriteJsonProperty({JsonCode.WriterType} w, global::System.Text.Json.JsonEncodedText name) {{ w.WritePropertyName(name); WriteJson(w, this); }}");
+
+        // ToString prints the JSON members; C# would otherwise synthesize a PrintMembers with code per property.
+        writer.Line("private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);");
     }
 
     private static string PropertyType(EmitContext context, PropertyModel property) =>

@@ -76,6 +76,39 @@ public static class JsonCodec
     public static JsonException MissingProperty(string typeName, string jsonName) =>
         new($"The JSON for {typeName} lacks the required property '{jsonName}'.");
 
+    /// <summary>
+    /// Appends a generated model's members as JSON (<c>"id":1,"name":"x"</c>): the model's <c>PrintMembers</c>, so
+    /// its <c>ToString()</c> reads <c>Repository { "id":1,"name":"x" }</c>. One call per model instead of the code C#
+    /// would synthesize per property, which is a noticeable share of compiling a big client.
+    /// </summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="builder">Where the text goes.</param>
+    /// <param name="value">The model.</param>
+    /// <param name="write">The model's writer.</param>
+    /// <returns>Whether anything was appended.</returns>
+    public static bool PrintMembers<T>(System.Text.StringBuilder builder, T value, JsonValueWriter<T> write)
+    {
+        if (builder is null)
+        {
+            throw new ArgumentNullException(nameof(builder));
+        }
+
+        using var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        string json = System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (json.Length >= 2 && json[0] == '{' && json[json.Length - 1] == '}')
+        {
+            json = json.Substring(1, json.Length - 2);
+        }
+
+        builder.Append(json);
+        return json.Length > 0;
+    }
+
     /// <summary>Reads a string; <c>null</c> is an error.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The value.</returns>
