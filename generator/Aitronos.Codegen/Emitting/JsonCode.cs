@@ -100,12 +100,14 @@ internal sealed class JsonCode
             // A generated type writes itself as a property; an optional one that is null is left out by the ?.
             TypeKind.Object or TypeKind.Enum when !maybeNull => $"{value}.WriteJsonProperty({writer}, {name});",
             TypeKind.Object or TypeKind.Enum when optional => $"{value}?.WriteJsonProperty({writer}, {name});",
-            TypeKind.Enum => $"{writer}.Write{mode}Value({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});",
 
             // Lists and maps name their item writer; the item type comes from the value, so no lambda is bound.
             TypeKind.Array => $"{writer}.Write{mode}List({name}, {value}, {ItemWriter(type.Element!, 1)});",
             TypeKind.Map => $"{writer}.Write{mode}Map({name}, {value}, {ItemWriter(type.Element!, 1)});",
-            _ => $"{writer}.Write{(maybeNull ? mode : "Property")}({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});",
+
+            // What is left is a generated type that is required and may be null: written as null when it is.
+            TypeKind.Enum => $"{writer}.WriteNullableValue({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});",
+            _ => $"{writer}.WriteNullable({name}, {value}, {ItemWriter(type with { IsNullable = false }, 1)});",
         };
     }
 

@@ -72,10 +72,10 @@ internal static class WebhookScope
         var componentNames = new List<string>();
         foreach (TypeRef type in components.Values)
         {
-            componentNames.Clear();
             AddNames(type, componentNames);
-            starts.AddRange(componentNames.Where(name => !webhookReach.Contains(name)));
         }
+
+        starts.AddRange(componentNames.Where(name => !webhookReach.Contains(name)));
 
         return Reach(byName, starts);
     }

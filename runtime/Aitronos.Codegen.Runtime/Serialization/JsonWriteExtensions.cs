@@ -457,34 +457,6 @@ public static class JsonWriteExtensions
     }
 #endif
 
-    /// <summary>Writes a property whose value another writer writes (a model, an enum, a list or a map).</summary>
-    /// <typeparam name="T">The value's type.</typeparam>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property's name.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="write">Writes the value.</param>
-    public static void WriteProperty<T>(this Utf8JsonWriter writer, JsonEncodedText name, T value, JsonValueWriter<T> write)
-    {
-        writer.WritePropertyName(name);
-        write(writer, value);
-    }
-
-    /// <summary>Writes a property whose value another writer writes, unless it is <see langword="null"/>.</summary>
-    /// <typeparam name="T">The value's type.</typeparam>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property's name.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="write">Writes the value.</param>
-    public static void WriteOptional<T>(this Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonValueWriter<T> write)
-        where T : class
-    {
-        if (value is not null)
-        {
-            writer.WritePropertyName(name);
-            write(writer, value);
-        }
-    }
-
     /// <summary>Writes a property whose value another writer writes, as <c>null</c> when it is <see langword="null"/>.</summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="writer">The writer.</param>
@@ -502,22 +474,6 @@ public static class JsonWriteExtensions
         else
         {
             write(writer, value);
-        }
-    }
-
-    /// <summary>Writes a property of a value type (an open enum) unless it is <see langword="null"/>.</summary>
-    /// <typeparam name="T">The value's type.</typeparam>
-    /// <param name="writer">The writer.</param>
-    /// <param name="name">The property's name.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="write">Writes the value.</param>
-    public static void WriteOptionalValue<T>(this Utf8JsonWriter writer, JsonEncodedText name, T? value, JsonValueWriter<T> write)
-        where T : struct
-    {
-        if (value is not null)
-        {
-            writer.WritePropertyName(name);
-            write(writer, value.Value);
         }
     }
 
@@ -563,8 +519,7 @@ public static class JsonWriteExtensions
     {
         if (value is not null)
         {
-            writer.WritePropertyName(name);
-            JsonCodec.WriteList(writer, value, write);
+            WriteRequiredList(writer, name, value, write);
         }
     }
 
@@ -609,8 +564,7 @@ public static class JsonWriteExtensions
     {
         if (value is not null)
         {
-            writer.WritePropertyName(name);
-            JsonCodec.WriteMap(writer, value, write);
+            WriteRequiredMap(writer, name, value, write);
         }
     }
 
