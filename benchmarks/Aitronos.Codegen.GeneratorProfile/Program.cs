@@ -25,16 +25,19 @@ using Microsoft.OpenApi.YamlReader;
 // plus files, lines and bytes of the output. Times are medians of --runs runs after a warm-up.
 // --check also compiles the output and prints its errors and warnings (slow on big specs); --compile times the C#
 // compiler emitting an assembly from the output (median of --runs), the in-process share of a consumer's build.
+// --loop N only runs the whole generator N times (the workload for dotnet-trace).
 // --webhooks generates the webhooks' payload types too (the item's Webhooks="true").
 // --stages splits the reader's time the way SpecReader.ReadCore runs it: parse, component schemas, operations, and
 // locating the diagnostics (medians of --runs); emit is the whole run minus the models step.
 //   dotnet run -c Release --project benchmarks/Aitronos.Codegen.GeneratorProfile -- [--runs 5] [--dump DIR] [--check] [--webhooks] SPEC...
 int runs = 5;
+const int WarmUpRounds = 2;   // whole rounds run before the measured ones: the JIT's tiers and the heap settle in them
 string? dump = null;
 bool check = false;
 bool compile = false;
 bool stages = false;
 bool webhooks = false;
+int loop = 0;
 var specs = new List<string>();
 for (int i = 0; i < args.Length; i++)
 {
@@ -46,6 +49,7 @@ for (int i = 0; i < args.Length; i++)
         case "--compile": compile = true; break;
         case "--stages": stages = true; break;
         case "--webhooks": webhooks = true; break;
+        case "--loop": loop = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default: specs.Add(args[i]); break;
     }
 }
@@ -67,31 +71,100 @@ foreach (string path in specs)
         text,
         webhooks ? new Dictionary<string, string> { ["AitronosWebhooks"] = "true" } : null);
     string format = extension == ".json" ? OpenApiConstants.Json : OpenApiConstants.Yaml;
-
-    double read = Median(runs, () =>
+    if (loop > 0)
     {
-        var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-        settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
-        OpenApiDocument.Parse(text, format, settings);
-    });
+        // Whole cold generator runs and nothing else: the workload to put under dotnet-trace.
+        CSharpCompilation looped = GeneratorHarness.CreateCompilation();
+        for (int r = 0; r < loop; r++)
+        {
+            GeneratorHarness.CreateDriver(new[] { file }).RunGenerators(looped);
+        }
 
-    double locate = Median(runs, () => new Aitronos.Codegen.Reading.SpecLocator(file.Path, text).ForPointer("#/none"));
+        continue;
+    }
+
+
+    // Every measure is taken once per round, the rounds one after the other, so that all of them see the same state of
+    // the process (JIT tiers, heap) and the machine's noise alike; the first rounds only warm up. Medians of --runs.
     var input = new Aitronos.Codegen.Model.SpecInput(file.Path, text, new Aitronos.Codegen.Model.SpecOptions(null, null, null, null, webhooks ? "true" : null, "Consumer"));
-    double model = Median(runs, () => Aitronos.Codegen.Reading.SpecReader.Read(input, CancellationToken.None));
-
     CSharpCompilation compilation = GeneratorHarness.CreateCompilation();
-    var modelTimes = new List<double>();
+    string? edited = AddPropertyToFirstComponent(text, extension);   // one property added to one component schema
+    var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal);
     ImmutableArray<GeneratedSourceResult> sources = default;
-    GeneratorDriver? last = null;
-    double total = Median(runs, () =>
+    int changed = 0;
+    for (int round = -WarmUpRounds; round < runs; round++)
     {
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }).RunGenerators(compilation);
-        GeneratorRunResult result = driver.GetRunResult().Results.Single();
-        modelTimes.Add(result.TrackedSteps.TryGetValue("Models", out var steps) ? steps.Sum(s => s.ElapsedTime.TotalMilliseconds) : double.NaN);
-        sources = result.GeneratedSources;
-        last = driver;
-    });
-    modelTimes.Sort();
+        void Sample(string measure, Func<double> run)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            double ms = run();
+            if (round >= 0)
+            {
+                (samples.TryGetValue(measure, out var list) ? list : samples[measure] = new List<double>()).Add(ms);
+            }
+        }
+
+        Sample("read", () => Timed(() =>
+        {
+            var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+            settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
+            OpenApiDocument.Parse(text, format, settings);
+        }));
+        Sample("locate", () => Timed(() => new Aitronos.Codegen.Reading.SpecLocator(file.Path, text).ForPointer("#/none")));
+        Sample("model", () => Timed(() => Aitronos.Codegen.Reading.SpecReader.Read(input, CancellationToken.None)));
+        Sample("total", () =>
+        {
+            var watch = Stopwatch.StartNew();
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }).RunGenerators(compilation);
+            double ms = watch.Elapsed.TotalMilliseconds;
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+            if (round >= 0)
+            {
+                (samples.TryGetValue("models step", out var list) ? list : samples["models step"] = new List<double>())
+                    .Add(result.TrackedSteps.TryGetValue("Models", out var steps) ? steps.Sum(s => s.ElapsedTime.TotalMilliseconds) : double.NaN);
+            }
+
+            sources = result.GeneratedSources;
+            return ms;
+        });
+        if (edited is not null)
+        {
+            // Replayed on a driver that generated the original, as the IDE does on a keystroke in the spec.
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }, out IReadOnlyList<AdditionalText> texts).RunGenerators(compilation);
+            Sample("edit", () =>
+            {
+                var replaced = driver.ReplaceAdditionalText(texts[0], new GeneratorHarness.InMemoryAdditionalText(file.Path, edited));
+                var watch = Stopwatch.StartNew();
+                replaced = replaced.RunGenerators(compilation);
+                double ms = watch.Elapsed.TotalMilliseconds;
+                changed = CountChangedOutputs(driver, replaced);
+                return ms;
+            });
+        }
+
+        Sample("parse", () => Timed(() =>
+        {
+            foreach (GeneratedSourceResult source in sources)
+            {
+                CSharpSyntaxTree.ParseText(source.SourceText).GetRoot();
+            }
+        }));
+    }
+
+    double Med(string measure)
+    {
+        if (!samples.TryGetValue(measure, out var list) || list.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        list.Sort();
+        return list[list.Count / 2];
+    }
+
+    double read = Med("read"), locate = Med("locate"), model = Med("model"), total = Med("total"), parse = Med("parse"), edit = Med("edit");
+    double modelsStep = Med("models step");
 
     long bytes = 0, lines = 0;
     foreach (GeneratedSourceResult source in sources)
@@ -100,28 +173,6 @@ foreach (string path in specs)
         bytes += Encoding.UTF8.GetByteCount(s);
         lines += source.SourceText.Lines.Count;
     }
-
-    double parse = Median(runs, () =>
-    {
-        foreach (GeneratedSourceResult source in sources)
-        {
-            CSharpSyntaxTree.ParseText(source.SourceText).GetRoot();
-        }
-    });
-
-    // One property added to one component schema, replayed on the driver that generated the original.
-    string? edited = AddPropertyToFirstComponent(text, extension);
-    int changed = 0;
-    double edit = edited is null ? double.NaN : Median(runs, () =>
-    {
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }, out IReadOnlyList<AdditionalText> texts).RunGenerators(compilation);
-        var replaced = driver.ReplaceAdditionalText(texts[0], new GeneratorHarness.InMemoryAdditionalText(file.Path, edited!));
-        var watch = Stopwatch.StartNew();
-        replaced = replaced.RunGenerators(compilation);
-        watch.Stop();
-        changed = CountChangedOutputs(driver, replaced);
-        throw new TimedException(watch.Elapsed.TotalMilliseconds);
-    });
 
     Console.WriteLine(string.Join(" | ", new[]
     {
@@ -132,7 +183,7 @@ foreach (string path in specs)
         read.ToString("F0", CultureInfo.InvariantCulture),
         locate.ToString("F0", CultureInfo.InvariantCulture),
         model.ToString("F0", CultureInfo.InvariantCulture),
-        modelTimes[modelTimes.Count / 2].ToString("F0", CultureInfo.InvariantCulture),
+        modelsStep.ToString("F0", CultureInfo.InvariantCulture),
         total.ToString("F0", CultureInfo.InvariantCulture),
         (total / read).ToString("F2", CultureInfo.InvariantCulture) + "x",
         parse.ToString("F0", CultureInfo.InvariantCulture),
@@ -146,13 +197,20 @@ foreach (string path in specs)
         var split = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         void Time(string stage, Action action)
         {
+            TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+            int gen2Before = GC.CollectionCount(2);
             var watch = Stopwatch.StartNew();
             action();
             (split.TryGetValue(stage, out var list) ? list : split[stage] = new List<double>()).Add(watch.Elapsed.TotalMilliseconds);
+            string gcStage = stage + " GC pause";
+            (split.TryGetValue(gcStage, out var gcList) ? gcList : split[gcStage] = new List<double>()).Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
+            string fullStage = stage + " full GCs";
+            (split.TryGetValue(fullStage, out var fullList) ? fullList : split[fullStage] = new List<double>()).Add(GC.CollectionCount(2) - gen2Before);
         }
 
         for (int r = 0; r <= runs; r++)
         {
+            GC.Collect();   // as before every timed run: the previous round's document is garbage
             var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
             settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
             OpenApiDocument? document = null;
@@ -179,16 +237,27 @@ foreach (string path in specs)
     if (compile)
     {
         Compilation withOutput = compilation.AddSyntaxTrees(sources.Select(s => CSharpSyntaxTree.ParseText(s.SourceText, (CSharpParseOptions)compilation.SyntaxTrees.First().Options, path: s.HintName)));
-        double emit = Median(runs, () =>
+        var emits = new List<double>();
+        for (int round = -WarmUpRounds; round < runs; round++)
         {
             // A fresh compilation each time: a compilation caches what it has bound.
             var fresh = withOutput.RemoveAllSyntaxTrees().AddSyntaxTrees(withOutput.SyntaxTrees);
+            GC.Collect();
+            var watch = Stopwatch.StartNew();
             var result = fresh.Emit(Stream.Null);
+            if (round >= 0)
+            {
+                emits.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
             if (!result.Success)
             {
                 throw new InvalidOperationException("The output does not compile: " + result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
             }
-        });
+        }
+
+        emits.Sort();
+        double emit = emits[emits.Count / 2];
         Console.WriteLine($"compile {Path.GetFileName(path)}: {emit.ToString("F0", CultureInfo.InvariantCulture)} ms to emit the output (median of {runs})");
     }
 
@@ -215,27 +284,11 @@ foreach (string path in specs)
 
 return 0;
 
-static double Median(int runs, Action action)
+static double Timed(Action action)
 {
-    try { action(); } catch (TimedException) { }   // warm-up
-    var times = new List<double>();
-    for (int r = 0; r < runs; r++)
-    {
-        GC.Collect();
-        var watch = Stopwatch.StartNew();
-        try
-        {
-            action();
-            times.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        catch (TimedException timed)
-        {
-            times.Add(timed.Milliseconds);
-        }
-    }
-
-    times.Sort();
-    return times[times.Count / 2];
+    var watch = Stopwatch.StartNew();
+    action();
+    return watch.Elapsed.TotalMilliseconds;
 }
 
 static int CountChangedOutputs(GeneratorDriver before, GeneratorDriver after)
@@ -283,9 +336,4 @@ static string? AddPropertyToFirstComponent(string text, string extension)
     }
 
     return null;
-}
-
-sealed class TimedException(double milliseconds) : Exception
-{
-    public double Milliseconds { get; } = milliseconds;
 }
