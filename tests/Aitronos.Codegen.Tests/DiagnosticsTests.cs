@@ -49,6 +49,20 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void ValidationRuleBrokenByAReadableDocumentIsStillAWarningAtItsNode()
+    {
+        // The reader reads this component fine; only Microsoft.OpenApi's validation rules (which run beside the model
+        // since they were moved out of the read) object to a component key with a space.
+        string text = Header + "paths:\n  /a:\n    get:\n      responses:\n        '204':\n          description: ok\ncomponents:\n  schemas:\n    has space:\n      type: object\n";
+        GeneratorRun run = Run("rules.openapi.yaml", text);
+        Diagnostic warning = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ACG002" && d.GetMessage().Contains("has space"));
+
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(11, warning.Location.GetLineSpan().StartLinePosition.Line + 1);   // "components:", the rule's node
+        Assert.NotEmpty(run.Sources);
+    }
+
+    [Fact]
     public void UnsupportedSecuritySchemeIsAWarningAtTheScheme()
     {
         string text = Header + "components:\n  securitySchemes:\n    basicAuth:\n      type: http\n      scheme: basic\npaths:\n  /a:\n    get:\n      responses:\n        '204':\n          description: ok\n";
