@@ -108,6 +108,53 @@ public sealed class DiagnosticsTests
         Assert.Empty(run.CompilationProblems);
     }
 
+    [Theory]
+    [InlineData("AitronosClientName", "Twilio_api_v2010Client", "class Twilio_api_v2010Client")]
+    [InlineData("AitronosNamespace", "Acme.twilio_api_v2010", "namespace Acme.twilio_api_v2010")]
+    [InlineData("AitronosClientName", "_Pets", "class _Pets")]
+    public void AnyCSharpIdentifierIsTakenAsItIs(string option, string value, string expected)
+    {
+        var spec = new SpecFile("/project/pets.openapi.yaml", GeneratorHarness.LoadTestSpec("petstore-lite.openapi.yaml").Text, new Dictionary<string, string> { [option] = value });
+        GeneratorRun run = GeneratorHarness.Run(new[] { spec });
+
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ACG014");
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains(expected, System.StringComparison.Ordinal));
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Theory]
+    [InlineData("AitronosClientName", "class")]
+    [InlineData("AitronosClientName", "Pets-Client")]
+    [InlineData("AitronosNamespace", "Acme.namespace")]
+    public void KeywordOrNonIdentifierOptionIsStillAWarning(string option, string value)
+    {
+        var spec = new SpecFile("/project/pets.openapi.yaml", GeneratorHarness.LoadTestSpec("petstore-lite.openapi.yaml").Text, new Dictionary<string, string> { [option] = value });
+        GeneratorRun run = GeneratorHarness.Run(new[] { spec });
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "ACG014");
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void ParameterDiagnosticsSayWhatBecameOfTheParameter()
+    {
+        string text = Header + "paths:\n  /items/{id}/{undeclared}:\n    get:\n      operationId: getItem\n      parameters:\n"
+            + "        - { name: id, in: path, required: true, schema: { type: string } }\n"
+            + "        - { name: session, in: cookie, schema: { type: string } }\n"
+            + "        - { name: filter, in: query, schema: { type: object, properties: { a: { type: string } } } }\n"
+            + "        - { name: X-Tags, in: header, schema: { type: array, items: { type: string } } }\n"
+            + "      responses:\n        '204':\n          description: ok\n";
+        GeneratorRun run = Run("params.openapi.yaml", text);
+        var messages = run.GeneratorDiagnostics.Where(d => d.Id == "ACG015").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Contains(messages, m => m.Contains("'session' in cookie is not supported: it is left out of the method", System.StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'filter' in query is an object, which is not formatted yet: the method takes it as a string the caller formats", System.StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'X-Tags' in header is an array outside the query", System.StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'undeclared' in path is in the path template but not declared: the method takes it as a string", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("left out", System.StringComparison.Ordinal) && !m.Contains("cookie", System.StringComparison.Ordinal));
+        Assert.Empty(run.CompilationProblems);
+    }
+
     [Fact]
     public void MissingRuntimeReferenceIsAnErrorAndNothingIsEmitted()
     {

@@ -53,8 +53,8 @@ internal static class DiagnosticDescriptors
         "The option '{0}' value '{1}' is not valid: {2}", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnsupportedParameter = Create(
-        "ACG015", "Parameter not supported",
-        "Operation '{0}': parameter '{1}' in '{2}' is not supported and is left out of the method", DiagnosticSeverity.Warning);
+        "ACG015", "Parameter not fully supported",
+        "Operation '{0}': parameter '{1}' {2}", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DuplicateClientName = Create(
         "ACG016", "Two specs generate the same client",

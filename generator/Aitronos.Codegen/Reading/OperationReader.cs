@@ -72,7 +72,7 @@ internal sealed class OperationReader
                     methodNames[groupKey] = taken;
                 }
 
-                OperationModel model = ReadOperation(path.Key, item, method, operation, pointer, taken, serialized);
+                OperationModel model = ReadOperation(path.Key, item, method, operation, pointer, tag, taken, serialized);
                 if (tag is null)
                 {
                     untagged.Add(model);
@@ -117,13 +117,14 @@ internal sealed class OperationReader
         string method,
         OpenApiOperation operation,
         string pointer,
+        string? tag,
         HashSet<string> taken,
         List<TypeRef> serialized)
     {
         string baseName = operation.OperationId is { Length: > 0 } id
             ? IdentifierNaming.ToPascalCase(id, "Operation")
             : IdentifierNaming.ToPascalCase(method.ToLowerInvariant() + " " + PathWords(pathTemplate), "Operation");
-        string methodName = IdentifierNaming.MakeUnique(baseName + "Async", taken);
+        string methodName = IdentifierNaming.MakeUnique(WithoutGroupName(baseName, tag) + "Async", taken);
         string typeHint = baseName;
         string displayName = operation.OperationId ?? method + " " + pathTemplate;
 
@@ -231,7 +232,7 @@ internal sealed class OperationReader
         };
         if (location is null)
         {
-            _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, parameter.In?.ToString() ?? "unknown");
+            _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, "in " + (parameter.In?.ToString().ToLowerInvariant() ?? "an unknown location") + " is not supported: it is left out of the method");
             return null;
         }
 
@@ -249,7 +250,7 @@ internal sealed class OperationReader
         TypeRef type = _schemas.Resolve(schema, pointer + "/schema", typeHint + IdentifierNaming.ToPascalCase(name, "Parameter"));
         if (!IsSimple(type) && !(type.Kind == TypeKind.Array && type.Element is { } element && IsSimple(element) && location == ApiParameterLocation.Query))
         {
-            _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, location.Value.ToString().ToLowerInvariant() + " as " + type.Kind.ToString().ToLowerInvariant() + " (taken as a preformatted string)");
+            _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, "in " + location.Value.ToString().ToLowerInvariant() + " is " + Shape(type, location.Value) + ", which is not formatted yet: the method takes it as a string the caller formats");
             type = TypeRef.String with { IsNullable = type.IsNullable };
         }
 
@@ -257,6 +258,39 @@ internal sealed class OperationReader
         string csharpName = IdentifierNaming.MakeUnique(IdentifierNaming.ToCamelCase(name, "parameter"), names);
         return new ParameterModel(name, csharpName, location.Value, type with { IsNullable = false }, required, ownDescription is { Length: > 0 } ? ownDescription : parameter.Description, parameter.Deprecated);
     }
+
+    /// <summary>
+    /// The method's name inside its tag's sub-client, which already says the tag: GitHub's
+    /// <c>security-advisories/list-global-advisories</c> is <c>client.SecurityAdvisories.ListGlobalAdvisoriesAsync</c>, not
+    /// <c>client.SecurityAdvisories.SecurityAdvisoriesListGlobalAdvisoriesAsync</c>. Only whole leading words go, and only
+    /// when words remain; type names keep the whole operation name, as they share one namespace.
+    /// </summary>
+    internal static string WithoutGroupName(string name, string? tag)
+    {
+        if (tag is null)
+        {
+            return name;
+        }
+
+        string group = IdentifierNaming.ToPascalCase(tag, string.Empty);
+        return group.Length > 0
+            && name.Length > group.Length
+            && name.StartsWith(group, StringComparison.Ordinal)
+            && char.IsUpper(name[group.Length])
+            ? name.Substring(group.Length)
+            : name;
+    }
+
+    /// <summary>What a parameter is that is not formatted yet, for ACG015.</summary>
+    private static string Shape(TypeRef type, ApiParameterLocation location) => type.Kind switch
+    {
+        TypeKind.Object => "an object",
+        TypeKind.Array when location != ApiParameterLocation.Query => "an array outside the query",
+        TypeKind.Array => "an array of objects or arrays",
+        TypeKind.Map => "a map",
+        TypeKind.Bytes => "binary",
+        _ => "of no single type (a union, or any JSON)",
+    };
 
     private static bool IsSimple(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Bytes);
 
@@ -283,7 +317,7 @@ internal sealed class OperationReader
             if (!parameters.Any(p => p.Location == ApiParameterLocation.Path && p.Name == name))
             {
                 // The template names a parameter the operation never declares: accept it as a string.
-                _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, "path (not declared; taken as a string)");
+                _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, "in path is in the path template but not declared: the method takes it as a string");
                 parameters.Add(new ParameterModel(name, IdentifierNaming.MakeUnique(IdentifierNaming.ToCamelCase(name, "parameter"), names), ApiParameterLocation.Path, TypeRef.String, true, null, false));
             }
 

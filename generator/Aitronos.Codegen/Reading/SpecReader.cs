@@ -228,11 +228,13 @@ internal static class SpecReader
     {
         if (options.ClientName is { Length: > 0 } configured)
         {
-            string name = IdentifierNaming.ToPascalCase(configured, string.Empty);
-            if (name == configured)
+            // Any C# identifier is taken as it is ("Twilio_api_v2010Client" included); only others are converted.
+            if (IsIdentifier(configured))
             {
-                return name;
+                return configured;
             }
+
+            string name = IdentifierNaming.ToPascalCase(configured, string.Empty);
 
             context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosClientName", configured, "it is not a C# identifier; using '" + (name.Length > 0 ? name : SpecName(path) + "Client") + "'");
             if (name.Length > 0)
@@ -252,17 +254,21 @@ internal static class SpecReader
             return "GeneratedClients";
         }
 
-        var parts = configured.Split('.').Select(p => IdentifierNaming.ToPascalCase(p, string.Empty)).ToList();
-        string normalized = string.Join(".", parts);
-        if (parts.Any(p => p.Length == 0) || normalized != configured)
+        if (configured.Split('.').All(IsIdentifier))
         {
-            string fallback = string.Join(".", parts.Where(p => p.Length > 0).DefaultIfEmpty("GeneratedClients"));
-            context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosNamespace", configured, "it is not a C# namespace; using '" + fallback + "'");
-            return fallback;
+            return configured;
         }
 
-        return configured;
+        var parts = configured.Split('.').Select(p => IdentifierNaming.ToPascalCase(p, string.Empty));
+        string fallback = string.Join(".", parts.Where(p => p.Length > 0).DefaultIfEmpty("GeneratedClients"));
+        context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosNamespace", configured, "it is not a C# namespace; using '" + fallback + "'");
+        return fallback;
     }
+
+    /// <summary>A C# identifier that is not a keyword (contextual keywords such as <c>async</c> are fine).</summary>
+    private static bool IsIdentifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name)
+        && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
 
     private static string? BaseUrl(OpenApiDocument document)
     {
