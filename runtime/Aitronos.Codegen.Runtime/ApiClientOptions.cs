@@ -295,6 +295,10 @@ public class ApiClientOptions
         text.Append(", Timeout = ").Append(Timeout == System.Threading.Timeout.InfiniteTimeSpan
             ? "infinite"
             : Timeout.ToString("c", CultureInfo.InvariantCulture));
+        text.Append(", CallTimeout = ").Append(CallTimeout == System.Threading.Timeout.InfiniteTimeSpan
+            ? "infinite"
+            : CallTimeout.ToString("c", CultureInfo.InvariantCulture));
+        text.Append(", MaxRetries = ").Append(MaxRetries.ToString(CultureInfo.InvariantCulture));
         text.Append(", DefaultHeaders = [");
         // Header values can be credentials of their own (a custom auth header), so only names are shown.
         var first = true;
@@ -307,10 +311,6 @@ public class ApiClientOptions
         text.Append("], UserAgent = ").Append(UserAgent ?? "(default)");
         text.Append(", CrossOriginRedirects = ").Append(CrossOriginRedirects.ToString());
         text.Append(", MaxRedirects = ").Append(MaxRedirects.ToString(CultureInfo.InvariantCulture));
-        text.Append(", MaxRetries = ").Append(MaxRetries.ToString(CultureInfo.InvariantCulture));
-        text.Append(", CallTimeout = ").Append(CallTimeout == System.Threading.Timeout.InfiniteTimeSpan
-            ? "infinite"
-            : CallTimeout.ToString("c", CultureInfo.InvariantCulture));
         text.Append(", HttpMessageHandler = ").Append(HttpMessageHandler?.GetType().Name ?? "(not set)");
         text.Append(" }");
         return text.ToString();

@@ -35,9 +35,12 @@ internal static class RetryAfter
         }
 
         var text = value!.Trim();
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (IsDigits(text))
         {
-            return seconds >= (long)Longest.TotalSeconds ? Longest : TimeSpan.FromSeconds(seconds);
+            // Too many digits for a long is "not any time soon" too, never "unreadable".
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < (long)Longest.TotalSeconds
+                ? TimeSpan.FromSeconds(seconds)
+                : Longest;
         }
 
         if (ParseDate(text) is { } date)
@@ -86,6 +89,19 @@ internal static class RetryAfter
             || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, Styles, out date)
             ? date
             : null;
+    }
+
+    private static bool IsDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return text.Length > 0;
     }
 
     private static bool HasLetter(string text)
