@@ -20,6 +20,11 @@ public class ApiClientOptions
     private TimeSpan _timeout = TimeSpan.FromSeconds(100);
     private CrossOriginRedirectPolicy _crossOriginRedirects = CrossOriginRedirectPolicy.FollowWithoutCredentials;
     private int _maxRedirects = 10;
+    private int _maxRetries = 2;
+    private TimeSpan _initialRetryDelay = TimeSpan.FromSeconds(0.5);
+    private TimeSpan _maxRetryDelay = TimeSpan.FromSeconds(8);
+    private TimeSpan _maxRetryAfter = TimeSpan.FromSeconds(60);
+    private TimeSpan _callTimeout = System.Threading.Timeout.InfiniteTimeSpan;
 
     /// <summary>
     /// The base URL of the API, replacing the server URL of the OpenAPI document.
@@ -45,23 +50,140 @@ public class ApiClientOptions
     public Func<CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
 
     /// <summary>
-    /// How long one request may take until the response headers arrive (and, for a failed request, until its
-    /// error body is read). Defaults to 100 seconds; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
-    /// disables the limit.
+    /// How long one attempt may take: sending the request, receiving the response headers, following redirects, and
+    /// reading the body when the client reads it for you (every generated method does; <see cref="ApiTransport.SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>
+    /// leaves it to its caller) or when the response is an error. Defaults to 100 seconds;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables the limit.
     /// </summary>
+    /// <remarks>
+    /// The limit holds per attempt: an attempt that runs out of time fails with an <see cref="ApiTimeoutException"/> and is
+    /// retried like a connection failure (see <see cref="MaxRetries"/>), so a call may take up to about
+    /// <c>(MaxRetries + 1) × Timeout</c> plus the waits between attempts. <see cref="CallTimeout"/> bounds the whole call.
+    /// Canceling the call's <see cref="CancellationToken"/> is not a timeout: it throws <see cref="OperationCanceledException"/>
+    /// carrying that token, and nothing is retried.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative, and not infinite.</exception>
     public TimeSpan Timeout
     {
         get => _timeout;
-        set
-        {
-            if (value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout must be positive or Timeout.InfiniteTimeSpan.");
-            }
+        set => _timeout = CheckTimeout(value);
+    }
 
-            _timeout = value;
-        }
+    /// <summary>
+    /// How long a whole call may take: every attempt, the waits between them, and reading the body the client reads.
+    /// Defaults to <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>: the call is then bounded by
+    /// <see cref="MaxRetries"/> and <see cref="Timeout"/>.
+    /// </summary>
+    /// <remarks>
+    /// When it runs out the call fails with an <see cref="ApiTimeoutException"/> naming this setting, and is not retried.
+    /// A retry whose wait would end after it is not started: the call fails at once with the last attempt's failure.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative, and not infinite.</exception>
+    public TimeSpan CallTimeout
+    {
+        get => _callTimeout;
+        set => _callTimeout = CheckTimeout(value);
+    }
+
+    /// <summary>
+    /// How many times a call that failed in a way worth trying again may be retried. Defaults to 2 (three attempts in
+    /// all); 0 turns retries off.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Retried: the statuses 408, 429, 500, 502, 503 and 504, a connection that could not be made or broke before the
+    /// response was read (but not a failed TLS handshake, which the next attempt would repeat), and an attempt that ran
+    /// out of <see cref="Timeout"/>. Every attempt's error body is read, and the exception finally thrown describes the
+    /// last one, says how many were made (<see cref="ApiException.Attempts"/>) and keeps the earlier ones
+    /// (<see cref="ApiException.PreviousAttempts"/>).
+    /// </para>
+    /// <para>
+    /// GET, HEAD, OPTIONS, TRACE, PUT and DELETE are idempotent and retried on all of these. Any other method (POST,
+    /// PATCH, ...) is retried only when the server cannot have acted on it, or when it carries an <c>Idempotency-Key</c>
+    /// header (see <see cref="ApiRequestOptions.IdempotencyKey"/>), which is then the same on every attempt. The server
+    /// cannot have acted on it when the connection was never made (refused, or the host name not found), when it answered
+    /// 429 (rate limiting turns a request away before it is processed), and when it answered 503 with a
+    /// <c>Retry-After</c> (it is not taking requests now). A POST that timed out, broke off after it was sent, or failed
+    /// with 500, 502, 504 or 408 may have been carried out, and is not sent again.
+    /// </para>
+    /// <para>
+    /// A body that cannot be sent twice (a <see cref="StreamContent"/> over a stream that cannot seek, or an
+    /// <see cref="HttpContent"/> of an unknown kind) is never retried. A body buffered in memory (every generated JSON
+    /// body), a seekable stream, and multipart content made of those, are.
+    /// </para>
+    /// <para>
+    /// The wait before a retry is what the server asks for, when it does (see <see cref="MaxRetryAfter"/>); otherwise
+    /// <see cref="InitialRetryDelay"/> doubled for every retry after the first, at most <see cref="MaxRetryDelay"/>, less a
+    /// random 0 to 25 % (jitter, so that clients that failed together do not come back together). With the defaults:
+    /// 0.375 to 0.5 s before the second attempt, 0.75 to 1 s before the third.
+    /// </para>
+    /// <para>
+    /// If the <see cref="HttpClient"/> or handler the client sends with retries by itself (for example
+    /// <c>AddStandardResilienceHandler()</c> from Microsoft.Extensions.Http.Resilience on an <c>IHttpClientFactory</c>
+    /// client), set this to 0 so that requests are not retried twice over, and <see cref="Timeout"/> to
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> if the handler enforces its own attempt timeout.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int MaxRetries
+    {
+        get => _maxRetries;
+        set => _maxRetries = value < 0
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, "The retry count must be zero or positive.")
+            : value;
+    }
+
+    /// <summary>
+    /// The wait before the first retry when the server names none, before jitter; each further retry waits twice as
+    /// long, up to <see cref="MaxRetryDelay"/>. Defaults to 0.5 seconds. See <see cref="MaxRetries"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative: a retry never follows at once unless the server asks for that.</exception>
+    public TimeSpan InitialRetryDelay
+    {
+        get => _initialRetryDelay;
+        set => _initialRetryDelay = value <= TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, "The retry delay must be positive.")
+            : value;
+    }
+
+    /// <summary>
+    /// The longest wait between attempts that the client chooses itself, before jitter. Defaults to 8 seconds. A wait the
+    /// server asks for is bounded by <see cref="MaxRetryAfter"/> instead.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative.</exception>
+    public TimeSpan MaxRetryDelay
+    {
+        get => _maxRetryDelay;
+        set => _maxRetryDelay = value <= TimeSpan.Zero || value == System.Threading.Timeout.InfiniteTimeSpan
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, "The retry delay must be positive.")
+            : value;
+    }
+
+    /// <summary>
+    /// The longest wait the server may ask for before a retry. Defaults to 60 seconds.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// A server asks with <c>retry-after-ms</c> (milliseconds) or <c>Retry-After</c>: seconds, or an HTTP-date, which is
+    /// read as UTC and measured from the response's own <c>Date</c> header (from the local clock when it has none), so
+    /// that a skewed local clock does not change the wait. The client then waits exactly that long, zero included: a
+    /// server that says "now" is retried at once.
+    /// </para>
+    /// <para>
+    /// A server that asks for longer is not retried at all: the call fails at once with the response's exception (a
+    /// <see cref="RateLimitException"/> shows the requested wait in <see cref="RateLimitException.RetryAfter"/>, every
+    /// exception in its <see cref="ApiException.Headers"/>), leaving the decision to wait hours to the caller.
+    /// <see cref="System.TimeSpan.Zero"/> retries only when the server asks for no wait at all;
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> always waits as asked (within <see cref="CallTimeout"/>).
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative, and not infinite.</exception>
+    public TimeSpan MaxRetryAfter
+    {
+        get => _maxRetryAfter;
+        set => _maxRetryAfter = value < TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, "The longest Retry-After must be zero, positive or Timeout.InfiniteTimeSpan.")
+            : value;
     }
 
     /// <summary>
@@ -173,6 +295,10 @@ public class ApiClientOptions
         text.Append(", Timeout = ").Append(Timeout == System.Threading.Timeout.InfiniteTimeSpan
             ? "infinite"
             : Timeout.ToString("c", CultureInfo.InvariantCulture));
+        text.Append(", CallTimeout = ").Append(CallTimeout == System.Threading.Timeout.InfiniteTimeSpan
+            ? "infinite"
+            : CallTimeout.ToString("c", CultureInfo.InvariantCulture));
+        text.Append(", MaxRetries = ").Append(MaxRetries.ToString(CultureInfo.InvariantCulture));
         text.Append(", DefaultHeaders = [");
         // Header values can be credentials of their own (a custom auth header), so only names are shown.
         var first = true;
@@ -189,6 +315,15 @@ public class ApiClientOptions
         text.Append(" }");
         return text.ToString();
     }
+
+    /// <summary>The time, waits and jitter retries use; tests replace it to run in virtual time.</summary>
+    internal RetryClock RetryClock { get; set; } = RetryClock.System;
+
+    /// <summary>Checks a timeout: positive, or infinite.</summary>
+    internal static TimeSpan CheckTimeout(TimeSpan value)
+        => value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, "The timeout must be positive or Timeout.InfiniteTimeSpan.")
+            : value;
 
     private static string Presence(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set, redacted)";
 }

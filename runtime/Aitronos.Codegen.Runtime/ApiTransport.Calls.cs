@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -9,8 +10,16 @@ namespace Aitronos.Codegen.Runtime;
 /// One call of an operation, whole: send the request, check the status, read the result, dispose both. Generated
 /// methods end in one of these, so each of them is a few lines that build the request and no state machine of its own.
 /// </summary>
+/// <remarks>
+/// The body is read within the attempt: <see cref="ApiClientOptions.Timeout"/> bounds reading it, and a connection that
+/// breaks while it is read fails the attempt, which is then retried like any other (see
+/// <see cref="ApiClientOptions.MaxRetries"/>). Each method has an overload that takes <see cref="ApiRequestOptions"/> for
+/// the call.
+/// </remarks>
 public sealed partial class ApiTransport
 {
+    private static readonly Task<bool> s_nothingRead = Task.FromResult(true);
+
     /// <summary>Sends a request and reads its JSON result; the request is disposed.</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
@@ -18,13 +27,34 @@ public sealed partial class ApiTransport
     /// <param name="result">The result's JSON metadata.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync"/> and <see cref="ReadJsonAsync{T}"/>.</exception>
-    public async Task<T> CallAsync<T>(HttpRequestMessage request, ApiAuth auth, JsonTypeInfo<T> result, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">
+    /// The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/> and <see cref="ReadJsonAsync{T}"/>.
+    /// </exception>
+    public Task<T> CallAsync<T>(HttpRequestMessage request, ApiAuth auth, JsonTypeInfo<T> result, CancellationToken cancellationToken)
+        => CallAsync(request, auth, result, null, cancellationToken);
+
+    /// <summary>Sends a request and reads its JSON result, with settings for this call; the request is disposed.</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="auth">The credentials the operation accepts.</param>
+    /// <param name="result">The result's JSON metadata.</param>
+    /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ApiException">
+    /// The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/> and <see cref="ReadJsonAsync{T}"/>.
+    /// </exception>
+    public async Task<T> CallAsync<T>(HttpRequestMessage request, ApiAuth auth, JsonTypeInfo<T> result, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
+        if (result is null)
+        {
+            throw new ArgumentNullException(nameof(result));
+        }
+
         using (request)
         {
-            using var response = await SendAsync(request, auth, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync(response, result, cancellationToken).ConfigureAwait(false);
+            return await SendCoreAsync(request, auth, requestOptions, result, static (response, typeInfo, token) => ReadJsonAsync(response, typeInfo, token), cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 
@@ -33,12 +63,22 @@ public sealed partial class ApiTransport
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the server has answered with success.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync"/>.</exception>
-    public async Task CallAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
+    public Task CallAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+        => CallAsync(request, auth, null, cancellationToken);
+
+    /// <summary>Sends a request whose result is not read, with settings for this call; the request is disposed.</summary>
+    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="auth">The credentials the operation accepts.</param>
+    /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the server has answered with success.</returns>
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
+    public async Task CallAsync(HttpRequestMessage request, ApiAuth auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         using (request)
         {
-            using var response = await SendAsync(request, auth, cancellationToken).ConfigureAwait(false);
+            await SendCoreAsync(request, auth, requestOptions, (object?)null, static (_, _, _) => s_nothingRead, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -47,13 +87,23 @@ public sealed partial class ApiTransport
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body as text.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync"/>.</exception>
-    public async Task<string> CallForStringAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
+    public Task<string> CallForStringAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+        => CallForStringAsync(request, auth, null, cancellationToken);
+
+    /// <summary>Sends a request and reads its text result, with settings for this call; the request is disposed.</summary>
+    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="auth">The credentials the operation accepts.</param>
+    /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The body as text.</returns>
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
+    public async Task<string> CallForStringAsync(HttpRequestMessage request, ApiAuth auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         using (request)
         {
-            using var response = await SendAsync(request, auth, cancellationToken).ConfigureAwait(false);
-            return await ReadStringAsync(response, cancellationToken).ConfigureAwait(false);
+            return await SendCoreAsync(request, auth, requestOptions, (object?)null, static (response, _, token) => ReadStringAsync(response, token), cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 
@@ -62,13 +112,23 @@ public sealed partial class ApiTransport
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body's bytes.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync"/>.</exception>
-    public async Task<byte[]> CallForBytesAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
+    public Task<byte[]> CallForBytesAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+        => CallForBytesAsync(request, auth, null, cancellationToken);
+
+    /// <summary>Sends a request and reads its binary result, with settings for this call; the request is disposed.</summary>
+    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="auth">The credentials the operation accepts.</param>
+    /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The body's bytes.</returns>
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
+    public async Task<byte[]> CallForBytesAsync(HttpRequestMessage request, ApiAuth auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         using (request)
         {
-            using var response = await SendAsync(request, auth, cancellationToken).ConfigureAwait(false);
-            return await ReadBytesAsync(response, cancellationToken).ConfigureAwait(false);
+            return await SendCoreAsync(request, auth, requestOptions, (object?)null, static (response, _, token) => ReadBytesAsync(response, token), cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 }

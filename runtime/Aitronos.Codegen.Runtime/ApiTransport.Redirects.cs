@@ -120,22 +120,9 @@ public sealed partial class ApiTransport
         // User info and fragment are never sent; an API key the Location copied is put back only on the origin.
         var next = new HttpRequestMessage(nextMethod, new Uri(WithoutQueryApiKey(target.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped))))
         {
-            Version = sent.Version,
             Content = content,
         };
-#if NET5_0_OR_GREATER
-        next.VersionPolicy = sent.VersionPolicy;
-        var options = (IDictionary<string, object?>)next.Options;
-        foreach (var option in sent.Options)
-        {
-            options[option.Key] = option.Value;
-        }
-#else
-        foreach (var property in sent.Properties)
-        {
-            next.Properties[property.Key] = property.Value;
-        }
-#endif
+        CopyOptions(sent, next);
 
         foreach (var header in sent.Headers)
         {

@@ -14,8 +14,10 @@ namespace Aitronos.Codegen.Runtime;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The transport reads its <see cref="ApiClientOptions"/> once, when it is created. Every request goes through
-/// <see cref="SendAsync"/>, the one place where retries will be added.
+/// The transport reads its <see cref="ApiClientOptions"/> once, when it is created. Every request goes through one
+/// loop of attempts: it retries what <see cref="ApiClientOptions.MaxRetries"/> describes, with the waits and budgets the
+/// options set, and never re-sends a request the server may have carried out unless it carries an idempotency key.
+/// Settings for one call come from <see cref="ApiRequestOptions"/>.
 /// </para>
 /// <para>
 /// The transport follows redirects itself, so that credentials reach only the base URL's origin (scheme, host and
@@ -71,6 +73,12 @@ public sealed partial class ApiTransport : IDisposable
         _crossOriginRedirects = options.CrossOriginRedirects;
         _maxRedirects = options.MaxRedirects;
         _timeout = options.Timeout;
+        _callTimeout = options.CallTimeout;
+        _maxRetries = options.MaxRetries;
+        _initialRetryDelay = options.InitialRetryDelay;
+        _maxRetryDelay = options.MaxRetryDelay;
+        _maxRetryAfter = options.MaxRetryAfter;
+        _retryClock = options.RetryClock;
         _defaultHeaders = new List<KeyValuePair<string, string>>(options.DefaultHeaders).ToArray();
         _userAgent = string.IsNullOrWhiteSpace(options.UserAgent) ? DefaultUserAgent(api) : options.UserAgent!;
         _apiKey = FirstNonEmpty(options.ApiKey, ReadEnvironment(api.ApiKey?.EnvironmentVariable));
@@ -99,7 +107,7 @@ public sealed partial class ApiTransport : IDisposable
     /// The operation's path and query, escaped, starting with <c>/</c> (built with <see cref="RequestPath"/>).
     /// It is appended to the base URL, so <c>https://api.aitronos.com/v1</c> keeps its <c>/v1</c>.
     /// </param>
-    /// <returns>The request, to be sent with <see cref="SendAsync"/>.</returns>
+    /// <returns>The request, to be sent with <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</returns>
     public HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery)
     {
         if (method is null)
@@ -122,11 +130,12 @@ public sealed partial class ApiTransport : IDisposable
 
     /// <summary>
     /// Sends a request with the default headers, the <c>User-Agent</c> and the credentials the operation accepts,
-    /// follows redirects, and returns the successful (2xx) response, which the caller disposes.
+    /// follows redirects, retries what is worth retrying, and returns the successful (2xx) response, which the caller
+    /// disposes.
     /// </summary>
     /// <param name="request">
-    /// The request, from <see cref="CreateRequest"/>. Redirects are sent as new requests that share its content;
-    /// the caller disposes it as usual.
+    /// The request, from <see cref="CreateRequest"/>. Redirects and retries are sent as new requests that share its
+    /// content; the caller disposes it as usual.
     /// </param>
     /// <param name="auth">
     /// The credentials the operation accepts. The API key is sent when accepted and known; otherwise a bearer
@@ -134,17 +143,66 @@ public sealed partial class ApiTransport : IDisposable
     /// a request for another origin, and not along a redirect that leaves the origin.
     /// </param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response, read up to its headers; its body is still to be read.</returns>
-    /// <exception cref="ApiException">The server answered with a non-success status: the subclass tells which.</exception>
+    /// <returns>
+    /// The response, read up to its headers. Its body is still to be read, by the caller, under the caller's own token:
+    /// <see cref="ApiClientOptions.Timeout"/> no longer applies, and a failure while reading it is not retried. The
+    /// <c>Call…Async</c> methods read the body within the attempt instead.
+    /// </returns>
+    /// <exception cref="ApiException">
+    /// The server answered with a non-success status (the subclass tells which), after the retries
+    /// <see cref="ApiClientOptions.MaxRetries"/> allows; <see cref="ApiException.Attempts"/> says how many were made.
+    /// </exception>
     /// <exception cref="ApiRedirectException">
     /// A redirect that is not followed (to another origin when the policy refuses those, from https to http, beyond
     /// the limit, or needing a body that cannot be replayed), or one that a supplied <see cref="HttpClient"/> followed
     /// to another origin by itself.
     /// </exception>
-    /// <exception cref="ApiTimeoutException">No response within <see cref="ApiClientOptions.Timeout"/>.</exception>
+    /// <exception cref="ApiTimeoutException">
+    /// The last attempt did not complete within <see cref="ApiClientOptions.Timeout"/>, or the call not within
+    /// <see cref="ApiClientOptions.CallTimeout"/>.
+    /// </exception>
     /// <exception cref="ApiConnectionException">No response: the connection failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the exception carries it.</exception>
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+        => SendAsync(request, auth, null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request as <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/> does, with settings for
+    /// this call that override the client's.
+    /// </summary>
+    /// <param name="request">The request, from <see cref="CreateRequest"/>; the caller disposes it.</param>
+    /// <param name="auth">The credentials the operation accepts.</param>
+    /// <param name="requestOptions">
+    /// Retries, timeouts and idempotency key for this call; they win over a scope's (<see cref="ApiRequestOptions.BeginScope"/>),
+    /// which win over the client's options. <see langword="null"/> keeps those.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response, read up to its headers; see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</returns>
+    /// <exception cref="ApiException">See <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
+    /// <exception cref="InvalidOperationException">The options' idempotency key was already used by another call.</exception>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ApiAuth auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+        => SendCoreAsync<object?, HttpResponseMessage>(request, auth, requestOptions, null, null, cancellationToken);
+
+    /// <summary>
+    /// The one path every request takes: prepare it once, then send it, follow its redirects and, on success, read its
+    /// body with <paramref name="read"/>, all within one attempt's timeout; retry while <see cref="ShouldRetry"/> says so.
+    /// </summary>
+    /// <param name="request">The caller's request; the caller disposes it.</param>
+    /// <param name="auth">The credentials the operation accepts.</param>
+    /// <param name="requestOptions">Settings for this call, if any.</param>
+    /// <param name="state">Passed to <paramref name="read"/>, so that it needs no closure.</param>
+    /// <param name="read">
+    /// Reads the successful response within the attempt, which then disposes it; <see langword="null"/> returns the
+    /// response itself (<typeparamref name="TResult"/> is then <see cref="HttpResponseMessage"/>) with its body unread.
+    /// </param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    private async Task<TResult> SendCoreAsync<TState, TResult>(
+        HttpRequestMessage request,
+        ApiAuth auth,
+        ApiRequestOptions? requestOptions,
+        TState state,
+        Func<HttpResponseMessage, TState, CancellationToken, Task<TResult>>? read,
+        CancellationToken cancellationToken)
     {
         if (request is null)
         {
@@ -156,91 +214,139 @@ public sealed partial class ApiTransport : IDisposable
             throw new ObjectDisposedException(nameof(ApiTransport));
         }
 
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_timeout != Timeout.InfiniteTimeSpan)
-        {
-            timeoutSource.CancelAfter(_timeout);
-        }
+        var call = ResolveCall(requestOptions);
+        using var callTimeoutSource = call.CallTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        callTimeoutSource?.CancelAfter(call.CallTimeout);
+        var callToken = callTimeoutSource?.Token ?? cancellationToken;
+        var started = call.CallTimeout == Timeout.InfiniteTimeSpan ? 0 : _retryClock.GetTimestamp();
 
         var redactor = SecretRedactor.For(_apiKey, _accessToken);
-        var sent = request;
-        HttpResponseMessage? response = null;
-        try
+        var credentials = default(SentCredentials);
+        var original = default(RequestTemplate);
+        var prepared = false;
+        List<ApiException>? failures = null;
+        for (var attempt = 1; ; attempt++)
         {
-            if (request.RequestUri is { IsAbsoluteUri: false } relative && _httpClient.BaseAddress is { } baseAddress)
+            using var attemptTimeoutSource = CancellationTokenSource.CreateLinkedTokenSource(callToken);
+            if (call.Timeout != Timeout.InfiniteTimeSpan)
             {
-                // What HttpClient would do; the origin check below needs the absolute URI.
-                request.RequestUri = new Uri(baseAddress, relative);
+                attemptTimeoutSource.CancelAfter(call.Timeout);
             }
 
-            AddDefaultHeaders(request);
-            var credentials = request.RequestUri is { IsAbsoluteUri: true } uri && Origin.Of(uri) == _baseOrigin
-                ? await AddCredentialsAsync(request, auth, timeoutSource.Token).ConfigureAwait(false)
-                : default;
-            redactor = SecretRedactor.For(_apiKey, _accessToken, credentials.BearerToken);
-            var chain = default(RedirectChain);
-            while (true)
+            var sent = prepared ? original.CreateRetry(request) : request;
+            HttpResponseMessage? response = null;
+            var readingBody = false;
+            ApiException failure;
+            var failedBeforeSending = false;
+            try
             {
-                // A supplied HttpClient that follows redirects rewrites the request's method and URI as it goes.
-                var (method, sentUri) = (sent.Method, sent.RequestUri!);
-                response = await _httpClient.SendAsync(sent, HttpCompletionOption.ResponseHeadersRead, timeoutSource.Token).ConfigureAwait(false);
-                EnsureNotRedirectedOutside(method, sentUri, response, redactor);
+                if (!prepared)
+                {
+                    credentials = await PrepareAsync(request, auth, call.IdempotencyKey, attemptTimeoutSource.Token).ConfigureAwait(false);
+                    redactor = SecretRedactor.For(_apiKey, _accessToken, credentials.BearerToken);
+                    original = new RequestTemplate(request);
+                    prepared = true;
+                }
+
+                var chain = default(RedirectChain);
+                while (true)
+                {
+                    // A supplied HttpClient that follows redirects rewrites the request's method and URI as it goes.
+                    var (method, sentUri) = (sent.Method, sent.RequestUri!);
+                    response = await _httpClient.SendAsync(sent, HttpCompletionOption.ResponseHeadersRead, attemptTimeoutSource.Token).ConfigureAwait(false);
+                    EnsureNotRedirectedOutside(method, sentUri, response, redactor);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+
+                    // Redirect requests are not disposed: that would dispose the content they share with the caller's request.
+                    var next = FollowRedirect(sent, method, sentUri, response, credentials, ref chain, redactor);
+                    if (next is null)
+                    {
+                        break;
+                    }
+
+                    response.Dispose();
+                    response = null;
+                    sent = next;
+                }
+
                 if (response.IsSuccessStatusCode)
                 {
-                    return response;
+                    if (read is null)
+                    {
+                        var unread = (TResult)(object)response;
+                        response = null;
+                        return unread;
+                    }
+
+                    readingBody = true;
+                    var result = await read(response, state, attemptTimeoutSource.Token).ConfigureAwait(false);
+                    response.Dispose();
+                    return result;
                 }
 
-                // Redirect requests are not disposed: that would dispose the content they share with the caller's request.
-                var next = FollowRedirect(sent, method, sentUri, response, credentials, ref chain, redactor);
-                if (next is null)
-                {
-                    break;
-                }
-
+                // The error body is read under the attempt's timeout, whatever the outcome, so that every attempt's is kept.
+                var rawBody = await ReadErrorBodyAsync(response, attemptTimeoutSource.Token).ConfigureAwait(false);
+                failure = ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, ResponseHeaders.From(response), rawBody, redactor);
                 response.Dispose();
-                response = null;
-                sent = next;
             }
-
-            // Only the error body is read here, under the timeout; a success body is read by the caller.
-            var rawBody = await ReadErrorBodyAsync(response, timeoutSource.Token).ConfigureAwait(false);
-            throw ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, ResponseHeaders.From(response), rawBody, redactor);
-        }
-        catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
-        {
-            response?.Dispose();
-            if (exception.CancellationToken == cancellationToken)
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
             {
+                response?.Dispose();
+                throw CallerCanceled(exception, cancellationToken);
+            }
+            catch (OperationCanceledException exception) when (callTimeoutSource?.IsCancellationRequested == true)
+            {
+                response?.Dispose();
+                var timedOut = TimedOut(sent, call.CallTimeout, call.CallTimeoutSetting, redactor, exception);
+                timedOut.RecordAttempts(attempt, failures, null);
+                throw timedOut;
+            }
+            catch (OperationCanceledException exception)
+                when (attemptTimeoutSource.IsCancellationRequested || _httpClient.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                response?.Dispose();
+                // Not the caller's token: either the attempt's timeout, or the HttpClient's own Timeout when the caller supplied it.
+                failure = attemptTimeoutSource.IsCancellationRequested
+                    ? TimedOut(sent, call.Timeout, call.TimeoutSetting, redactor, exception)
+                    : TimedOut(sent, _httpClient.Timeout, "HttpClient.Timeout", redactor, exception);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or IOException)
+            {
+                response?.Dispose();
+                failedBeforeSending = !readingBody && ConnectionFailure.BeforeSending(exception);
+                var what = readingBody ? "lost its connection while the response body was read" : "got no response";
+                failure = new ApiConnectionException(redactor.Redact($"{_api.Name}: {Describe(sent)} {what}: {exception.Message}")!, exception);
+            }
+            catch
+            {
+                response?.Dispose();
                 throw;
             }
 
-            // The handler saw the linked token; callers match the exception against their own.
-            throw new OperationCanceledException(exception.Message, exception, cancellationToken);
-        }
-        catch (OperationCanceledException exception)
-            when (timeoutSource.IsCancellationRequested || _httpClient.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            response?.Dispose();
-            // Not the caller's token: either our timeout, or the HttpClient's own Timeout when the caller supplied it.
-            var (timeout, setting) = timeoutSource.IsCancellationRequested
-                ? (_timeout, "ApiClientOptions.Timeout")
-                : (_httpClient.Timeout, "HttpClient.Timeout");
-            throw new ApiTimeoutException(
-                redactor.Redact($"{_api.Name}: {Describe(sent)} did not complete within {FormatDuration(timeout)} ({setting}).")!,
-                timeout,
-                exception);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or IOException)
-        {
-            response?.Dispose();
-            throw new ApiConnectionException(
-                redactor.Redact($"{_api.Name}: {Describe(sent)} got no response: {exception.Message}")!,
-                exception);
-        }
-        catch
-        {
-            response?.Dispose();
-            throw;
+            if (!ShouldRetry(failure, attempt, call, original, prepared, failedBeforeSending, started, out var delay, out var notRetried))
+            {
+                failure.RecordAttempts(attempt, failures, notRetried);
+                throw failure;
+            }
+
+            (failures ??= new List<ApiException>()).Add(failure);
+            try
+            {
+                await _retryClock.DelayAsync(delay, callToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+            {
+                throw CallerCanceled(exception, cancellationToken);
+            }
+            catch (OperationCanceledException exception) when (callTimeoutSource?.IsCancellationRequested == true)
+            {
+                var timedOut = TimedOut(sent, call.CallTimeout, call.CallTimeoutSetting, redactor, exception);
+                timedOut.RecordAttempts(attempt, failures, null);
+                throw timedOut;
+            }
         }
     }
 

@@ -20,6 +20,9 @@ public sealed class ErrorResponseTests
          "trace_id":"abc-123-def","timestamp":"2025-12-22T15:30:00Z"}}
         """;
 
+    /// <summary>These tests are about what one response becomes; RetryTests cover what is retried.</summary>
+    private static void SendOnce(ApiClientOptions options) => options.MaxRetries = 0;
+
     private static Task<LoopbackServer> StartServer(int status, string? body, string contentType = "application/json", Action<HttpResponse>? headers = null)
         => LoopbackServer.StartAsync(ctx =>
         {
@@ -35,7 +38,7 @@ public sealed class ErrorResponseTests
             response.Headers["x-request-id"] = "req_42";
             response.Headers["freddy-api-version"] = "2025-12-01";
         });
-        using var transport = TestApi.Transport(server);
+        using var transport = TestApi.Transport(server, SendOnce);
 
         var exception = await TestApi.FailAsync<BadRequestException>(transport);
 
@@ -72,7 +75,7 @@ public sealed class ErrorResponseTests
     {
         var body = $$$"""{"success":false,"error":{"code":"{{{code}}}","message":"Went wrong.","status":{{{status}}}}}""";
         await using var server = await StartServer(status, body);
-        using var transport = TestApi.Transport(server);
+        using var transport = TestApi.Transport(server, SendOnce);
 
         var exception = await Assert.ThrowsAnyAsync<ApiException>(() => TestApi.GetAsync(transport, "/items"));
 
@@ -85,7 +88,7 @@ public sealed class ErrorResponseTests
     public async Task FastApi_404_detail_string_gives_not_found()
     {
         await using var server = await StartServer(404, """{"detail":"Not Found"}""");
-        using var transport = TestApi.Transport(server);
+        using var transport = TestApi.Transport(server, SendOnce);
 
         var exception = await TestApi.FailAsync<NotFoundException>(transport);
 
@@ -103,7 +106,7 @@ public sealed class ErrorResponseTests
                        {"type":"string_type","loc":["body","configurations",0],"msg":"Input should be a valid string","input":1}]}
             """;
         await using var server = await StartServer(422, body);
-        using var transport = TestApi.Transport(server);
+        using var transport = TestApi.Transport(server, SendOnce);
 
         var exception = await TestApi.FailAsync<UnprocessableEntityException>(transport);
 
@@ -119,7 +122,7 @@ public sealed class ErrorResponseTests
     {
         await using var server = await StartServer(429, """{"success":false,"error":{"code":"RATE_LIMITED","message":"Slow down."}}""",
             headers: response => response.Headers["Retry-After"] = "7");
-        using var transport = TestApi.Transport(server);
+        using var transport = TestApi.Transport(server, SendOnce);
 
         var exception = await TestApi.FailAsync<RateLimitException>(transport);
 
@@ -132,7 +135,7 @@ public sealed class ErrorResponseTests
         var retryAt = DateTimeOffset.UtcNow.AddSeconds(60);
         await using var server = await StartServer(429, null,
             headers: response => response.Headers["Retry-After"] = retryAt.ToString("r", CultureInfo.InvariantCulture));
-        using var transport = TestApi.Transport(server);
+        using var transport = TestApi.Transport(server, SendOnce);
 
         var exception = await TestApi.FailAsync<RateLimitException>(transport);
 
@@ -144,7 +147,7 @@ public sealed class ErrorResponseTests
     public async Task Rate_limit_without_retry_after_has_none()
     {
         await using var server = await StartServer(429, "{}");
-        using var transport = TestApi.Transport(server);
+        using var transport = TestApi.Transport(server, SendOnce);
 
         var exception = await TestApi.FailAsync<RateLimitException>(transport);
 
@@ -156,7 +159,7 @@ public sealed class ErrorResponseTests
     {
         const string html = "<html><head><title>500 Internal Server Error</title></head><body>oops</body></html>";
         await using var server = await StartServer(500, html, "text/html; charset=utf-8");
-        using var transport = TestApi.Transport(server);
+        using var transport = TestApi.Transport(server, SendOnce);
 
         var exception = await TestApi.FailAsync<InternalServerException>(transport);
 
@@ -169,7 +172,7 @@ public sealed class ErrorResponseTests
     public async Task Empty_502_gives_internal_server_error()
     {
         await using var server = await StartServer(502, null);
-        using var transport = TestApi.Transport(server);
+        using var transport = TestApi.Transport(server, SendOnce);
 
         var exception = await TestApi.FailAsync<InternalServerException>(transport);
 
@@ -183,7 +186,7 @@ public sealed class ErrorResponseTests
     {
         var body = new string('x', 3 * 1024 * 1024);
         await using var server = await StartServer(500, body, "text/plain");
-        using var transport = TestApi.Transport(server);
+        using var transport = TestApi.Transport(server, SendOnce);
 
         var exception = await TestApi.FailAsync<InternalServerException>(transport);
 

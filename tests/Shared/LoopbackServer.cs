@@ -62,15 +62,17 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>
     /// Starts a server on <paramref name="address"/> that records each request, then lets <paramref name="handler"/>
-    /// answer it; over https with <paramref name="certificate"/> when one is given (see <see cref="CreateCertificate"/>).
+    /// answer it; over https with <paramref name="certificate"/> when one is given (see <see cref="CreateCertificate"/>);
+    /// on <paramref name="port"/> when it is not 0 (for example one from <see cref="GetClosedPort"/> that a client was
+    /// refused on), else on a port the OS assigns.
     /// </summary>
-    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler, IPAddress address, X509Certificate2? certificate = null)
+    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler, IPAddress address, X509Certificate2? certificate = null, int port = 0)
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(address);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, 0, listen =>
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port, listen =>
         {
             if (certificate is not null)
             {

@@ -19,6 +19,8 @@ namespace Aitronos.Codegen.Runtime;
 /// </remarks>
 public class ApiException : Exception
 {
+    private string? _attemptsNote;
+
     private protected ApiException(string message, ApiErrorData data, Exception? innerException)
         : base(message, innerException)
     {
@@ -68,6 +70,25 @@ public class ApiException : Exception
     public string? RawBody { get; }
 
     /// <summary>
+    /// How many times the request was sent (or tried to be sent) before this failure was thrown: 1 when it was not
+    /// retried. This exception describes the last attempt; <see cref="PreviousAttempts"/> holds the others.
+    /// </summary>
+    public int Attempts { get; private set; } = 1;
+
+    /// <summary>
+    /// The failures of the attempts before the last, oldest first, each with its own status, headers, request id and
+    /// body; empty when the request was sent once.
+    /// </summary>
+    public IReadOnlyList<ApiException> PreviousAttempts { get; private set; } = Array.Empty<ApiException>();
+
+    /// <summary>
+    /// The message, followed by how many attempts were made when there was more than one, and why the request was not
+    /// retried when retries were on but a rule held it back: for example
+    /// <c>503 Service Unavailable: the response has no body. (after 3 attempts)</c>.
+    /// </summary>
+    public override string Message => _attemptsNote is null ? base.Message : base.Message + " (" + _attemptsNote + ")";
+
+    /// <summary>
     /// Creates the exception for a non-success response: the subclass matching the status, filled from the body
     /// whatever its shape. Never throws for a malformed body.
     /// </summary>
@@ -109,10 +130,24 @@ public class ApiException : Exception
             404 => new NotFoundException(message, data),
             409 => new ConflictException(message, data),
             422 => new UnprocessableEntityException(message, data),
-            429 => new RateLimitException(message, data, RetryAfter.Parse(ResponseHeaders.First(headers, "Retry-After"), DateTimeOffset.UtcNow)),
+            429 => new RateLimitException(message, data, RetryAfter.From(headers, DateTimeOffset.UtcNow)),
             >= 500 => new InternalServerException(message, data),
             _ => new ApiException(message, data, null),
         };
+    }
+
+    /// <summary>Records, on the failure about to be thrown, the attempts that led to it.</summary>
+    /// <param name="attempts">How many attempts were made, this one included.</param>
+    /// <param name="previous">The earlier attempts' failures, oldest first.</param>
+    /// <param name="notRetried">Why a retryable failure was not retried, when a rule held it back.</param>
+    internal void RecordAttempts(int attempts, IReadOnlyList<ApiException>? previous, string? notRetried)
+    {
+        Attempts = attempts;
+        PreviousAttempts = previous ?? Array.Empty<ApiException>();
+        var count = attempts > 1 ? "after " + attempts.ToString(CultureInfo.InvariantCulture) + " attempts" : null;
+        _attemptsNote = notRetried is null ? count
+            : count is null ? "not retried: " + notRetried
+            : count + "; not retried: " + notRetried;
     }
 
     /// <summary>

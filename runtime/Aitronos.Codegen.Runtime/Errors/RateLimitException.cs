@@ -12,8 +12,13 @@ public sealed class RateLimitException : ApiException
     }
 
     /// <summary>
-    /// How long the server asks to wait, from the <c>Retry-After</c> header (seconds or an HTTP date);
-    /// <see langword="null"/> when the header is absent or unreadable.
+    /// How long the server asks to wait: from the <c>retry-after-ms</c> header (milliseconds) when present, else from
+    /// <c>Retry-After</c> (seconds, or an HTTP-date taken as UTC and measured from the response's <c>Date</c>);
+    /// <see langword="null"/> when neither is present and readable.
     /// </summary>
+    /// <remarks>
+    /// A client that was asked to wait longer than <see cref="ApiClientOptions.MaxRetryAfter"/> does not retry: it throws
+    /// at once, and this property shows what the server asked for.
+    /// </remarks>
     public TimeSpan? RetryAfter { get; }
 }
