@@ -7,7 +7,7 @@ using System.Linq;
 using Aitronos.Codegen.Runtime;
 using Microsoft.Extensions.Logging;
 
-namespace Aitronos.Codegen.Runtime.Tests;
+namespace Aitronos.Codegen.Testing;
 
 /// <summary>
 /// Listens to the runtime's spans and duration measurements. Listeners are process-wide and tests run in parallel, so
