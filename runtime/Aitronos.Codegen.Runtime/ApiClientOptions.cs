@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace Aitronos.Codegen.Runtime;
 
@@ -280,6 +281,27 @@ public class ApiClientOptions
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
     /// <summary>
+    /// Where the client writes its log lines, under the category <c>Aitronos.Codegen.Runtime.ApiTransport</c>; none when
+    /// <see langword="null"/> (the default). In an application with dependency injection, pass the container's
+    /// <see cref="ILoggerFactory"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Per request (and per redirect): <c>Debug</c> before sending, <c>Information</c> when the response headers arrive
+    /// (status, duration, attempt, the <c>x-request-id</c> header); <c>Warning</c> for an attempt that got no response;
+    /// <c>Information</c> before a retry (the wait, and what failed); <c>Warning</c> when a call fails for good (not when
+    /// the caller canceled it). Every line names the client, the method and the URL.
+    /// </para>
+    /// <para>
+    /// Credentials never reach a line: URLs are logged with user info and the values of credential query parameters
+    /// (the API key's, <c>access_token</c>, <c>sig</c>, ...) replaced by <c>REDACTED</c>, the call's API key and tokens are
+    /// masked wherever else they appear, and no header value or request body is logged. Nothing is formatted unless the
+    /// logger is enabled for the level. Traces and metrics do not need this: see <see cref="ApiTelemetry"/>.
+    /// </para>
+    /// </remarks>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
     /// Describes the options without revealing secrets: credentials show only whether they are set, and
     /// default headers show only their names.
     /// </summary>
@@ -312,6 +334,7 @@ public class ApiClientOptions
         text.Append(", CrossOriginRedirects = ").Append(CrossOriginRedirects.ToString());
         text.Append(", MaxRedirects = ").Append(MaxRedirects.ToString(CultureInfo.InvariantCulture));
         text.Append(", HttpMessageHandler = ").Append(HttpMessageHandler?.GetType().Name ?? "(not set)");
+        text.Append(", LoggerFactory = ").Append(LoggerFactory?.GetType().Name ?? "(not set)");
         text.Append(" }");
         return text.ToString();
     }

@@ -22,7 +22,7 @@ public sealed partial class ApiTransport
 
     /// <summary>Sends a request and reads its JSON result; the request is disposed.</summary>
     /// <typeparam name="T">The result type.</typeparam>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="result">The result's JSON metadata.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -35,7 +35,7 @@ public sealed partial class ApiTransport
 
     /// <summary>Sends a request and reads its JSON result, with settings for this call; the request is disposed.</summary>
     /// <typeparam name="T">The result type.</typeparam>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="result">The result's JSON metadata.</param>
     /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
@@ -59,7 +59,7 @@ public sealed partial class ApiTransport
     }
 
     /// <summary>Sends a request whose result is not read; the request is disposed.</summary>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the server has answered with success.</returns>
@@ -68,7 +68,7 @@ public sealed partial class ApiTransport
         => CallAsync(request, auth, null, cancellationToken);
 
     /// <summary>Sends a request whose result is not read, with settings for this call; the request is disposed.</summary>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -83,7 +83,7 @@ public sealed partial class ApiTransport
     }
 
     /// <summary>Sends a request and reads its text result; the request is disposed.</summary>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body as text.</returns>
@@ -92,7 +92,7 @@ public sealed partial class ApiTransport
         => CallForStringAsync(request, auth, null, cancellationToken);
 
     /// <summary>Sends a request and reads its text result, with settings for this call; the request is disposed.</summary>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -108,7 +108,7 @@ public sealed partial class ApiTransport
     }
 
     /// <summary>Sends a request and reads its binary result; the request is disposed.</summary>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body's bytes.</returns>
@@ -117,7 +117,7 @@ public sealed partial class ApiTransport
         => CallForBytesAsync(request, auth, null, cancellationToken);
 
     /// <summary>Sends a request and reads its binary result, with settings for this call; the request is disposed.</summary>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -5,6 +5,7 @@ using System.Net.Http;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace Aitronos.Codegen.Runtime;
 
@@ -33,6 +34,8 @@ public sealed partial class ApiTransport : IDisposable
     private readonly TimeSpan _timeout;
     private readonly KeyValuePair<string, string>[] _defaultHeaders;
     private readonly string _userAgent;
+    private readonly string _basePath;
+    private readonly ILogger? _logger;
     private int _disposed;
 
     /// <summary>Creates a transport for one API.</summary>
@@ -70,6 +73,8 @@ public sealed partial class ApiTransport : IDisposable
 
         _baseUrl = ResolveBaseUrl(api, options, httpClient);
         _baseOrigin = Origin.Of(new Uri(_baseUrl, UriKind.Absolute));
+        _basePath = new Uri(_baseUrl, UriKind.Absolute).AbsolutePath.TrimEnd('/');
+        _logger = options.LoggerFactory?.CreateLogger(TransportLog.Category);
         _crossOriginRedirects = options.CrossOriginRedirects;
         _maxRedirects = options.MaxRedirects;
         _timeout = options.Timeout;
@@ -128,13 +133,40 @@ public sealed partial class ApiTransport : IDisposable
         return new HttpRequestMessage(method, new Uri(_baseUrl + pathAndQuery, UriKind.Absolute));
     }
 
+    /// <summary>Creates a request for an operation, naming its path template for traces and metrics.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="pathAndQuery">The operation's path and query, escaped, starting with <c>/</c>; see <see cref="CreateRequest(HttpMethod, string)"/>.</param>
+    /// <param name="pathTemplate">
+    /// The operation's path template from the OpenAPI document, such as <c>/items/{item_id}</c>, relative to the base URL
+    /// like <paramref name="pathAndQuery"/>. The call's span is then named <c>{method} {template}</c> and carries
+    /// <c>url.template</c> (the base URL's path and this template, <c>/v1/items/{item_id}</c>), which keeps metrics of
+    /// calls to one operation together whatever its parameters (see <see cref="ApiTelemetry"/>).
+    /// </param>
+    /// <returns>The request, to be sent with <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</returns>
+    public HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, string pathTemplate)
+    {
+        if (pathTemplate is null)
+        {
+            throw new ArgumentNullException(nameof(pathTemplate));
+        }
+
+        if (pathTemplate.Length == 0 || pathTemplate[0] != '/')
+        {
+            throw new ArgumentException("The path template must start with '/'.", nameof(pathTemplate));
+        }
+
+        var request = CreateRequest(method, pathAndQuery);
+        UrlTemplate.Set(request, _basePath + pathTemplate);
+        return request;
+    }
+
     /// <summary>
     /// Sends a request with the default headers, the <c>User-Agent</c> and the credentials the operation accepts,
     /// follows redirects, retries what is worth retrying, and returns the successful (2xx) response, which the caller
     /// disposes.
     /// </summary>
     /// <param name="request">
-    /// The request, from <see cref="CreateRequest"/>. Redirects and retries are sent as new requests that share its
+    /// The request, from <see cref="CreateRequest(HttpMethod, string)"/>. Redirects and retries are sent as new requests that share its
     /// content; the caller disposes it as usual.
     /// </param>
     /// <param name="auth">
@@ -170,7 +202,7 @@ public sealed partial class ApiTransport : IDisposable
     /// Sends a request as <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/> does, with settings for
     /// this call that override the client's.
     /// </summary>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>; the caller disposes it.</param>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; the caller disposes it.</param>
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="requestOptions">
     /// Retries, timeouts and idempotency key for this call; they win over a scope's (<see cref="ApiRequestOptions.BeginScope"/>),
@@ -225,130 +257,150 @@ public sealed partial class ApiTransport : IDisposable
         var original = default(RequestTemplate);
         var prepared = false;
         List<ApiException>? failures = null;
-        for (var attempt = 1; ; attempt++)
+        var telemetry = CallTelemetry.Start(_api.Name, _logger, _retryClock, request, _httpClient.BaseAddress, ApiKeyQueryParameter, redactor);
+        try
         {
-            using var attemptTimeoutSource = CancellationTokenSource.CreateLinkedTokenSource(callToken);
-            if (call.Timeout != Timeout.InfiniteTimeSpan)
+            for (var attempt = 1; ; attempt++)
             {
-                attemptTimeoutSource.CancelAfter(call.Timeout);
-            }
-
-            var sent = prepared ? original.CreateRetry(request) : request;
-            HttpResponseMessage? response = null;
-            var readingBody = false;
-            ApiException failure;
-            var failedBeforeSending = false;
-            try
-            {
-                if (!prepared)
+                using var attemptTimeoutSource = CancellationTokenSource.CreateLinkedTokenSource(callToken);
+                if (call.Timeout != Timeout.InfiniteTimeSpan)
                 {
-                    credentials = await PrepareAsync(request, auth, call.IdempotencyKey, attemptTimeoutSource.Token).ConfigureAwait(false);
-                    redactor = SecretRedactor.For(_apiKey, _accessToken, credentials.BearerToken);
-                    original = new RequestTemplate(request);
-                    prepared = true;
+                    attemptTimeoutSource.CancelAfter(call.Timeout);
                 }
 
-                var chain = default(RedirectChain);
-                while (true)
+                var sent = prepared ? original.CreateRetry(request) : request;
+                HttpResponseMessage? response = null;
+                var readingBody = false;
+                ApiException failure;
+                var failedBeforeSending = false;
+                var sentAt = 0L;
+                try
                 {
-                    // A supplied HttpClient that follows redirects rewrites the request's method and URI as it goes.
-                    var (method, sentUri) = (sent.Method, sent.RequestUri!);
-                    response = await _httpClient.SendAsync(sent, HttpCompletionOption.ResponseHeadersRead, attemptTimeoutSource.Token).ConfigureAwait(false);
-                    EnsureNotRedirectedOutside(method, sentUri, response, redactor);
+                    if (!prepared)
+                    {
+                        credentials = await PrepareAsync(request, auth, call.IdempotencyKey, attemptTimeoutSource.Token).ConfigureAwait(false);
+                        redactor = SecretRedactor.For(_apiKey, _accessToken, credentials.BearerToken);
+                        original = new RequestTemplate(request);
+                        prepared = true;
+                    }
+
+                    var chain = default(RedirectChain);
+                    while (true)
+                    {
+                        // A supplied HttpClient that follows redirects rewrites the request's method and URI as it goes.
+                        var (method, sentUri) = (sent.Method, sent.RequestUri!);
+                        sentAt = telemetry?.Sending(sent, attempt, redactor) ?? 0;
+                        response = await _httpClient.SendAsync(sent, HttpCompletionOption.ResponseHeadersRead, attemptTimeoutSource.Token).ConfigureAwait(false);
+                        telemetry?.Received(sent, response, attempt, sentAt, redactor);
+                        EnsureNotRedirectedOutside(method, sentUri, response, redactor);
+                        if (response.IsSuccessStatusCode)
+                        {
+                            break;
+                        }
+
+                        // Redirect requests are not disposed: that would dispose the content they share with the caller's request.
+                        var next = FollowRedirect(sent, method, sentUri, response, credentials, ref chain, redactor);
+                        if (next is null)
+                        {
+                            break;
+                        }
+
+                        response.Dispose();
+                        response = null;
+                        sent = next;
+                    }
+
                     if (response.IsSuccessStatusCode)
                     {
-                        break;
+                        if (read is null)
+                        {
+                            var unread = (TResult)(object)response;
+                            response = null;
+                            telemetry?.Succeeded();
+                            return unread;
+                        }
+
+                        readingBody = true;
+                        var result = await read(response, state, attemptTimeoutSource.Token).ConfigureAwait(false);
+                        response.Dispose();
+                        telemetry?.Succeeded();
+                        return result;
                     }
 
-                    // Redirect requests are not disposed: that would dispose the content they share with the caller's request.
-                    var next = FollowRedirect(sent, method, sentUri, response, credentials, ref chain, redactor);
-                    if (next is null)
-                    {
-                        break;
-                    }
-
+                    // The error body is read under the attempt's timeout, whatever the outcome, so that every attempt's is kept.
+                    var rawBody = await ReadErrorBodyAsync(response, attemptTimeoutSource.Token).ConfigureAwait(false);
+                    failure = ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, ResponseHeaders.From(response), rawBody, redactor);
                     response.Dispose();
-                    response = null;
-                    sent = next;
                 }
-
-                if (response.IsSuccessStatusCode)
+                catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
                 {
-                    if (read is null)
-                    {
-                        var unread = (TResult)(object)response;
-                        response = null;
-                        return unread;
-                    }
-
-                    readingBody = true;
-                    var result = await read(response, state, attemptTimeoutSource.Token).ConfigureAwait(false);
-                    response.Dispose();
-                    return result;
+                    response?.Dispose();
+                    throw CallerCanceled(exception, cancellationToken);
+                }
+                catch (OperationCanceledException exception) when (callTimeoutSource?.IsCancellationRequested == true)
+                {
+                    response?.Dispose();
+                    var timedOut = TimedOut(sent, call.CallTimeout, call.CallTimeoutSetting, redactor, exception);
+                    timedOut.RecordAttempts(attempt, failures, null);
+                    throw timedOut;
+                }
+                catch (OperationCanceledException exception)
+                    when (attemptTimeoutSource.IsCancellationRequested || _httpClient.Timeout != Timeout.InfiniteTimeSpan)
+                {
+                    response?.Dispose();
+                    // Not the caller's token: either the attempt's timeout, or the HttpClient's own Timeout when the caller supplied it.
+                    failure = attemptTimeoutSource.IsCancellationRequested
+                        ? TimedOut(sent, call.Timeout, call.TimeoutSetting, redactor, exception)
+                        : TimedOut(sent, _httpClient.Timeout, "HttpClient.Timeout", redactor, exception);
+                    telemetry?.NoResponse(sent, failure, attempt, sentAt, redactor);
+                }
+                catch (Exception exception) when (exception is HttpRequestException or IOException)
+                {
+                    response?.Dispose();
+                    failedBeforeSending = !readingBody && ConnectionFailure.BeforeSending(exception);
+                    var what = readingBody ? "lost its connection while the response body was read" : "got no response";
+                    failure = new ApiConnectionException(redactor.Redact($"{_api.Name}: {Describe(sent)} {what}: {exception.Message}")!, exception);
+                    telemetry?.NoResponse(sent, failure, attempt, sentAt, redactor);
+                }
+                catch
+                {
+                    response?.Dispose();
+                    throw;
                 }
 
-                // The error body is read under the attempt's timeout, whatever the outcome, so that every attempt's is kept.
-                var rawBody = await ReadErrorBodyAsync(response, attemptTimeoutSource.Token).ConfigureAwait(false);
-                failure = ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, ResponseHeaders.From(response), rawBody, redactor);
-                response.Dispose();
-            }
-            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
-            {
-                response?.Dispose();
-                throw CallerCanceled(exception, cancellationToken);
-            }
-            catch (OperationCanceledException exception) when (callTimeoutSource?.IsCancellationRequested == true)
-            {
-                response?.Dispose();
-                var timedOut = TimedOut(sent, call.CallTimeout, call.CallTimeoutSetting, redactor, exception);
-                timedOut.RecordAttempts(attempt, failures, null);
-                throw timedOut;
-            }
-            catch (OperationCanceledException exception)
-                when (attemptTimeoutSource.IsCancellationRequested || _httpClient.Timeout != Timeout.InfiniteTimeSpan)
-            {
-                response?.Dispose();
-                // Not the caller's token: either the attempt's timeout, or the HttpClient's own Timeout when the caller supplied it.
-                failure = attemptTimeoutSource.IsCancellationRequested
-                    ? TimedOut(sent, call.Timeout, call.TimeoutSetting, redactor, exception)
-                    : TimedOut(sent, _httpClient.Timeout, "HttpClient.Timeout", redactor, exception);
-            }
-            catch (Exception exception) when (exception is HttpRequestException or IOException)
-            {
-                response?.Dispose();
-                failedBeforeSending = !readingBody && ConnectionFailure.BeforeSending(exception);
-                var what = readingBody ? "lost its connection while the response body was read" : "got no response";
-                failure = new ApiConnectionException(redactor.Redact($"{_api.Name}: {Describe(sent)} {what}: {exception.Message}")!, exception);
-            }
-            catch
-            {
-                response?.Dispose();
-                throw;
-            }
+                if (!ShouldRetry(failure, attempt, call, original, prepared, failedBeforeSending, started, out var delay, out var notRetried))
+                {
+                    failure.RecordAttempts(attempt, failures, notRetried);
+                    throw failure;
+                }
 
-            if (!ShouldRetry(failure, attempt, call, original, prepared, failedBeforeSending, started, out var delay, out var notRetried))
-            {
-                failure.RecordAttempts(attempt, failures, notRetried);
-                throw failure;
-            }
-
-            (failures ??= new List<ApiException>()).Add(failure);
-            try
-            {
-                await _retryClock.DelayAsync(delay, callToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
-            {
-                throw CallerCanceled(exception, cancellationToken);
-            }
-            catch (OperationCanceledException exception) when (callTimeoutSource?.IsCancellationRequested == true)
-            {
-                var timedOut = TimedOut(sent, call.CallTimeout, call.CallTimeoutSetting, redactor, exception);
-                timedOut.RecordAttempts(attempt, failures, null);
-                throw timedOut;
+                (failures ??= new List<ApiException>()).Add(failure);
+                telemetry?.Retrying(failure, attempt, delay);
+                try
+                {
+                    await _retryClock.DelayAsync(delay, callToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw CallerCanceled(exception, cancellationToken);
+                }
+                catch (OperationCanceledException exception) when (callTimeoutSource?.IsCancellationRequested == true)
+                {
+                    var timedOut = TimedOut(sent, call.CallTimeout, call.CallTimeoutSetting, redactor, exception);
+                    timedOut.RecordAttempts(attempt, failures, null);
+                    throw timedOut;
+                }
             }
         }
+        catch (Exception exception) when (telemetry is not null)
+        {
+            telemetry.Failed(exception, redactor);
+            throw;
+        }
     }
+
+    /// <summary>The API key's query parameter, when the key goes in the query: traces and logs show its value redacted.</summary>
+    private string? ApiKeyQueryParameter => _api.ApiKey is { Location: ApiKeyLocation.Query } scheme ? scheme.Name : null;
 
     /// <summary>Disposes the HTTP client if the transport created it.</summary>
     public void Dispose()

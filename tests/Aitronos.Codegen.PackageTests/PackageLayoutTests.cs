@@ -36,6 +36,7 @@ public sealed class PackageLayoutTests
             .. s_analyzerAssemblies.Select(name => "analyzers/dotnet/cs/" + name),
             "buildTransitive/Aitronos.Codegen.props",
             "buildTransitive/Aitronos.Codegen.targets",
+            "icon.png",
             "lib/net8.0/Aitronos.Codegen.Runtime.dll",
             "lib/net8.0/Aitronos.Codegen.Runtime.xml",
             "lib/netstandard2.0/Aitronos.Codegen.Runtime.dll",
@@ -69,6 +70,47 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
+    public void Nuspec_carries_what_nuget_shows_license_repository_project_url_icon_description_and_tags()
+    {
+        XElement metadata = Nuspec().Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        XElement? Element(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name);
+        string? Value(string name) => Element(name)?.Value;
+
+        XElement? license = Element("license");
+        Assert.True(
+            license is not null && (string?)license.Attribute("type") == "expression" && license.Value == "MIT",
+            $"nuspec license must be the SPDX expression MIT (PackageLicenseExpression), got: {license}");
+        XElement? repository = Element("repository");
+        Assert.True(
+            repository is not null && (string?)repository.Attribute("type") == "git" && (string?)repository.Attribute("url") == "https://github.com/aitronos/aitronos-codegen",
+            $"nuspec repository must name the git repository (RepositoryUrl, RepositoryType), got: {repository}");
+        Assert.True(
+            Value("projectUrl") is { } projectUrl && projectUrl.StartsWith("https://github.com/aitronos/aitronos-codegen", StringComparison.Ordinal),
+            $"nuspec projectUrl is '{Value("projectUrl")}', expected the repository's page (PackageProjectUrl).");
+        Assert.True(Value("icon") == "icon.png", $"nuspec icon is '{Value("icon")}', expected 'icon.png' (PackageIcon).");
+        Assert.True(Value("readme") == "README.md", $"nuspec readme is '{Value("readme")}', expected 'README.md'.");
+        Assert.True(
+            Value("description") is { Length: > 40 } description && description.Contains("OpenAPI", StringComparison.Ordinal),
+            $"nuspec description must say what the package is, got '{Value("description")}'.");
+        string[] tags = (Value("tags") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(
+            new[] { "openapi", "source-generator", "aitronos" }.All(tags.Contains),
+            $"nuspec tags must include openapi, source-generator and aitronos, got '{Value("tags")}'.");
+
+        // NuGet shows the icon only if the file it names is in the package and is a PNG or JPEG of at most 1 MB.
+        using ZipArchive zip = ZipFile.OpenRead(_package.PackagePath);
+        ZipArchiveEntry icon = zip.GetEntry("icon.png") ?? throw FailException.ForFailure("The nuspec names icon.png, which the package does not hold.");
+        Assert.True(icon.Length is > 0 and <= 1024 * 1024, $"icon.png is {icon.Length} bytes; NuGet accepts up to 1 MB.");
+        using Stream stream = icon.Open();
+        var header = new byte[24];
+        stream.ReadExactly(header);
+        Assert.True(header.AsSpan(0, 8).SequenceEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }), "icon.png is not a PNG.");
+        int width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16));
+        int height = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20));
+        Assert.True(width == 128 && height == 128, $"icon.png is {width}x{height}; NuGet recommends 128x128.");
+    }
+
+    [Fact]
     public void Nuspec_depends_on_the_runtimes_packages_per_framework_and_on_none_of_the_generators()
     {
         XElement dependencies = Nuspec().Descendants().Single(e => e.Name.LocalName == "dependencies");
@@ -82,17 +124,23 @@ public sealed class PackageLayoutTests
         Assert.True(
             groups.Keys.Order(StringComparer.Ordinal).SequenceEqual(["net8.0", "netstandard2.0"]),
             $"Expected exactly the dependency groups net8.0 and netstandard2.0 (one per lib/ folder), got [{string.Join(", ", groups.Keys)}]: {all}");
-        Assert.True(groups["net8.0"].Length == 0, $"net8.0 needs no packages (System.Text.Json is in the framework), got: {all}");
+        string[] net8 = groups["net8.0"].Select(d => (string)d.Attribute("id")!).Order(StringComparer.OrdinalIgnoreCase).ToArray();
+        Assert.True(
+            net8.SequenceEqual(["Microsoft.Extensions.Logging.Abstractions"], StringComparer.OrdinalIgnoreCase),
+            $"net8.0 must depend on exactly Microsoft.Extensions.Logging.Abstractions (System.Text.Json and DiagnosticSource are in the framework), got: {all}");
 
         Dictionary<string, XElement> netStandard = groups["netstandard2.0"].ToDictionary(d => (string)d.Attribute("id")!, StringComparer.OrdinalIgnoreCase);
         Assert.True(
-            netStandard.Keys.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(["Microsoft.Bcl.AsyncInterfaces", "System.Text.Json"], StringComparer.OrdinalIgnoreCase),
-            $"netstandard2.0 must depend on exactly System.Text.Json and Microsoft.Bcl.AsyncInterfaces (no generator packages such as Microsoft.OpenApi or Microsoft.CodeAnalysis), got: {all}");
+            netStandard.Keys.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(
+                ["Microsoft.Bcl.AsyncInterfaces", "Microsoft.Extensions.Logging.Abstractions", "System.Diagnostics.DiagnosticSource", "System.Text.Json"],
+                StringComparer.OrdinalIgnoreCase),
+            "netstandard2.0 must depend on exactly System.Text.Json, Microsoft.Bcl.AsyncInterfaces, Microsoft.Extensions.Logging.Abstractions and "
+            + $"System.Diagnostics.DiagnosticSource (no generator packages such as Microsoft.OpenApi or Microsoft.CodeAnalysis), got: {all}");
 
         Version json = System.Version.Parse(((string)netStandard["System.Text.Json"].Attribute("version")!).Trim('[', ']', '(', ')').Split(',')[0]);
         Assert.True(json >= new Version(8, 0, 5), $"System.Text.Json must be at least 8.0.5, got {json}: {all}");
 
-        foreach (XElement dependency in netStandard.Values)
+        foreach (XElement dependency in netStandard.Values.Concat(groups["net8.0"]))
         {
             string exclude = (string?)dependency.Attribute("exclude") ?? string.Empty;
             Assert.True(

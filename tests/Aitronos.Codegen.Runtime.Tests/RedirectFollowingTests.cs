@@ -322,11 +322,11 @@ public sealed class RedirectFollowingTests : IClassFixture<RedirectHosts>
         var defaults = new ApiClientOptions();
         Assert.Equal(CrossOriginRedirectPolicy.FollowWithoutCredentials, defaults.CrossOriginRedirects);
         Assert.Equal(10, defaults.MaxRedirects);
-        Assert.EndsWith(", CrossOriginRedirects = FollowWithoutCredentials, MaxRedirects = 10, HttpMessageHandler = (not set) }", defaults.ToString());
+        Assert.EndsWith(", CrossOriginRedirects = FollowWithoutCredentials, MaxRedirects = 10, HttpMessageHandler = (not set), LoggerFactory = (not set) }", defaults.ToString());
 
         using var handler = new SocketsHttpHandler();
         var configured = new ApiClientOptions { CrossOriginRedirects = CrossOriginRedirectPolicy.Refuse, MaxRedirects = 0, HttpMessageHandler = handler };
-        Assert.EndsWith(", CrossOriginRedirects = Refuse, MaxRedirects = 0, HttpMessageHandler = SocketsHttpHandler }", configured.ToString());
+        Assert.EndsWith(", CrossOriginRedirects = Refuse, MaxRedirects = 0, HttpMessageHandler = SocketsHttpHandler, LoggerFactory = (not set) }", configured.ToString());
     }
 
     /// <summary>A handler that trusts exactly <paramref name="certificate"/>.</summary>

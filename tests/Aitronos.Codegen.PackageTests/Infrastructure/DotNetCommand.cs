@@ -29,13 +29,26 @@ internal static class DotNetCommand
 {
     private static readonly string s_dotnet = FindDotNet();
 
-    public static async Task<CommandResult> RunAsync(
+    public static Task<CommandResult> RunAsync(
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan timeout,
+        params string[] arguments)
+        => RunProgramAsync(s_dotnet, workingDirectory, environment, timeout, arguments);
+
+    /// <summary>
+    /// Runs <paramref name="program"/> (for example <c>bash</c>) with the same environment as a <c>dotnet</c> command, and
+    /// with this SDK's <c>dotnet</c> first on the <c>PATH</c>. A variable set to the empty string in
+    /// <paramref name="environment"/> is removed.
+    /// </summary>
+    public static async Task<CommandResult> RunProgramAsync(
+        string program,
         string workingDirectory,
         IReadOnlyDictionary<string, string> environment,
         TimeSpan timeout,
         params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo(s_dotnet)
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -58,9 +71,21 @@ internal static class DotNetCommand
         startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         startInfo.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        if (Path.IsPathRooted(s_dotnet))
+        {
+            startInfo.Environment["PATH"] = Path.GetDirectoryName(s_dotnet) + Path.PathSeparator + startInfo.Environment["PATH"];
+        }
+
         foreach (KeyValuePair<string, string> variable in environment)
         {
-            startInfo.Environment[variable.Key] = variable.Value;
+            if (variable.Value.Length == 0)
+            {
+                startInfo.Environment.Remove(variable.Key);
+            }
+            else
+            {
+                startInfo.Environment[variable.Key] = variable.Value;
+            }
         }
 
         var output = new StringBuilder();
@@ -75,7 +100,7 @@ internal static class DotNetCommand
             }
         }
 
-        string commandLine = "dotnet " + string.Join(" ", arguments);
+        string commandLine = (program == s_dotnet ? "dotnet" : program) + " " + string.Join(" ", arguments);
         var stopwatch = Stopwatch.StartNew();
         using var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => Append(e.Data);
