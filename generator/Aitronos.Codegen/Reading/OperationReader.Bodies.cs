@@ -145,7 +145,7 @@ internal sealed partial class OperationReader
 
             // Style and explode apply to forms only (OpenAPI 3.0.3, Encoding Object); multipart takes the content type.
             string style = kind == BodyKind.Form ? StyleName(value?.Style) : "Form";
-            bool explode = kind != BodyKind.Form || (value?.Explode ?? style == "Form");
+            bool explode = kind != BodyKind.Form || value is null || Explode(value);
             if (style == "Form" && explode && contentType is null)
             {
                 continue;
@@ -156,6 +156,14 @@ internal sealed partial class OperationReader
 
         return fields.ToEquatableArray();
     }
+
+    /// <summary>
+    /// <c>explode</c>, defaulting by the style, where an absent style is <c>form</c>. The reader's own default compares
+    /// the style with form, so it answers false for a missing style; a copy given the style it stands for answers right
+    /// (the copy keeps an explicit <c>explode</c>).
+    /// </summary>
+    private static bool Explode(OpenApiEncoding encoding) =>
+        encoding.Style is not null ? encoding.Explode ?? encoding.Style == ParameterStyle.Form : new OpenApiEncoding(encoding) { Style = ParameterStyle.Form }.Explode ?? true;
 
     private static string StyleName(ParameterStyle? style) => style switch
     {
