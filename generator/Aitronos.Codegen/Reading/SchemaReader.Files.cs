@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Aitronos.Codegen.Model;
 using Microsoft.OpenApi;
 
@@ -33,6 +32,6 @@ internal sealed partial class SchemaReader
     /// </summary>
     public static bool IsBinary(IOpenApiSchema schema) =>
         schema.Format == "binary"
-        || (schema.UnrecognizedKeywords is { } keywords
-            && (keywords.ContainsKey("contentMediaType") || keywords.ContainsKey("contentEncoding")));
+        || (schema is IOpenApiSchemaMissingProperties content
+            && (!string.IsNullOrEmpty(content.ContentMediaType) || !string.IsNullOrEmpty(content.ContentEncoding)));
 }
