@@ -85,6 +85,22 @@ public sealed class BodyEncodingTests
             parts);
     }
 
+    [Fact]
+    public async Task A_multipart_property_with_a_style_is_sent_as_the_field_parts_a_form_would_have()
+    {
+        using var document = JsonDocument.Parse("""{"tags":["a","b"],"filter":{"k":"v"},"plain":["x"]}""");
+
+        var content = ApiTransport.CreateMultipartContent(document.RootElement, Element, new BodyField("tags", explode: false), new BodyField("filter", FormStyle.DeepObject));
+
+        var parts = new List<string>();
+        foreach (var part in (MultipartFormDataContent)content)
+        {
+            parts.Add($"{part.Headers.ContentDisposition!.Name}={await part.ReadAsStringAsync()}");
+        }
+
+        Assert.Equal(["tags=a,b", "filter[k]=v", "plain=x"], parts);
+    }
+
     private static async Task<List<KeyValuePair<string, string>>> FormPairs(HttpContent content)
     {
         Assert.Equal("application/x-www-form-urlencoded", content.Headers.ContentType!.MediaType);

@@ -143,9 +143,10 @@ internal sealed partial class OperationReader
             OpenApiEncoding? value = entry.Value;
             string? contentType = string.IsNullOrWhiteSpace(value?.ContentType) ? null : value!.ContentType!.Trim();
 
-            // Style and explode apply to forms only (OpenAPI 3.0.3, Encoding Object); multipart takes the content type.
-            string style = kind == BodyKind.Form ? StyleName(value?.Style) : "Form";
-            bool explode = kind != BodyKind.Form || value is null || Explode(value);
+            // Style and explode are for forms (OpenAPI 3.0.3); 3.1 applies them to multipart as well, when given there.
+            bool styled = kind == BodyKind.Form || value?.Style is not null;
+            string style = styled ? StyleName(value?.Style) : "Form";
+            bool explode = !styled || value is null || Explode(value);
             if (style == "Form" && explode && contentType is null)
             {
                 continue;

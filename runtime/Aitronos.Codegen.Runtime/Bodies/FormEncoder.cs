@@ -34,67 +34,71 @@ internal static class FormEncoder
         var pairs = new List<KeyValuePair<string, string>>();
         foreach (var property in body.EnumerateObject())
         {
-            var field = BodyField.For(property.Name, fields);
-            var value = property.Value;
-            if (BodyMediaTypes.IsJson(field.ContentType))
-            {
-                pairs.Add(Pair(property.Name, value.GetRawText()));
-                continue;
-            }
-
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.Array when field.Style == FormStyle.DeepObject:
-                case JsonValueKind.Object when field.Style == FormStyle.DeepObject:
-                    Nested(pairs, property.Name, value);
-                    break;
-
-                case JsonValueKind.Array when field.Explode:
-                    var index = 0;
-                    foreach (var item in value.EnumerateArray())
-                    {
-                        if (BodyJson.Scalar(item) is { } text)
-                        {
-                            pairs.Add(Pair(property.Name, text));
-                        }
-                        else
-                        {
-                            Nested(pairs, Indexed(property.Name, index), item);
-                        }
-
-                        index++;
-                    }
-
-                    break;
-
-                case JsonValueKind.Object when field.Explode:
-                    foreach (var member in value.EnumerateObject())
-                    {
-                        Nested(pairs, member.Name, member.Value);
-                    }
-
-                    break;
-
-                case JsonValueKind.Array:
-                case JsonValueKind.Object:
-                    if (Joined(value, Delimiter(field.Style)) is { } joined)
-                    {
-                        pairs.Add(Pair(property.Name, joined));
-                    }
-                    else
-                    {
-                        Nested(pairs, property.Name, value);
-                    }
-
-                    break;
-
-                default:
-                    Nested(pairs, property.Name, value);
-                    break;
-            }
+            EncodeProperty(pairs, property.Name, property.Value, BodyField.For(property.Name, fields));
         }
 
         return pairs;
+    }
+
+    /// <summary>One top-level property by its field's style.</summary>
+    public static void EncodeProperty(List<KeyValuePair<string, string>> pairs, string name, JsonElement value, BodyField field)
+    {
+        if (BodyMediaTypes.IsJson(field.ContentType))
+        {
+            pairs.Add(Pair(name, value.GetRawText()));
+            return;
+        }
+
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Array when field.Style == FormStyle.DeepObject:
+            case JsonValueKind.Object when field.Style == FormStyle.DeepObject:
+                Nested(pairs, name, value);
+                break;
+
+            case JsonValueKind.Array when field.Explode:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    if (BodyJson.Scalar(item) is { } text)
+                    {
+                        pairs.Add(Pair(name, text));
+                    }
+                    else
+                    {
+                        Nested(pairs, Indexed(name, index), item);
+                    }
+
+                    index++;
+                }
+
+                break;
+
+            case JsonValueKind.Object when field.Explode:
+                foreach (var member in value.EnumerateObject())
+                {
+                    Nested(pairs, member.Name, member.Value);
+                }
+
+                break;
+
+            case JsonValueKind.Array:
+            case JsonValueKind.Object:
+                if (Joined(value, Delimiter(field.Style)) is { } joined)
+                {
+                    pairs.Add(Pair(name, joined));
+                }
+                else
+                {
+                    Nested(pairs, name, value);
+                }
+
+                break;
+
+            default:
+                Nested(pairs, name, value);
+                break;
+        }
     }
 
     /// <summary>Bracket notation, all the way down.</summary>

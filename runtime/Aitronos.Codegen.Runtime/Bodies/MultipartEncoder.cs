@@ -17,6 +17,8 @@ namespace Aitronos.Codegen.Runtime;
 /// <item>an array: one part per item, each by these rules, all under the property's name; with a JSON
 /// <c>contentType</c>, one JSON part holding the whole array.</item>
 /// <item>JSON <c>null</c> and absent properties: no part.</item>
+/// <item>a property with a <c>style</c> other than exploded <c>form</c> (OpenAPI 3.1 applies <c>style</c> to multipart): the
+/// pairs a form would send for it (<see cref="FormEncoder"/>), each as a field part.</item>
 /// </list>
 /// </summary>
 internal static class MultipartEncoder
@@ -32,7 +34,18 @@ internal static class MultipartEncoder
         foreach (var property in body.EnumerateObject())
         {
             var field = BodyField.For(property.Name, fields);
-            if (property.Value.ValueKind == JsonValueKind.Array && !BodyMediaTypes.IsJson(field.ContentType))
+            if (field.Style != FormStyle.Form || !field.Explode)
+            {
+                // A style (OpenAPI 3.1: it applies to multipart too, and wins over contentType): the pairs a form
+                // would send, each a field part.
+                var pairs = new List<KeyValuePair<string, string>>();
+                FormEncoder.EncodeProperty(pairs, property.Name, property.Value, new BodyField(property.Name, field.Style, field.Explode));
+                foreach (var pair in pairs)
+                {
+                    Add(content, new ByteArrayContent(Encoding.UTF8.GetBytes(pair.Value)), pair.Key, null);
+                }
+            }
+            else if (property.Value.ValueKind == JsonValueKind.Array && !BodyMediaTypes.IsJson(field.ContentType))
             {
                 foreach (var item in property.Value.EnumerateArray())
                 {
