@@ -323,7 +323,8 @@ internal sealed partial class OperationReader
             .ToList();
         foreach (var response in success)
         {
-            if (response.Value?.Content is not { Count: > 0 } content)
+            // 204 and 205 have no body by definition (RFC 9110), whatever media types a 2.0 document's produces gave them.
+            if (response.Value?.Content is not { Count: > 0 } content || response.Key is "204" or "205")
             {
                 continue;
             }
