@@ -64,17 +64,12 @@ public sealed partial class Swagger2Client : global::System.IDisposable
     /// <remarks>POST /notes</remarks>
     /// <param name="body">The request body, if any.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>
-    /// Added.
-    ///
-    /// The response body, read from the connection as you read it; dispose it.
-    /// </returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<global::System.IO.Stream> AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/notes");
         var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
         if (body is not null) request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateFormContent(body, Swagger2JsonContext.Default.AddNoteRequest);
-        return _transport.CallForStreamAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, cancellationToken);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, cancellationToken);
     }
 }
