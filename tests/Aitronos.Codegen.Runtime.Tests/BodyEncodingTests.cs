@@ -17,6 +17,13 @@ namespace Aitronos.Codegen.Runtime.Tests;
 /// </summary>
 public sealed class BodyEncodingTests
 {
+    // A map of files, written the way generated models write their ApiFile properties.
+    private static readonly JsonTypeInfo<Dictionary<string, ApiFile>> FileMap = (JsonTypeInfo<Dictionary<string, ApiFile>>)new JsonSerializerOptions
+    {
+        Converters = { new FileConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    }.GetTypeInfo(typeof(Dictionary<string, ApiFile>));
+
     private static readonly JsonTypeInfo<JsonElement> Element = (JsonTypeInfo<JsonElement>)JsonSerializerOptions.Default.GetTypeInfo(typeof(JsonElement));
 
     [Theory]
@@ -101,6 +108,23 @@ public sealed class BodyEncodingTests
         Assert.Equal(["tags=a,b", "filter[k]=v", "plain=x"], parts);
     }
 
+    [Fact]
+    public async Task A_file_name_with_non_ASCII_letters_goes_as_UTF_8_as_browsers_send_it_and_reads_back()
+    {
+        using var document = JsonDocument.Parse("""{"n":1}""");
+        var file = new ApiFile(new byte[] { 1 }, "Grüße \"2025\".pdf");
+        var content = (MultipartFormDataContent)ApiTransport.CreateMultipartContent(new Dictionary<string, ApiFile> { ["doc"] = file }, FileMap);
+
+        var raw = await content.ReadAsByteArrayAsync();
+        Assert.Contains("Content-Disposition: form-data; name=\"doc\"; filename=\"Grüße %222025%22.pdf\"\r\n", System.Text.Encoding.UTF8.GetString(raw), StringComparison.Ordinal);
+        var boundary = content.Headers.ContentType!.Parameters.Single(p => p.Name == "boundary").Value!.Trim('"');
+        var reader = new MultipartReader(boundary, new MemoryStream(raw));
+        var section = await reader.ReadNextSectionAsync();
+        var disposition = Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.Parse(section!.ContentDisposition);
+
+        Assert.Equal("Grüße %222025%22.pdf", Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(disposition.FileName).Value);
+    }
+
     private static async Task<List<KeyValuePair<string, string>>> FormPairs(HttpContent content)
     {
         Assert.Equal("application/x-www-form-urlencoded", content.Headers.ContentType!.MediaType);
@@ -112,5 +136,13 @@ public sealed class BodyEncodingTests
         }
 
         return pairs;
+    }
+
+    private sealed class FileConverter : System.Text.Json.Serialization.JsonConverter<ApiFile>
+    {
+        public override ApiFile Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, ApiFile value, JsonSerializerOptions options) =>
+            Aitronos.Codegen.Runtime.Serialization.JsonFileExtensions.WriteFileValue(writer, value);
     }
 }

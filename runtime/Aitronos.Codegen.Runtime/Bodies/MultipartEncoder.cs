@@ -31,6 +31,9 @@ internal static class MultipartEncoder
         }
 
         var content = new MultipartFormDataContent();
+#if NET5_0_OR_GREATER
+        content.HeaderEncodingSelector = static (_, _) => Encoding.UTF8;
+#endif
         foreach (var property in body.EnumerateObject())
         {
             var field = BodyField.For(property.Name, fields);
@@ -105,7 +108,13 @@ internal static class MultipartEncoder
 
     private static void Add(MultipartFormDataContent content, HttpContent part, string name, string? fileName)
     {
-        // Set here rather than by MultipartFormDataContent.Add, which leaves plain names unquoted and adds filename*.
+#if NET5_0_OR_GREATER
+        // As browsers send it (RFC 7578 section 4.2): quoted, in UTF-8 (the part headers are written as UTF-8, see
+        // Encode). ContentDispositionHeaderValue would MIME-encode a non-ASCII name (=?utf-8?B?...?=), which few servers
+        // decode, and MultipartFormDataContent.Add adds a filename* that RFC 7578 says not to send.
+        part.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=" + Quoted(name) + (fileName is null ? string.Empty : "; filename=" + Quoted(fileName)));
+#else
+        // netstandard2.0 writes part headers as Latin-1: a non-ASCII name goes MIME-encoded, the best it can do.
         var disposition = new ContentDispositionHeaderValue("form-data") { Name = Quoted(name) };
         if (fileName is not null)
         {
@@ -113,6 +122,7 @@ internal static class MultipartEncoder
         }
 
         part.Headers.ContentDisposition = disposition;
+#endif
         content.Add(part);
     }
 
