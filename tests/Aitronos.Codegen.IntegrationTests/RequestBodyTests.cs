@@ -123,7 +123,7 @@ public sealed class RequestBodyTests
     }
 
     [Fact]
-    public async Task A_binary_upload_sends_the_stream_as_it_is_with_the_specs_media_type()
+    public async Task A_binary_upload_sends_the_stream_as_it_is_with_the_specs_media_type_or_the_callers_choice()
     {
         await using var server = await TestApi.RespondWith(204, null);
         using var client = Client(server);
@@ -133,14 +133,17 @@ public sealed class RequestBodyTests
 
         await client.PutBlobAsync("a b", stream);
         await client.UploadImageAsync(new MemoryStream(bytes, 0, 10));
+        await client.UploadImageAsync(new MemoryStream(bytes, 0, 5), contentType: "image/jpeg");
 
         var requests = server.Requests;
         Expect.Equal("/v1/blobs/a%20b", requests[0].Target, "request target");
         Expect.Equal("application/octet-stream", requests[0].Header("Content-Type"), "Content-Type");
         Expect.True(bytes.AsSpan().SequenceEqual(requests[0].Body), "the server received exactly the stream's bytes");
         Expect.True(stream.CanRead, "the caller's stream is still open after the call (the caller owns it)");
-        Expect.Equal("image/png", requests[1].Header("Content-Type"), "Content-Type of a media type without a schema");
+        Expect.Equal("image/png", requests[1].Header("Content-Type"), "Content-Type of an image upload by default (the spec's first)");
         Expect.Equal(10, requests[1].Body.Length, "bytes of the image upload");
+        Expect.Equal("image/jpeg", requests[2].Header("Content-Type"), "Content-Type of an image upload the caller chose");
+        Expect.Equal(5, requests[2].Body.Length, "bytes of the second image upload");
     }
 
     [Fact]

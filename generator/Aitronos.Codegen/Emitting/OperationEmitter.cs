@@ -42,6 +42,11 @@ internal static class OperationEmitter
         }
 
         signature.AddRange(optional.Select(p => $"{types.Nullable(p.Type)} {p.CSharpName} = null"));
+        if (body?.MediaTypeParameter is { } mediaTypeParameter)
+        {
+            signature.Add($"string? {mediaTypeParameter} = null");
+        }
+
         signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
 
         string resultType = operation.Result.Kind switch
@@ -80,6 +85,11 @@ internal static class OperationEmitter
         if (body is { Required: false })
         {
             DocParameter(writer, body.CSharpName, body.Description ?? "The request body, if any.");
+        }
+
+        if (body?.MediaTypeParameter is { } mediaTypeName)
+        {
+            DocParameter(writer, mediaTypeName, "The body's media type: " + body.MediaTypeChoices + "; " + body.MediaType + " when null.");
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -178,7 +188,7 @@ internal static class OperationEmitter
                 BodyKind.Form => $"{Runtime}.ApiTransport.CreateFormContent({body.CSharpName}, {TypeInfo(context, body.Type!)}{Fields(body)})",
                 BodyKind.Multipart => $"{Runtime}.ApiTransport.CreateMultipartContent({body.CSharpName}, {TypeInfo(context, body.Type!)}{Fields(body)})",
                 BodyKind.Text => $"{Runtime}.ApiTransport.CreateTextContent({body.CSharpName}, {CSharpLiterals.String(body.MediaType)})",
-                BodyKind.Binary => $"{Runtime}.ApiTransport.CreateStreamContent({body.CSharpName}, {CSharpLiterals.String(body.MediaType.IndexOf('*') >= 0 ? "application/octet-stream" : body.MediaType)})",
+                BodyKind.Binary => $"{Runtime}.ApiTransport.CreateStreamContent({body.CSharpName}, {(body.MediaTypeParameter is { } choice ? choice + " ?? " : string.Empty)}{CSharpLiterals.String(body.MediaType)})",
                 _ => body.CSharpName,
             };
             writer.Line(body.Required

@@ -63,7 +63,11 @@ internal sealed record ParameterModel(
     string? Description,
     bool Deprecated);
 
-/// <summary>The request body parameter; <paramref name="Fields"/> are the spec's <c>encoding</c> entries (forms and multipart).</summary>
+/// <summary>
+/// The request body parameter; <paramref name="Fields"/> are the spec's <c>encoding</c> entries (forms and multipart).
+/// A binary body the spec allows in several media types (or a wildcard) also takes the media type to send, as the
+/// parameter <paramref name="MediaTypeParameter"/>, one of <paramref name="MediaTypeChoices"/> (for its documentation).
+/// </summary>
 internal sealed record BodyModel(
     string CSharpName,
     BodyKind Kind,
@@ -71,7 +75,9 @@ internal sealed record BodyModel(
     TypeRef? Type,
     bool Required,
     string? Description,
-    EquatableArray<BodyFieldModel> Fields);
+    EquatableArray<BodyFieldModel> Fields,
+    string? MediaTypeParameter = null,
+    string? MediaTypeChoices = null);
 
 /// <summary>
 /// One <c>encoding</c> entry of a form or multipart body that differs from the defaults (style form, explode,

@@ -26,6 +26,7 @@ internal sealed partial class OperationReader
         string typeHint,
         string baseName,
         HashSet<string> taken,
+        HashSet<string> parameterNames,
         List<TypeRef> serialized)
     {
         if (body?.Content is not { Count: > 0 } content)
@@ -35,12 +36,18 @@ internal sealed partial class OperationReader
 
         // One body per kind: the first media type of each kind in document order.
         var byKind = new SortedDictionary<BodyKind, (string MediaType, IOpenApiMediaType? Media)>();
+        var binaryTypes = new List<string>();
         foreach (var entry in content)
         {
             BodyKind kind = KindOf(entry.Key, entry.Value?.Schema);
             if (!byKind.ContainsKey(kind))
             {
                 byKind[kind] = (entry.Key, entry.Value);
+            }
+
+            if (kind == BodyKind.Binary)
+            {
+                binaryTypes.Add(entry.Key);
             }
         }
 
@@ -56,6 +63,17 @@ internal sealed partial class OperationReader
         {
             string mediaPointer = ReadContext.Pointer(pointer + "/content", pair.Value.MediaType);
             BodyModel model = ReadBody(pair.Key, pair.Value.MediaType, pair.Value.Media, body, mediaPointer, operationName, typeHint, serialized);
+            if (model.Kind == BodyKind.Binary && (binaryTypes.Count > 1 || binaryTypes[0].IndexOf('*') >= 0))
+            {
+                // Octets in several media types (image/png, image/jpeg) or any of a range (image/*): the caller says which.
+                model = model with
+                {
+                    MediaType = binaryTypes.FirstOrDefault(t => t.IndexOf('*') < 0) ?? "application/octet-stream",
+                    MediaTypeParameter = IdentifierNaming.MakeUnique("contentType", parameterNames),
+                    MediaTypeChoices = string.Join(", ", binaryTypes),
+                };
+            }
+
             if (primary is null)
             {
                 primary = model;

@@ -160,7 +160,7 @@ internal sealed partial class OperationReader
         }
 
         EquatableArray<PathPart> path = ParsePath(pathTemplate, parameters, displayName, pointer, parameterNames);
-        var (body, otherBodies) = ReadBodies(operation.RequestBody, pointer + "/requestBody", displayName, typeHint, baseName, taken, serialized);
+        var (body, otherBodies) = ReadBodies(operation.RequestBody, pointer + "/requestBody", displayName, typeHint, baseName, taken, parameterNames, serialized);
         ResultModel result = ReadResult(operation.Responses, pointer + "/responses", typeHint, serialized);
 
         // Signature order: required path parameters as they appear in the path, a required body,
