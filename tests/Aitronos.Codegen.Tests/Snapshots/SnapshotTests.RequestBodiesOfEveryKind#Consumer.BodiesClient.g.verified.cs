@@ -108,17 +108,18 @@ public sealed partial class BodiesClient : global::System.IDisposable
         return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, cancellationToken);
     }
 
-    /// <summary>An image upload with no schema.</summary>
+    /// <summary>An image upload in one of two media types, with no schema.</summary>
     /// <remarks>POST /images</remarks>
     /// <param name="body">The request body.</param>
+    /// <param name="contentType">The body's media type: image/png, image/jpeg; image/png when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task UploadImageAsync(global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task UploadImageAsync(global::System.IO.Stream body, string? contentType = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/images");
         var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-        request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateStreamContent(body, "image/png");
+        request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateStreamContent(body, contentType ?? "image/png");
         return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, cancellationToken);
     }
 
