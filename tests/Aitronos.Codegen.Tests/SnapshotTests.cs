@@ -28,6 +28,10 @@ public sealed class SnapshotTests
     [Fact]
     public void Swagger2Document() => VerifyGenerated(GeneratorHarness.LoadTestSpec("swagger2.openapi.yaml"));
 
+    /// <summary>Form (Stripe-style encoding), multipart with files, binary, text, several media types, and XML left as HttpContent.</summary>
+    [Fact]
+    public void RequestBodiesOfEveryKind() => VerifyGenerated(GeneratorHarness.LoadTestSpec("bodies.openapi.yaml"));
+
     [Fact]
     public void HostileTextCannotInjectCode() => VerifyGenerated(GeneratorHarness.LoadTestSpec("hostile.openapi.json"));
 

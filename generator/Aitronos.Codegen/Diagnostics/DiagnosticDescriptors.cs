@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedBody = Create(
         "ACG011", "Request body taken as HttpContent",
-        "Operation '{0}': request media type '{1}' has no typed serializer yet; the method takes an HttpContent for it", DiagnosticSeverity.Info);
+        "Operation '{0}': request media type '{1}' is taken as an HttpContent the caller builds: {2}", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor UnsupportedSecurity = Create(
         "ACG012", "Security scheme not supported",

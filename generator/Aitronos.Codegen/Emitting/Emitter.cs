@@ -62,6 +62,10 @@ internal static class Emitter
             foreach (OperationModel operation in group.Operations)
             {
                 names.Add(operation.MethodName);
+                foreach (BodyVariantModel variant in operation.OtherBodies)
+                {
+                    names.Add(variant.MethodName);
+                }
             }
         }
 

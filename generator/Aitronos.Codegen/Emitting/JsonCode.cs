@@ -13,6 +13,7 @@ internal sealed class JsonCode
 {
     internal const string Codec = "global::Aitronos.Codegen.Runtime.JsonCodec";
     internal const string Values = "global::Aitronos.Codegen.Runtime.Serialization.JsonValues";
+    internal const string Files = "global::Aitronos.Codegen.Runtime.Serialization.JsonFileExtensions";
     internal const string ReaderType = "global::System.Text.Json.Utf8JsonReader";
     internal const string WriterType = "global::System.Text.Json.Utf8JsonWriter";
 
@@ -44,6 +45,11 @@ internal sealed class JsonCode
     /// <summary>A <c>JsonValueReader&lt;T&gt;</c> for list items and map values, honouring the reference's nullability.</summary>
     public string ItemReader(TypeRef type, int depth)
     {
+        if (!type.IsNullable && type.Kind == TypeKind.File)
+        {
+            return Files + ".ReadFileItem";
+        }
+
         if (!type.IsNullable && Primitive(type) is { } primitive)
         {
             return Values + ".Read" + primitive;
@@ -61,6 +67,11 @@ internal sealed class JsonCode
     /// <summary>A <c>JsonValueWriter&lt;T&gt;</c> for list items, map values and model-typed properties.</summary>
     public string ItemWriter(TypeRef type, int depth)
     {
+        if (!type.IsNullable && type.Kind == TypeKind.File)
+        {
+            return Files + ".WriteFileItem";
+        }
+
         if (!type.IsNullable && Primitive(type) is { } primitive)
         {
             return Values + ".Write" + primitive;
@@ -119,6 +130,7 @@ internal sealed class JsonCode
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => $"{writer}.WriteNumberValue({value});",
         TypeKind.Date => _types.HasDateOnly ? $"{Codec}.WriteDateOnly({writer}, {value});" : $"{Codec}.WriteDate({writer}, {value});",
         TypeKind.Bytes => $"{writer}.WriteBase64StringValue({value});",
+        TypeKind.File => $"{writer}.WriteFileValue({value});",
         TypeKind.Any => $"{Codec}.WriteElement({writer}, {value});",
         TypeKind.Object or TypeKind.Enum => $"{_types.Named(type.Name!)}.WriteJson({writer}, {value});",
         TypeKind.Array => $"{Codec}.WriteList({writer}, {value}, {ItemWriter(type.Element!, depth + 1)});",
@@ -140,6 +152,7 @@ internal sealed class JsonCode
         TypeKind.Date => _types.HasDateOnly ? "DateOnly" : "Date",
         TypeKind.Guid => "Guid",
         TypeKind.Bytes => "Bytes",
+        TypeKind.File => "File",
         TypeKind.Any => "Element",
         _ => null,
     };

@@ -10,12 +10,22 @@ internal static class OperationEmitter
     private const string Runtime = "global::Aitronos.Codegen.Runtime";
     private const string Formatter = Runtime + ".ParameterFormatter.Format";
 
+    /// <summary>The operation's method, and one more per other request media type it accepts.</summary>
     public static void Emit(EmitContext context, SourceWriter writer, OperationModel operation)
+    {
+        Emit(context, writer, operation, operation.MethodName, operation.Body);
+        foreach (BodyVariantModel variant in operation.OtherBodies)
+        {
+            writer.Line();
+            Emit(context, writer, operation, variant.MethodName, variant.Body);
+        }
+    }
+
+    private static void Emit(EmitContext context, SourceWriter writer, OperationModel operation, string methodName, BodyModel? body)
     {
         TypeSpelling types = context.Types;
         var required = operation.Parameters.Where(p => p.Required).ToList();
         var optional = operation.Parameters.Where(p => !p.Required).ToList();
-        BodyModel? body = operation.Body;
 
         var signature = new List<string>();
         int pathCount = required.Count(p => p.Location == ParameterLocation.Path);
@@ -32,11 +42,17 @@ internal static class OperationEmitter
         }
 
         signature.AddRange(optional.Select(p => $"{types.Nullable(p.Type)} {p.CSharpName} = null"));
+        if (body?.MediaTypeParameter is { } mediaTypeParameter)
+        {
+            signature.Add($"string? {mediaTypeParameter} = null");
+        }
+
         signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
 
         string resultType = operation.Result.Kind switch
         {
             ResultKind.None => "global::System.Threading.Tasks.Task",
+            ResultKind.Stream => "global::System.Threading.Tasks.Task<global::System.IO.Stream>",
             _ => $"global::System.Threading.Tasks.Task<{types.Of(operation.Result.Type!)}>",
         };
 
@@ -44,6 +60,12 @@ internal static class OperationEmitter
         writer.Doc("summary", operation.Summary ?? operation.Description ?? operation.HttpMethod + " " + operation.PathTemplate);
         string remarks = (operation.Summary is not null && operation.Description is not null ? operation.Description + "\n\n" : string.Empty)
             + operation.HttpMethod + " " + operation.PathTemplate;
+        if (operation.OtherBodies.Count > 0)
+        {
+            remarks += "\n\nThe body is sent as " + body!.MediaType + "."
+                + (methodName == operation.MethodName ? " Other media types: " + string.Join(", ", operation.OtherBodies.Select(o => o.MethodName + " (" + o.Body.MediaType + ")")) + "." : string.Empty);
+        }
+
         writer.Doc("remarks", remarks);
         foreach (ParameterModel parameter in required.Take(pathCount))
         {
@@ -65,10 +87,17 @@ internal static class OperationEmitter
             DocParameter(writer, body.CSharpName, body.Description ?? "The request body, if any.");
         }
 
+        if (body?.MediaTypeParameter is { } mediaTypeName)
+        {
+            DocParameter(writer, mediaTypeName, "The body's media type: " + body.MediaTypeChoices + "; " + body.MediaType + " when null.");
+        }
+
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         if (operation.Result.Kind != ResultKind.None)
         {
-            writer.Doc("returns", operation.Result.Description ?? "The response body.");
+            writer.Doc("returns", operation.Result.Kind == ResultKind.Stream
+                ? (operation.Result.Description is { } description ? description + "\n\n" : string.Empty) + "The response body, read from the connection as you read it; dispose it."
+                : operation.Result.Description ?? "The response body.");
         }
 
         writer.Line("/// <exception cref=\"Aitronos.Codegen.Runtime.ApiException\">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>");
@@ -78,7 +107,7 @@ internal static class OperationEmitter
         }
 
         // Not async: arguments are checked before the call starts, and the runtime's CallAsync does the rest.
-        writer.OpenBlock($"public {resultType} {operation.MethodName}({string.Join(", ", signature)})");
+        writer.OpenBlock($"public {resultType} {methodName}({string.Join(", ", signature)})");
 
         // Arguments (path parameters are checked where they are appended)
         foreach (ParameterModel parameter in required.Where(p => !p.Type.IsValueType && p.Location != ParameterLocation.Path))
@@ -156,7 +185,10 @@ internal static class OperationEmitter
             string content = body.Kind switch
             {
                 BodyKind.Json => $"{Runtime}.ApiTransport.CreateJsonContent<{types.NonNull(body.Type!)}>({body.CSharpName}{(!body.Required && body.Type!.IsValueType ? ".Value" : string.Empty)}, {TypeInfo(context, body.Type!)})",
-                BodyKind.Text => $"new global::System.Net.Http.StringContent({body.CSharpName}, global::System.Text.Encoding.UTF8, {CSharpLiterals.String(body.MediaType)})",
+                BodyKind.Form => $"{Runtime}.ApiTransport.CreateFormContent({body.CSharpName}, {TypeInfo(context, body.Type!)}{Fields(body)})",
+                BodyKind.Multipart => $"{Runtime}.ApiTransport.CreateMultipartContent({body.CSharpName}, {TypeInfo(context, body.Type!)}{Fields(body)})",
+                BodyKind.Text => $"{Runtime}.ApiTransport.CreateTextContent({body.CSharpName}, {CSharpLiterals.String(body.MediaType)})",
+                BodyKind.Binary => $"{Runtime}.ApiTransport.CreateStreamContent({body.CSharpName}, {(body.MediaTypeParameter is { } choice ? choice + " ?? " : string.Empty)}{CSharpLiterals.String(body.MediaType)})",
                 _ => body.CSharpName,
             };
             writer.Line(body.Required
@@ -171,7 +203,7 @@ internal static class OperationEmitter
         {
             ResultKind.Json => $"return _transport.CallAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, cancellationToken);",
             ResultKind.Text => $"return _transport.CallForStringAsync(request, {auth}, cancellationToken);",
-            ResultKind.Bytes => $"return _transport.CallForBytesAsync(request, {auth}, cancellationToken);",
+            ResultKind.Stream => $"return _transport.CallForStreamAsync(request, {auth}, cancellationToken);",
             _ => $"return _transport.CallAsync(request, {auth}, cancellationToken);",
         });
         writer.CloseBlock();
@@ -185,10 +217,39 @@ internal static class OperationEmitter
 
     private static string BodyType(TypeSpelling types, BodyModel body) => body.Kind switch
     {
-        BodyKind.Json => types.NonNull(body.Type!),
+        BodyKind.Json or BodyKind.Form or BodyKind.Multipart => types.NonNull(body.Type!),
         BodyKind.Text => "string",
+        BodyKind.Binary => "global::System.IO.Stream",
         _ => "global::System.Net.Http.HttpContent",
     };
+
+    /// <summary>The spec's <c>encoding</c> entries as the runtime's <c>BodyField</c>s, after the other arguments.</summary>
+    private static string Fields(BodyModel body)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (BodyFieldModel field in body.Fields)
+        {
+            text.Append($", new {Runtime}.BodyField({CSharpLiterals.String(field.Name)}");
+            if (field.Style != "Form")
+            {
+                text.Append($", {Runtime}.FormStyle.{field.Style}");
+            }
+
+            if (!field.Explode)
+            {
+                text.Append(", explode: false");
+            }
+
+            if (field.ContentType is { } contentType)
+            {
+                text.Append(", contentType: " + CSharpLiterals.String(contentType));
+            }
+
+            text.Append(')');
+        }
+
+        return text.ToString();
+    }
 
     private static string TypeInfo(EmitContext context, TypeRef type) =>
         $"{context.Types.Named(context.Context)}.Default.{context.TypeInfoMember(type)}";

@@ -43,6 +43,7 @@ internal sealed class TypeSpelling
         TypeKind.Date => _hasDateOnly ? "global::System.DateOnly" : "global::System.DateTime",
         TypeKind.Guid => "global::System.Guid",
         TypeKind.Bytes => "byte[]",
+        TypeKind.File => "global::Aitronos.Codegen.Runtime.ApiFile",
         TypeKind.Any => "global::System.Text.Json.JsonElement",
         TypeKind.Object or TypeKind.Enum => Named(type.Name!),
         TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!) + ">",
@@ -60,6 +61,7 @@ internal sealed class TypeSpelling
         TypeKind.Object or TypeKind.Enum => type.Name!,
         TypeKind.Any => "JsonElement",
         TypeKind.Bytes => "Bytes",
+        TypeKind.File => "File",
         TypeKind.Date => "Date",
         _ => type.Kind.ToString(),
     } + (type.IsNullable ? "OrNull" : string.Empty);

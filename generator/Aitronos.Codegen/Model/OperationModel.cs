@@ -16,10 +16,14 @@ internal enum AuthRequirement
     Bearer = 2,
 }
 
+/// <summary>How a request body is typed and encoded, in the order of preference when a spec offers several.</summary>
 internal enum BodyKind
 {
     Json,
+    Form,
+    Multipart,
     Text,
+    Binary,
     Content,
 }
 
@@ -28,7 +32,7 @@ internal enum ResultKind
     None,
     Json,
     Text,
-    Bytes,
+    Stream,
 }
 
 /// <summary>One HTTP operation, emitted as one async method.</summary>
@@ -43,7 +47,8 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     BodyModel? Body,
     ResultModel Result,
-    AuthRequirement Auth);
+    AuthRequirement Auth,
+    EquatableArray<BodyVariantModel> OtherBodies);
 
 /// <summary>A piece of a path template: literal text, or the name of the parameter whose value goes there.</summary>
 internal sealed record PathPart(string Text, bool IsParameter);
@@ -58,8 +63,30 @@ internal sealed record ParameterModel(
     string? Description,
     bool Deprecated);
 
-/// <summary>The request body parameter.</summary>
-internal sealed record BodyModel(string CSharpName, BodyKind Kind, string MediaType, TypeRef? Type, bool Required, string? Description);
+/// <summary>
+/// The request body parameter; <paramref name="Fields"/> are the spec's <c>encoding</c> entries (forms and multipart).
+/// A binary body the spec allows in several media types (or a wildcard) also takes the media type to send, as the
+/// parameter <paramref name="MediaTypeParameter"/>, one of <paramref name="MediaTypeChoices"/> (for its documentation).
+/// </summary>
+internal sealed record BodyModel(
+    string CSharpName,
+    BodyKind Kind,
+    string MediaType,
+    TypeRef? Type,
+    bool Required,
+    string? Description,
+    EquatableArray<BodyFieldModel> Fields,
+    string? MediaTypeParameter = null,
+    string? MediaTypeChoices = null);
+
+/// <summary>
+/// One <c>encoding</c> entry of a form or multipart body that differs from the defaults (style form, explode,
+/// no content type). <paramref name="Style"/> is the runtime's <c>FormStyle</c> member name.
+/// </summary>
+internal sealed record BodyFieldModel(string Name, string Style, bool Explode, string? ContentType);
+
+/// <summary>Another request media type of an operation, emitted as a method of its own (<c>UpdatePetAsFormAsync</c>).</summary>
+internal sealed record BodyVariantModel(string MethodName, BodyModel Body);
 
 /// <summary>What the method returns on success.</summary>
 internal sealed record ResultModel(ResultKind Kind, TypeRef? Type, string? Description);

@@ -13,6 +13,7 @@ internal enum TypeKind
     Date,
     Guid,
     Bytes,
+    File,
     Any,
     Object,
     Enum,

@@ -11,8 +11,8 @@ using ApiParameterLocation = Aitronos.Codegen.Model.ParameterLocation;
 
 namespace Aitronos.Codegen.Reading;
 
-/// <summary>Turns the document's paths into operation groups: one per tag, plus the untagged ones.</summary>
-internal sealed class OperationReader
+/// <summary>Turns the document's paths into operation groups: one per tag, plus the untagged ones. Bodies: OperationReader.Bodies.cs.</summary>
+internal sealed partial class OperationReader
 {
     private static readonly string[] s_methodOrder = { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "QUERY" };
     private static readonly HashSet<string> s_ignoredHeaders = new(StringComparer.OrdinalIgnoreCase) { "Accept", "Content-Type", "Authorization" };
@@ -161,7 +161,7 @@ internal sealed class OperationReader
         }
 
         EquatableArray<PathPart> path = ParsePath(pathTemplate, parameters, displayName, pointer, parameterNames);
-        BodyModel? body = ReadBody(operation.RequestBody, pointer + "/requestBody", displayName, typeHint, serialized);
+        var (body, otherBodies) = ReadBodies(operation.RequestBody, pointer + "/requestBody", displayName, typeHint, baseName, taken, parameterNames, serialized);
         ResultModel result = ReadResult(operation.Responses, pointer + "/responses", typeHint, serialized);
 
         // Signature order: required path parameters as they appear in the path, a required body,
@@ -185,7 +185,8 @@ internal sealed class OperationReader
             ordered,
             body,
             result,
-            _security.For(operation.Security, _document.Security));
+            _security.For(operation.Security, _document.Security),
+            otherBodies);
     }
 
     private static IOpenApiParameter ResolvedOrSelf(OpenApiParameterReference reference)
@@ -343,32 +344,6 @@ internal sealed class OperationReader
         return int.MaxValue;
     }
 
-    private BodyModel? ReadBody(IOpenApiRequestBody? body, string pointer, string operationName, string typeHint, List<TypeRef> serialized)
-    {
-        if (body?.Content is not { Count: > 0 } content)
-        {
-            return null;
-        }
-
-        var json = content.FirstOrDefault(c => IsJson(c.Key));
-        if (json.Key is not null)
-        {
-            TypeRef type = _schemas.Resolve(json.Value?.Schema, ReadContext.Pointer(pointer + "/content", json.Key) + "/schema", typeHint + "Request");
-            serialized.Add(type);
-            return new BodyModel("body", BodyKind.Json, json.Key, type, body.Required, body.Description);
-        }
-
-        var text = content.FirstOrDefault(c => c.Key.StartsWith("text/", StringComparison.OrdinalIgnoreCase));
-        if (text.Key is not null)
-        {
-            return new BodyModel("body", BodyKind.Text, text.Key, TypeRef.String, body.Required, body.Description);
-        }
-
-        string mediaType = content.Keys.First();
-        _context.Report(DiagnosticDescriptors.UnsupportedBody, ReadContext.Pointer(pointer + "/content", mediaType), operationName, mediaType);
-        return new BodyModel("content", BodyKind.Content, mediaType, null, body.Required, body.Description);
-    }
-
     private ResultModel ReadResult(OpenApiResponses? responses, string pointer, string typeHint, List<TypeRef> serialized)
     {
         if (responses is null)
@@ -382,7 +357,8 @@ internal sealed class OperationReader
             .ToList();
         foreach (var response in success)
         {
-            if (response.Value?.Content is not { Count: > 0 } content)
+            // 204 and 205 have no body by definition (RFC 9110), whatever media types a 2.0 document's produces gave them.
+            if (response.Value?.Content is not { Count: > 0 } content || response.Key is "204" or "205")
             {
                 continue;
             }
@@ -401,13 +377,14 @@ internal sealed class OperationReader
                 return new ResultModel(ResultKind.Text, TypeRef.String, response.Value.Description);
             }
 
-            return new ResultModel(ResultKind.Bytes, new TypeRef(TypeKind.Bytes), response.Value.Description);
+            // Any other media (octets, images, archives, XML...) is handed over as it arrives, not buffered.
+            return new ResultModel(ResultKind.Stream, null, response.Value.Description);
         }
 
         return new ResultModel(ResultKind.None, null, success.Select(r => r.Value?.Description).FirstOrDefault());
     }
 
-    private static bool IsJson(string mediaType)
+    internal static bool IsJson(string mediaType)
     {
         string type = mediaType.Split(';')[0].Trim();
         return type.Equals("application/json", StringComparison.OrdinalIgnoreCase)

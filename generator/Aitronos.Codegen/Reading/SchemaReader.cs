@@ -221,7 +221,7 @@ internal sealed partial class SchemaReader
         switch (type)
         {
             case JsonSchemaType.String:
-                return StringType(schema.Format);
+                return _binaryAsFile && IsBinary(schema) ? new TypeRef(TypeKind.File) : StringType(schema.Format);
             case JsonSchemaType.Integer:
                 return IntegerType(schema);
             case JsonSchemaType.Number:

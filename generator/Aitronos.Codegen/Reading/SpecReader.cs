@@ -209,6 +209,14 @@ internal static class SpecReader
                 yield return body;
             }
 
+            foreach (BodyVariantModel variant in operation.OtherBodies)
+            {
+                if (variant.Body.Type is { } other)
+                {
+                    yield return other;
+                }
+            }
+
             if (operation.Result.Type is { } result)
             {
                 yield return result;

@@ -25,6 +25,9 @@ internal sealed partial class ShapesJsonContext : global::System.Text.Json.Seria
 
     internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> TreeNodeMap => Get<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>>();
 
+    /// <summary>JSON metadata for <see cref="Shapes.Client.UploadRequest"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.UploadRequest> UploadRequest => Get<global::Shapes.Client.UploadRequest>();
+
     internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> StringList => Get<global::System.Collections.Generic.IReadOnlyList<string>>();
 
     /// <inheritdoc/>
@@ -37,6 +40,7 @@ internal sealed partial class ShapesJsonContext : global::System.Text.Json.Seria
         if (type == typeof(EverythingSettings)) return Create(options, new EverythingSettings.JsonConverter());
         if (type == typeof(EverythingSettingsTheme)) return Create(options, new EverythingSettingsTheme.JsonConverter());
         if (type == typeof(TreeNode)) return Create(options, new TreeNode.JsonConverter());
+        if (type == typeof(global::Shapes.Client.UploadRequest)) return Create(options, new global::Shapes.Client.UploadRequest.JsonConverter());
         if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadMap(TreeNode.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w0, x0, TreeNode.WriteJson); }));
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<string>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString); }));
         return null;

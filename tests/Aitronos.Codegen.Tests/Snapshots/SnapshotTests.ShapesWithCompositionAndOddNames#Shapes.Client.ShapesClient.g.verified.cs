@@ -52,17 +52,21 @@ internal sealed partial class ShapesClient : global::System.IDisposable
 
     /// <summary>POST /upload</summary>
     /// <remarks>POST /upload</remarks>
-    /// <param name="content">The request body.</param>
+    /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>ok</returns>
+    /// <returns>
+    /// ok
+    ///
+    /// The response body, read from the connection as you read it; dispose it.
+    /// </returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<byte[]> UploadAsync(global::System.Net.Http.HttpContent content, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.IO.Stream> UploadAsync(UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        if (content is null) throw new global::System.ArgumentNullException(nameof(content));
+        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/upload");
         var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-        request.Content = content;
-        return _transport.CallForBytesAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken);
+        request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateMultipartContent(body, ShapesJsonContext.Default.UploadRequest);
+        return _transport.CallForStreamAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken);
     }
 
     /// <summary>GET /names</summary>

@@ -19,9 +19,13 @@ public sealed partial class Swagger2JsonContext : global::System.Text.Json.Seria
 
     internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<Note>> NoteList => Get<global::System.Collections.Generic.IReadOnlyList<Note>>();
 
+    /// <summary>JSON metadata for <see cref="Consumer.AddNoteRequest"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.AddNoteRequest> AddNoteRequest => Get<global::Consumer.AddNoteRequest>();
+
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
+        if (type == typeof(global::Consumer.AddNoteRequest)) return Create(options, new global::Consumer.AddNoteRequest.JsonConverter());
         if (type == typeof(Note)) return Create(options, new Note.JsonConverter());
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<Note>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<Note>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(Note.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, Note.WriteJson); }));
         return null;

@@ -62,15 +62,14 @@ public sealed partial class Swagger2Client : global::System.IDisposable
 
     /// <summary>POST /notes</summary>
     /// <remarks>POST /notes</remarks>
-    /// <param name="content">The request body, if any.</param>
+    /// <param name="body">The request body, if any.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>Added.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<byte[]> AddNoteAsync(global::System.Net.Http.HttpContent? content = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/notes");
         var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-        if (content is not null) request.Content = content;
-        return _transport.CallForBytesAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, cancellationToken);
+        if (body is not null) request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateFormContent(body, Swagger2JsonContext.Default.AddNoteRequest);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, cancellationToken);
     }
 }
