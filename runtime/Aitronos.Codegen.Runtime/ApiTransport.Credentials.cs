@@ -9,51 +9,139 @@ namespace Aitronos.Codegen.Runtime;
 
 public sealed partial class ApiTransport
 {
-    private readonly string? _apiKey;
-    private readonly string? _accessToken;
-    private readonly Func<CancellationToken, ValueTask<string?>>? _accessTokenProvider;
+    private readonly CredentialSet _credentials;
 
     /// <summary>
-    /// Adds the API key when the operation accepts it and one is known; otherwise a bearer token when accepted
-    /// and known. Returns what was sent, so that redirects can carry or drop it and exception messages can mask it.
+    /// Adds the credentials of the first alternative of <paramref name="auth"/> whose credentials are all configured; when
+    /// none is, nothing if the operation may be called anonymously, otherwise what is configured of the alternative most
+    /// of whose credentials are. Returns what was sent, so that redirects can carry or drop it and exception messages can mask it.
     /// </summary>
     /// <remarks>Every header written here must be one that <see cref="IsCredentialHeader"/> names.</remarks>
-    private async ValueTask<SentCredentials> AddCredentialsAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    private async ValueTask<SentCredentials> AddCredentialsAsync(HttpRequestMessage request, ApiSecurityRequirement? auth, CancellationToken cancellationToken)
     {
-        var apiKeyScheme = _api.ApiKey;
-        if ((auth & ApiAuth.ApiKey) != 0 && apiKeyScheme is not null && _apiKey is not null)
-        {
-            AddApiKey(request, apiKeyScheme, _apiKey);
-            return new SentCredentials(apiKeyInQuery: apiKeyScheme.Location == ApiKeyLocation.Query, bearerToken: null);
-        }
-
-        if ((auth & ApiAuth.Bearer) == 0)
+        var credentials = _credentials;
+        var chosen = Choose((auth ?? ApiSecurityRequirement.None).Resolve(_api), credentials.Configured);
+        if (chosen == 0)
         {
             return default;
         }
 
-        var token = _accessTokenProvider is null
-            ? _accessToken
-            : await _accessTokenProvider(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(token))
+        var schemes = credentials.Schemes;
+        long queryKeys = 0;
+        string? token = null;
+        ClientCredentialsTokenSource? tokenSource = null;
+        for (var index = 0; index < schemes.Length; index++)
         {
-            return default;
+            if ((chosen & (1L << index)) == 0)
+            {
+                continue;
+            }
+
+            switch (schemes[index])
+            {
+                case ApiKeySecurity key:
+                    AddApiKey(request, key, credentials.Values[index]!);
+                    queryKeys |= key.Location == ApiKeyLocation.Query ? 1L << index : 0;
+                    break;
+
+                case BasicSecurity:
+                    SetAuthorization(request, credentials.Values[index]!);
+                    break;
+
+                default:
+                    // A bearer token: the caller's provider or token wins over fetching one with client credentials.
+                    var sent = credentials.AccessTokenProvider is { } provider
+                        ? await provider(cancellationToken).ConfigureAwait(false)
+                        : credentials.Values[index];
+                    if (string.IsNullOrEmpty(sent) && credentials.TokenSources[index] is { } source)
+                    {
+                        sent = await source.GetTokenAsync(auth!.ScopesFor(index), cancellationToken).ConfigureAwait(false);
+                        tokenSource = source;
+                    }
+
+                    if (!string.IsNullOrEmpty(sent))
+                    {
+                        SetAuthorization(request, "Bearer " + sent);
+                        token = sent;
+                    }
+
+                    break;
+            }
         }
 
+        return new SentCredentials(queryKeys, token, tokenSource);
+    }
+
+    /// <summary>The schemes to send: see <see cref="AddCredentialsAsync"/>.</summary>
+    private static long Choose(IReadOnlyList<long> alternatives, long configured)
+    {
+        var anonymous = false;
+        long best = 0;
+        var bestCount = 0;
+        foreach (var alternative in alternatives)
+        {
+            if (alternative == 0)
+            {
+                anonymous = true;
+                continue;
+            }
+
+            if ((alternative & ~configured) == 0)
+            {
+                return alternative;
+            }
+
+            var count = BitCount(alternative & configured);
+            if (count > bestCount)
+            {
+                (best, bestCount) = (alternative & configured, count);
+            }
+        }
+
+        return anonymous ? 0 : best;
+    }
+
+    private static int BitCount(long value)
+    {
+        var count = 0;
+        for (; value != 0; value &= value - 1)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static void SetAuthorization(HttpRequestMessage request, string value)
+    {
         request.Headers.Remove("Authorization");
-        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
-        return new SentCredentials(apiKeyInQuery: false, bearerToken: token);
+        request.Headers.TryAddWithoutValidation("Authorization", value);
     }
 
     /// <summary>
-    /// Whether a request header can carry a credential: the ones <see cref="AddCredentialsAsync"/> writes, and
-    /// the standard credential headers whoever set them. None of them leaves the base URL's origin.
+    /// Whether a request header can carry a credential: the ones <see cref="AddCredentialsAsync"/> writes (every API key
+    /// scheme's header, whether or not a key is configured), and the standard credential headers whoever set them. None of
+    /// them leaves the base URL's origin.
     /// </summary>
     private bool IsCredentialHeader(string name)
-        => string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase)
+    {
+        if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase)
             || string.Equals(name, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase)
-            || (_api.ApiKey is { Location: ApiKeyLocation.Header } scheme && string.Equals(name, scheme.Name, StringComparison.OrdinalIgnoreCase));
+            || string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var scheme in _credentials.Schemes)
+        {
+            if (scheme is ApiKeySecurity { Location: ApiKeyLocation.Header } key && string.Equals(name, key.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void AddApiKey(HttpRequestMessage request, ApiKeySecurity scheme, string key)
     {
@@ -85,15 +173,27 @@ public sealed partial class ApiTransport
         }
     }
 
+    /// <summary>Puts the query API keys the first request carried on a redirect that stays on the origin.</summary>
+    private void AddQueryApiKeys(HttpRequestMessage request, in SentCredentials credentials)
+    {
+        for (var index = 0; credentials.QueryKeys >> index != 0; index++)
+        {
+            if ((credentials.QueryKeys & (1L << index)) != 0)
+            {
+                AddApiKey(request, (ApiKeySecurity)_credentials.Schemes[index], _credentials.Values[index]!);
+            }
+        }
+    }
+
     /// <summary>
-    /// Removes the API key from a URL's query, should a redirect's <c>Location</c> have copied it there (a server
-    /// that moves to a new host often keeps the path and query). Only a parameter that holds this very key is
+    /// Removes the API keys from a URL's query, should a redirect's <c>Location</c> have copied them there (a server
+    /// that moves to a new host often keeps the path and query). Only a parameter that holds one of these very keys is
     /// removed: another host's parameter of the same name, such as a signed URL's, is left alone.
     /// </summary>
     private string WithoutQueryApiKey(string url)
     {
         var question = url.IndexOf('?');
-        if (question < 0 || _apiKey is null || _api.ApiKey is not { Location: ApiKeyLocation.Query } scheme)
+        if (question < 0 || _credentials.QueryKeys.Length == 0)
         {
             return url;
         }
@@ -103,9 +203,7 @@ public sealed partial class ApiTransport
         foreach (var parameter in url.Substring(question + 1).Split('&'))
         {
             var equals = parameter.IndexOf('=');
-            if (equals > 0
-                && Uri.UnescapeDataString(parameter.Substring(0, equals)) == scheme.Name
-                && Uri.UnescapeDataString(parameter.Substring(equals + 1)) == _apiKey)
+            if (equals > 0 && IsQueryApiKey(Uri.UnescapeDataString(parameter.Substring(0, equals)), Uri.UnescapeDataString(parameter.Substring(equals + 1))))
             {
                 continue;
             }
@@ -117,19 +215,187 @@ public sealed partial class ApiTransport
         return kept.ToString();
     }
 
+    private bool IsQueryApiKey(string name, string value)
+    {
+        foreach (var (keyName, key) in _credentials.QueryKeys)
+        {
+            if (keyName == name && key == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The credentials the options and the environment configure for each of the API's schemes.</summary>
+    private CredentialSet ResolveCredentials(ApiDescription api, ApiClientOptions options)
+    {
+        var schemes = new List<ApiSecurityScheme>(api.Schemes).ToArray();
+        var values = new string?[schemes.Length];
+        var tokenSources = new ClientCredentialsTokenSource?[schemes.Length];
+        var secrets = new List<string?> { options.AccessToken };
+        var queryKeys = new List<(string, string)>();
+        long configured = 0;
+        for (var index = 0; index < schemes.Length; index++)
+        {
+            var scheme = schemes[index];
+            string? value = null;
+            switch (scheme)
+            {
+                case ApiKeySecurity key:
+                    value = FirstNonEmpty(
+                        scheme.SchemeName is { } name && options.ApiKeys.TryGetValue(name, out var configuredKey) ? configuredKey : null,
+                        FirstNonEmpty(ReferenceEquals(key, api.ApiKey) ? options.ApiKey : null, ReadEnvironment(key.EnvironmentVariable)));
+                    if (value is not null && key.Location == ApiKeyLocation.Query)
+                    {
+                        queryKeys.Add((key.Name, value));
+                    }
+
+                    break;
+
+                case BasicSecurity basic:
+                    var userName = FirstNonEmpty(options.UserName, ReadEnvironment(basic.UserNameVariable));
+                    var password = options.Password ?? ReadEnvironment(basic.PasswordVariable);
+                    if (userName is not null && password is not null)
+                    {
+                        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + password));
+                        value = "Basic " + encoded;
+                        secrets.Add(password);
+                        secrets.Add(encoded);
+                    }
+
+                    break;
+
+                case BearerSecurity bearer:
+                    value = FirstNonEmpty(options.AccessToken, ReadEnvironment(bearer.EnvironmentVariable));
+                    configured |= options.AccessTokenProvider is null ? 0 : 1L << index;
+                    break;
+
+                case OAuth2ClientCredentialsSecurity oauth:
+                    value = options.AccessToken is { Length: > 0 } ? options.AccessToken : null;
+                    configured |= options.AccessTokenProvider is null ? 0 : 1L << index;
+                    var clientId = FirstNonEmpty(options.ClientId, ReadEnvironment(oauth.ClientIdVariable));
+                    var clientSecret = FirstNonEmpty(options.ClientSecret, ReadEnvironment(oauth.ClientSecretVariable));
+                    if (clientId is not null && clientSecret is not null)
+                    {
+                        tokenSources[index] = new ClientCredentialsTokenSource(
+                            api.Name, _httpClient, TokenUrl(api, oauth, options), clientId, clientSecret, options.ClientAuthentication,
+                            options.Scopes.Count == 0 ? null : string.Join(" ", options.Scopes), _userAgent, options.Timeout, options.RetryClock);
+                        configured |= 1L << index;
+                        secrets.Add(clientSecret);
+                    }
+
+                    break;
+            }
+
+            if (value is not null)
+            {
+                values[index] = value;
+                configured |= 1L << index;
+                secrets.Add(value);
+            }
+        }
+
+        return new CredentialSet(schemes, values, tokenSources, options.AccessTokenProvider, configured, secrets.ToArray(), queryKeys.ToArray());
+    }
+
+    private Uri TokenUrl(ApiDescription api, OAuth2ClientCredentialsSecurity scheme, ApiClientOptions options)
+    {
+        if (options.TokenUrl is { IsAbsoluteUri: true } configured)
+        {
+            return configured;
+        }
+
+        var text = options.TokenUrl?.OriginalString ?? scheme.TokenUrl;
+        if (Uri.TryCreate(new Uri(_baseUrl + "/", UriKind.Absolute), text, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+        {
+            return url;
+        }
+
+        throw new InvalidOperationException($"{api.Name}: the OAuth 2.0 token URL (\"{text}\") is not an http or https URL. Set ApiClientOptions.TokenUrl.");
+    }
+
+    /// <summary>What the options and the environment configure, resolved once when the transport is created.</summary>
+    private sealed class CredentialSet
+    {
+        private readonly string?[] _secrets;
+
+        public CredentialSet(
+            ApiSecurityScheme[] schemes,
+            string?[] values,
+            ClientCredentialsTokenSource?[] tokenSources,
+            Func<CancellationToken, ValueTask<string?>>? accessTokenProvider,
+            long configured,
+            string?[] secrets,
+            (string Name, string Key)[] queryKeys)
+        {
+            Schemes = schemes;
+            Values = values;
+            TokenSources = tokenSources;
+            AccessTokenProvider = accessTokenProvider;
+            Configured = configured;
+            _secrets = secrets;
+            QueryKeys = queryKeys;
+        }
+
+        /// <summary>The API's schemes, by index.</summary>
+        public ApiSecurityScheme[] Schemes { get; }
+
+        /// <summary>Per scheme: the API key, the whole basic <c>Authorization</c> value, or a static bearer token.</summary>
+        public string?[] Values { get; }
+
+        /// <summary>Per OAuth 2.0 client credentials scheme with a client id and secret: where its tokens come from.</summary>
+        public ClientCredentialsTokenSource?[] TokenSources { get; }
+
+        public Func<CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; }
+
+        /// <summary>A bit per scheme whose credentials are configured.</summary>
+        public long Configured { get; }
+
+        /// <summary>The configured query API keys: parameter name and key.</summary>
+        public (string Name, string Key)[] QueryKeys { get; }
+
+        /// <summary>Masks every configured secret and <paramref name="token"/>, the token a request carried, if any.</summary>
+        public SecretRedactor Redactor(string? token)
+        {
+            if (token is null)
+            {
+                return SecretRedactor.For(_secrets);
+            }
+
+            var secrets = new string?[_secrets.Length + 1];
+            _secrets.CopyTo(secrets, 0);
+            secrets[_secrets.Length] = token;
+            return SecretRedactor.For(secrets);
+        }
+    }
+
     /// <summary>What <see cref="AddCredentialsAsync"/> put on a request.</summary>
     private readonly struct SentCredentials
     {
-        public SentCredentials(bool apiKeyInQuery, string? bearerToken)
+        private readonly ClientCredentialsTokenSource? _tokenSource;
+
+        public SentCredentials(long queryKeys, string? bearerToken, ClientCredentialsTokenSource? tokenSource)
         {
-            ApiKeyInQuery = apiKeyInQuery;
+            QueryKeys = queryKeys;
             BearerToken = bearerToken;
+            _tokenSource = tokenSource;
         }
 
-        /// <summary>The API key went into the query, which a redirect's target replaces: it is added again on the origin.</summary>
-        public bool ApiKeyInQuery { get; }
+        /// <summary>A bit per API key scheme that went into the query, which a redirect's target replaces: they are added again on the origin.</summary>
+        public long QueryKeys { get; }
 
-        /// <summary>The bearer token sent, if any: it may have come from the provider, so the redactor must learn it.</summary>
+        /// <summary>The bearer token sent, if any: it may have come from the provider or the token endpoint, so the redactor must learn it.</summary>
         public string? BearerToken { get; }
+
+        /// <summary>The API rejected the request (401): a fetched token is not used again.</summary>
+        public void Rejected()
+        {
+            if (_tokenSource is not null && BearerToken is not null)
+            {
+                _tokenSource.Invalidate(BearerToken);
+            }
+        }
     }
 }
