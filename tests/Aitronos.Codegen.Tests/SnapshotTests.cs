@@ -26,6 +26,9 @@ public sealed class SnapshotTests
     }));
 
     [Fact]
+    public void EveryAuthSchemeAndAlternatives() => VerifyGenerated(GeneratorHarness.LoadTestSpec("auth-schemes.openapi.yaml"));
+
+    [Fact]
     public void Swagger2Document() => VerifyGenerated(GeneratorHarness.LoadTestSpec("swagger2.openapi.yaml"));
 
     [Fact]

@@ -8,14 +8,6 @@ internal enum ParameterLocation
     Cookie,
 }
 
-[System.Flags]
-internal enum AuthRequirement
-{
-    None = 0,
-    ApiKey = 1,
-    Bearer = 2,
-}
-
 internal enum BodyKind
 {
     Json,
@@ -43,7 +35,7 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     BodyModel? Body,
     ResultModel Result,
-    AuthRequirement Auth);
+    SecurityRequirementModel Auth);
 
 /// <summary>A piece of a path template: literal text, or the name of the parameter whose value goes there.</summary>
 internal sealed record PathPart(string Text, bool IsParameter);
