@@ -20,10 +20,12 @@ public sealed partial class ApiTransport
     private async ValueTask<SentCredentials> AddCredentialsAsync(HttpRequestMessage request, ApiSecurityRequirement? auth, CancellationToken cancellationToken)
     {
         var credentials = _credentials;
-        var chosen = Choose((auth ?? ApiSecurityRequirement.None).Resolve(_api), credentials.Configured);
+        var alternatives = (auth ?? ApiSecurityRequirement.None).Resolve(_api);
+        var chosen = Choose(alternatives, credentials.Configured, out var complete);
+        var missing = complete ? null : DescribeMissing(alternatives);
         if (chosen == 0)
         {
-            return default;
+            return new SentCredentials(0, null, null, missing);
         }
 
         var schemes = credentials.Schemes;
@@ -69,12 +71,16 @@ public sealed partial class ApiTransport
             }
         }
 
-        return new SentCredentials(queryKeys, token, tokenSource);
+        return new SentCredentials(queryKeys, token, tokenSource, missing);
     }
 
     /// <summary>The schemes to send: see <see cref="AddCredentialsAsync"/>.</summary>
-    private static long Choose(IReadOnlyList<long> alternatives, long configured)
+    /// <param name="alternatives">The operation's alternatives.</param>
+    /// <param name="configured">The schemes whose credentials are configured.</param>
+    /// <param name="complete">Whether an alternative could be sent whole, or the operation needs none.</param>
+    private static long Choose(IReadOnlyList<long> alternatives, long configured, out bool complete)
     {
+        complete = true;
         var anonymous = false;
         long best = 0;
         var bestCount = 0;
@@ -98,7 +104,39 @@ public sealed partial class ApiTransport
             }
         }
 
+        complete = anonymous || alternatives.Count == 0;
         return anonymous ? 0 : best;
+    }
+
+    /// <summary>
+    /// What to configure for the operation, for the message of a 401 or 403 answering a request sent without a whole
+    /// alternative: <c>(no credentials are configured for this operation: set ApiKeys["appId"] and ApiKeys["appKey"], or UserName and Password)</c>.
+    /// </summary>
+    private string DescribeMissing(IReadOnlyList<long> alternatives)
+    {
+        var options = new List<string>();
+        foreach (var alternative in alternatives)
+        {
+            var names = new List<string>();
+            for (var index = 0; index < _credentials.Schemes.Length; index++)
+            {
+                if ((alternative & (1L << index)) != 0)
+                {
+                    names.Add(_credentials.Schemes[index] switch
+                    {
+                        ApiKeySecurity key when ReferenceEquals(key, _api.ApiKey) => "ApiKey",
+                        ApiKeySecurity key => "ApiKeys[\"" + key.SchemeName + "\"]",
+                        BasicSecurity => "UserName and Password",
+                        OAuth2ClientCredentialsSecurity => "ClientId and ClientSecret (or AccessToken)",
+                        _ => "AccessToken",
+                    });
+                }
+            }
+
+            options.Add(string.Join(" and ", names));
+        }
+
+        return "(the credentials this operation needs are not all configured: set " + string.Join(", or ", options) + ")";
     }
 
     private static int BitCount(long value)
@@ -376,11 +414,14 @@ public sealed partial class ApiTransport
     {
         private readonly ClientCredentialsTokenSource? _tokenSource;
 
-        public SentCredentials(long queryKeys, string? bearerToken, ClientCredentialsTokenSource? tokenSource)
+        private readonly string? _missing;
+
+        public SentCredentials(long queryKeys, string? bearerToken, ClientCredentialsTokenSource? tokenSource, string? missing)
         {
             QueryKeys = queryKeys;
             BearerToken = bearerToken;
             _tokenSource = tokenSource;
+            _missing = missing;
         }
 
         /// <summary>A bit per API key scheme that went into the query, which a redirect's target replaces: they are added again on the origin.</summary>
@@ -389,12 +430,20 @@ public sealed partial class ApiTransport
         /// <summary>The bearer token sent, if any: it may have come from the provider or the token endpoint, so the redactor must learn it.</summary>
         public string? BearerToken { get; }
 
-        /// <summary>The API rejected the request (401): a fetched token is not used again.</summary>
-        public void Rejected()
+        /// <summary>
+        /// The API answered <paramref name="failure"/>: on a 401 a fetched token is not used again; on a 401 or 403 to a
+        /// request that lacked credentials, the message says which to configure.
+        /// </summary>
+        public void OnFailure(ApiException failure)
         {
-            if (_tokenSource is not null && BearerToken is not null)
+            if (failure.StatusCode == 401 && _tokenSource is not null && BearerToken is not null)
             {
                 _tokenSource.Invalidate(BearerToken);
+            }
+
+            if (failure.StatusCode is 401 or 403 && _missing is not null)
+            {
+                failure.RecordMissingCredentials(_missing);
             }
         }
     }

@@ -290,10 +290,7 @@ public sealed partial class ApiTransport : IDisposable
                 // The error body is read under the attempt's timeout, whatever the outcome, so that every attempt's is kept.
                 var rawBody = await ReadErrorBodyAsync(response, attemptTimeoutSource.Token).ConfigureAwait(false);
                 failure = ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, ResponseHeaders.From(response), rawBody, redactor);
-                if (failure.StatusCode == 401)
-                {
-                    credentials.Rejected();
-                }
+                credentials.OnFailure(failure);
 
                 response.Dispose();
             }

@@ -156,6 +156,21 @@ public sealed class AuthSchemeTests
     }
 
     [Fact]
+    public async Task A_401_to_a_request_without_a_whole_alternative_says_which_options_to_set()
+    {
+        await using var server = await LoopbackServer.StartAsync(context => LoopbackServer.RespondAsync(context, 401, "{\"detail\":\"Not authenticated\"}"));
+        using var transport = AuthSchemes.Transport(server, o => o.ApiKeys["AppId"] = AppId);
+
+        var exception = await Assert.ThrowsAsync<AuthenticationException>(() => AuthSchemes.GetAsync(transport, "/items", new ApiSecurityRequirement(AuthSchemes.AppId | AuthSchemes.AppKey, AuthSchemes.Basic, AuthSchemes.OAuth)));
+
+        Assert.Equal(
+            "401 Unauthorized: Not authenticated (the credentials this operation needs are not all configured: set ApiKey and ApiKeys[\"AppKey\"], "
+            + "or UserName and Password, or ClientId and ClientSecret (or AccessToken))",
+            exception.Message);
+        Assert.Equal(AppId, server.Requests.Single().Header("X-App-Id"));
+    }
+
+    [Fact]
     public void Api_flags_still_mean_the_first_api_key_and_the_first_bearer_scheme()
     {
         var api = AuthSchemes.Description();
