@@ -18,13 +18,14 @@ public sealed class AuthSchemeTests
     private const string AppKey = "key-integration-0123456789";
 
     [Fact]
-    public async Task Both_api_keys_of_the_first_alternative_are_sent_when_configured()
+    public async Task Both_api_keys_of_the_first_alternative_are_sent_when_set_through_their_generated_options()
     {
         await using var server = await StartServer();
         using var client = Client(server, options =>
         {
-            options.ApiKeys["appId"] = AppId;
-            options.ApiKeys["appKey"] = AppKey;
+            // The generated properties for the two keys, the same entries as ApiKeys["appId"] and ApiKeys["appKey"].
+            options.AppIdKey = AppId;
+            options.AppKey = AppKey;
             (options.UserName, options.Password) = ("AC0123456789", "token-0123456789");
         });
 

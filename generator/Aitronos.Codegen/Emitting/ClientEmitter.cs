@@ -22,9 +22,9 @@ internal static class ClientEmitter
             writer.Line("/// <remarks>The API description names no absolute server URL: set <see cref=\"" + Runtime.Replace("global::", string.Empty) + ".ApiClientOptions.BaseUrl\"/>.</remarks>");
         }
 
-        writer.Line($"{context.Accessibility} sealed partial class {options} : {Runtime}.ApiClientOptions");
-        writer.Line("{");
-        writer.Line("}");
+        writer.OpenBlock($"{context.Accessibility} sealed partial class {options} : {Runtime}.ApiClientOptions");
+        SecurityEmitter.EmitOptionProperties(writer, api, options);
+        writer.CloseBlock();
         writer.Line();
 
         writer.Doc("summary", api.Title);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Aitronos.Codegen.Model;
+using Aitronos.Codegen.Naming;
 
 namespace Aitronos.Codegen.Emitting;
 
@@ -40,6 +41,47 @@ internal static class SecurityEmitter
                     $"new {Runtime}.OAuth2ClientCredentialsSecurity({CSharpLiterals.String(scheme.TokenUrl!)}, {Literal(scheme.EnvironmentVariable)}, {Literal(scheme.SecondEnvironmentVariable)}, {name})",
                 _ => $"new {Runtime}.BearerSecurity({Literal(scheme.EnvironmentVariable)}, {name})",
             };
+        }
+    }
+
+    // ApiClientOptions' public members (and object's), which a generated property must not hide.
+    private static readonly string[] s_optionMembers =
+    {
+        "BaseUrl", "ApiKey", "ApiKeys", "UserName", "Password", "ClientId", "ClientSecret", "TokenUrl", "Scopes", "ClientAuthentication",
+        "AccessToken", "AccessTokenProvider", "Timeout", "CallTimeout", "MaxRetries", "InitialRetryDelay", "MaxRetryDelay", "MaxRetryAfter",
+        "DefaultHeaders", "UserAgent", "CrossOriginRedirects", "MaxRedirects", "HttpMessageHandler", "ToString", "Equals", "GetHashCode", "GetType",
+    };
+
+    /// <summary>
+    /// With several API key schemes, a property per scheme on the options class (<c>AppIdKey</c> for <c>appId</c>), the
+    /// same entry as <c>ApiKeys["appId"]</c>; a single key is <c>ApiKey</c>.
+    /// </summary>
+    public static void EmitOptionProperties(SourceWriter writer, ApiModel api, string optionsName)
+    {
+        var keys = api.SecuritySchemes.Where(s => s.Kind == SecuritySchemeKind.ApiKey).ToList();
+        if (keys.Count < 2)
+        {
+            return;
+        }
+
+        var taken = new HashSet<string>(s_optionMembers, System.StringComparer.Ordinal) { optionsName };
+        bool first = true;
+        foreach (SecuritySchemeModel key in keys)
+        {
+            string pascal = IdentifierNaming.ToPascalCase(key.SchemeName, "Scheme");
+            string property = IdentifierNaming.MakeUnique(pascal.EndsWith("Key", System.StringComparison.Ordinal) ? pascal : pascal + "Key", taken);
+            string name = CSharpLiterals.String(key.SchemeName);
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            writer.Doc("summary", "The key of the API key scheme '" + key.SchemeName + "' (" + key.Location.ToString().ToLowerInvariant() + " " + key.ParameterName + "): the entry " + key.SchemeName + " of ApiKeys.");
+            writer.OpenBlock("public string? " + property);
+            writer.Line($"get => ApiKeys.TryGetValue({name}, out string? value) ? value : null;");
+            writer.Line($"set {{ if (value is null) ApiKeys.Remove({name}); else ApiKeys[{name}] = value; }}");
+            writer.CloseBlock();
         }
     }
 
