@@ -8,6 +8,19 @@ namespace Consumer;
 /// <summary>Options for <see cref="AuthSchemesClient"/>: credentials, base URL, timeout and headers.</summary>
 public sealed partial class AuthSchemesClientOptions : global::Aitronos.Codegen.Runtime.ApiClientOptions
 {
+    /// <summary>The key of the API key scheme 'appId' (header X-App-Id): the entry appId of ApiKeys.</summary>
+    public string? AppIdKey
+    {
+        get => ApiKeys.TryGetValue("appId", out string? value) ? value : null;
+        set { if (value is null) ApiKeys.Remove("appId"); else ApiKeys["appId"] = value; }
+    }
+
+    /// <summary>The key of the API key scheme 'appKey' (query key): the entry appKey of ApiKeys.</summary>
+    public string? AppKey
+    {
+        get => ApiKeys.TryGetValue("appKey", out string? value) ? value : null;
+        set { if (value is null) ApiKeys.Remove("appKey"); else ApiKeys["appKey"] = value; }
+    }
 }
 
 /// <summary>Auth Schemes</summary>
