@@ -57,7 +57,10 @@ public sealed class ApiSecurityRequirement
     /// <summary>No credentials: the operation is always called anonymously.</summary>
     public static ApiSecurityRequirement None => s_fromAuth[0];
 
-    /// <summary>The alternatives, as bit masks over <see cref="ApiDescription.Schemes"/>.</summary>
+    /// <summary>
+    /// The alternatives, as bit masks over <see cref="ApiDescription.Schemes"/>; empty for one converted from
+    /// <see cref="ApiAuth"/>, whose flags are mapped onto each API's schemes when it is sent.
+    /// </summary>
     public IReadOnlyList<long> Alternatives => _alternatives;
 
     /// <summary>The same requirement (of <see cref="ApiDescription.ApiKey"/> and <see cref="ApiDescription.Bearer"/>) as flags.</summary>
