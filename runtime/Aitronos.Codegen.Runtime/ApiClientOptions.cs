@@ -34,9 +34,49 @@ public class ApiClientOptions
     public Uri? BaseUrl { get; set; }
 
     /// <summary>
-    /// The API key. When not set, the environment variable named by the API's description is used.
+    /// The API key. When not set, the environment variable named by the API's description is used. When the API has
+    /// several API key schemes, this is the key of the first one (in the order of their names); set the others in
+    /// <see cref="ApiKeys"/>.
     /// </summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// API keys by security scheme name (the key under <c>components.securitySchemes</c>, case-sensitive), for an API
+    /// that takes several at once (an application id in a header and a key in the query). A key here wins over
+    /// <see cref="ApiKey"/> and the environment.
+    /// </summary>
+    public IDictionary<string, string> ApiKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The user name for HTTP basic authentication (Twilio's account SID). When not set, the environment variable named by
+    /// the API's description is used. Sent as <c>Authorization: Basic base64(user:password)</c> in UTF-8.
+    /// </summary>
+    public string? UserName { get; set; }
+
+    /// <summary>The password for HTTP basic authentication (Twilio's auth token); see <see cref="UserName"/>.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>
+    /// The client id for an OAuth 2.0 client credentials flow: with <see cref="ClientSecret"/>, the client fetches its own
+    /// access tokens, caches them and fetches new ones before they expire. <see cref="AccessToken"/> and
+    /// <see cref="AccessTokenProvider"/> win over it. When not set, the environment variable named by the API's description is used.
+    /// </summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The client secret for the OAuth 2.0 client credentials flow; see <see cref="ClientId"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The OAuth 2.0 token endpoint, replacing the document's <c>tokenUrl</c>.</summary>
+    public Uri? TokenUrl { get; set; }
+
+    /// <summary>
+    /// The scopes to ask the token endpoint for. When empty, each operation's own scopes (from its <c>security</c>) are
+    /// asked for, and a token is cached per set of scopes.
+    /// </summary>
+    public IList<string> Scopes { get; } = new List<string>();
+
+    /// <summary>How the client id and secret reach the token endpoint. Defaults to <see cref="OAuthClientAuthentication.BasicHeader"/>.</summary>
+    public OAuthClientAuthentication ClientAuthentication { get; set; }
 
     /// <summary>
     /// A bearer access token sent as <c>Authorization: Bearer ...</c>. When not set, the environment variable
@@ -52,7 +92,7 @@ public class ApiClientOptions
 
     /// <summary>
     /// How long one attempt may take: sending the request, receiving the response headers, following redirects, and
-    /// reading the body when the client reads it for you (every generated method does; <see cref="ApiTransport.SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>
+    /// reading the body when the client reads it for you (every generated method does; <see cref="ApiTransport.SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>
     /// leaves it to its caller) or when the response is an error. Defaults to 100 seconds;
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables the limit.
     /// </summary>
@@ -331,6 +371,16 @@ public class ApiClientOptions
         }
 
         text.Append("], UserAgent = ").Append(UserAgent ?? "(default)");
+        if (ApiKeys.Count > 0)
+        {
+            // Scheme names only: the values are keys.
+            text.Append(", ApiKeys = [").Append(string.Join(", ", ApiKeys.Keys)).Append(']');
+        }
+
+        text.Append(", UserName = ").Append(Presence(UserName));
+        text.Append(", Password = ").Append(Presence(Password));
+        text.Append(", ClientId = ").Append(Presence(ClientId));
+        text.Append(", ClientSecret = ").Append(Presence(ClientSecret));
         text.Append(", CrossOriginRedirects = ").Append(CrossOriginRedirects.ToString());
         text.Append(", MaxRedirects = ").Append(MaxRedirects.ToString(CultureInfo.InvariantCulture));
         text.Append(", HttpMessageHandler = ").Append(HttpMessageHandler?.GetType().Name ?? "(not set)");

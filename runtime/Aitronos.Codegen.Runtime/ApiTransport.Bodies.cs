@@ -83,12 +83,12 @@ public sealed partial class ApiTransport
     /// Sends a request and returns its body as a stream read straight from the connection, not buffered; the request
     /// is disposed. The caller disposes the stream, which releases the response and its connection.
     /// </summary>
-    /// <param name="request">The request, from <see cref="CreateRequest"/>; owned by this call.</param>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="cancellationToken">Cancels the call up to the response's headers; pass a token to each read of the stream to cancel those.</param>
     /// <returns>The body. <see cref="ApiClientOptions.Timeout"/> covers the call up to the response's headers, not the reads.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync"/>.</exception>
-    public async Task<Stream> CallForStreamAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
+    public async Task<Stream> CallForStreamAsync(HttpRequestMessage request, ApiSecurityRequirement auth, CancellationToken cancellationToken)
     {
         using (request)
         {

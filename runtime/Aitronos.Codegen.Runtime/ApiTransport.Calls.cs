@@ -28,9 +28,9 @@ public sealed partial class ApiTransport
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ApiException">
-    /// The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/> and <see cref="ReadJsonAsync{T}"/>.
+    /// The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/> and <see cref="ReadJsonAsync{T}"/>.
     /// </exception>
-    public Task<T> CallAsync<T>(HttpRequestMessage request, ApiAuth auth, JsonTypeInfo<T> result, CancellationToken cancellationToken)
+    public Task<T> CallAsync<T>(HttpRequestMessage request, ApiSecurityRequirement auth, JsonTypeInfo<T> result, CancellationToken cancellationToken)
         => CallAsync(request, auth, result, null, cancellationToken);
 
     /// <summary>Sends a request and reads its JSON result, with settings for this call; the request is disposed.</summary>
@@ -42,9 +42,9 @@ public sealed partial class ApiTransport
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ApiException">
-    /// The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/> and <see cref="ReadJsonAsync{T}"/>.
+    /// The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/> and <see cref="ReadJsonAsync{T}"/>.
     /// </exception>
-    public async Task<T> CallAsync<T>(HttpRequestMessage request, ApiAuth auth, JsonTypeInfo<T> result, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+    public async Task<T> CallAsync<T>(HttpRequestMessage request, ApiSecurityRequirement auth, JsonTypeInfo<T> result, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         if (result is null)
         {
@@ -63,8 +63,8 @@ public sealed partial class ApiTransport
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the server has answered with success.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
-    public Task CallAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
+    public Task CallAsync(HttpRequestMessage request, ApiSecurityRequirement auth, CancellationToken cancellationToken)
         => CallAsync(request, auth, null, cancellationToken);
 
     /// <summary>Sends a request whose result is not read, with settings for this call; the request is disposed.</summary>
@@ -73,8 +73,8 @@ public sealed partial class ApiTransport
     /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the server has answered with success.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
-    public async Task CallAsync(HttpRequestMessage request, ApiAuth auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
+    public async Task CallAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -87,8 +87,8 @@ public sealed partial class ApiTransport
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body as text.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
-    public Task<string> CallForStringAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
+    public Task<string> CallForStringAsync(HttpRequestMessage request, ApiSecurityRequirement auth, CancellationToken cancellationToken)
         => CallForStringAsync(request, auth, null, cancellationToken);
 
     /// <summary>Sends a request and reads its text result, with settings for this call; the request is disposed.</summary>
@@ -97,8 +97,8 @@ public sealed partial class ApiTransport
     /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body as text.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
-    public async Task<string> CallForStringAsync(HttpRequestMessage request, ApiAuth auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
+    public async Task<string> CallForStringAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -112,8 +112,8 @@ public sealed partial class ApiTransport
     /// <param name="auth">The credentials the operation accepts.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body's bytes.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
-    public Task<byte[]> CallForBytesAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
+    public Task<byte[]> CallForBytesAsync(HttpRequestMessage request, ApiSecurityRequirement auth, CancellationToken cancellationToken)
         => CallForBytesAsync(request, auth, null, cancellationToken);
 
     /// <summary>Sends a request and reads its binary result, with settings for this call; the request is disposed.</summary>
@@ -122,8 +122,8 @@ public sealed partial class ApiTransport
     /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body's bytes.</returns>
-    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
-    public async Task<byte[]> CallForBytesAsync(HttpRequestMessage request, ApiAuth auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
+    public async Task<byte[]> CallForBytesAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         using (request)
         {

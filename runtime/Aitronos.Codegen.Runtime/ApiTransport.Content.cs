@@ -31,7 +31,7 @@ public sealed partial class ApiTransport
 
     /// <summary>Reads a successful response's JSON body. The response is not disposed.</summary>
     /// <typeparam name="T">The type the operation promises.</typeparam>
-    /// <param name="response">The response, from <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</param>
+    /// <param name="response">The response, from <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</param>
     /// <param name="typeInfo">The type's serialization metadata, from the generated code.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The value; the JSON literal <c>null</c> gives <see langword="null"/>.</returns>

@@ -135,9 +135,9 @@ public sealed partial class ApiTransport
             next.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        if (trusted && credentials.ApiKeyInQuery)
+        if (trusted)
         {
-            AddApiKey(next, _api.ApiKey!, _apiKey!);
+            AddQueryApiKeys(next, credentials);
         }
 
         return next;

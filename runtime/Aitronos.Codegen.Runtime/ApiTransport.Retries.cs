@@ -55,7 +55,7 @@ public sealed partial class ApiTransport
     /// Readies the caller's request once, before its first attempt: absolute URI, idempotency key, default headers and
     /// credentials. Retries copy it as it is then.
     /// </summary>
-    private async ValueTask<SentCredentials> PrepareAsync(HttpRequestMessage request, ApiAuth auth, string? idempotencyKey, CancellationToken cancellationToken)
+    private async ValueTask<SentCredentials> PrepareAsync(HttpRequestMessage request, ApiSecurityRequirement auth, string? idempotencyKey, CancellationToken cancellationToken)
     {
         if (request.RequestUri is { IsAbsoluteUri: false } relative && _httpClient.BaseAddress is { } baseAddress)
         {

@@ -86,9 +86,6 @@ public sealed partial class ApiTransport : IDisposable
         _retryClock = options.RetryClock;
         _defaultHeaders = new List<KeyValuePair<string, string>>(options.DefaultHeaders).ToArray();
         _userAgent = string.IsNullOrWhiteSpace(options.UserAgent) ? DefaultUserAgent(api) : options.UserAgent!;
-        _apiKey = FirstNonEmpty(options.ApiKey, ReadEnvironment(api.ApiKey?.EnvironmentVariable));
-        _accessToken = FirstNonEmpty(options.AccessToken, ReadEnvironment(api.Bearer?.EnvironmentVariable));
-        _accessTokenProvider = options.AccessTokenProvider;
         _ownsHttpClient = httpClient is null;
         if (httpClient is not null)
         {
@@ -104,6 +101,8 @@ public sealed partial class ApiTransport : IDisposable
         {
             (_httpClient, _sender) = (CreateHttpClient(CreateHandler(), disposeHandler: true), Sender.OwnHandler);
         }
+
+        _credentials = ResolveCredentials(api, options);
     }
 
     /// <summary>Creates a request for an operation.</summary>
@@ -112,7 +111,7 @@ public sealed partial class ApiTransport : IDisposable
     /// The operation's path and query, escaped, starting with <c>/</c> (built with <see cref="RequestPath"/>).
     /// It is appended to the base URL, so <c>https://api.aitronos.com/v1</c> keeps its <c>/v1</c>.
     /// </param>
-    /// <returns>The request, to be sent with <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</returns>
+    /// <returns>The request, to be sent with <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</returns>
     public HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery)
     {
         if (method is null)
@@ -142,7 +141,7 @@ public sealed partial class ApiTransport : IDisposable
     /// <c>url.template</c> (the base URL's path and this template, <c>/v1/items/{item_id}</c>), which keeps metrics of
     /// calls to one operation together whatever its parameters (see <see cref="ApiTelemetry"/>).
     /// </param>
-    /// <returns>The request, to be sent with <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</returns>
+    /// <returns>The request, to be sent with <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</returns>
     public HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery, string pathTemplate)
     {
         if (pathTemplate is null)
@@ -170,9 +169,9 @@ public sealed partial class ApiTransport : IDisposable
     /// content; the caller disposes it as usual.
     /// </param>
     /// <param name="auth">
-    /// The credentials the operation accepts. The API key is sent when accepted and known; otherwise a bearer
-    /// token when accepted and known; otherwise nothing. Credentials are sent only to the base URL's origin: not with
-    /// a request for another origin, and not along a redirect that leaves the origin.
+    /// The credentials the operation accepts (an <see cref="ApiAuth"/> converts): the first alternative whose credentials
+    /// are all configured is sent (see <see cref="ApiSecurityRequirement"/>). Credentials are sent only to the base URL's
+    /// origin: not with a request for another origin, and not along a redirect that leaves the origin.
     /// </param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>
@@ -194,12 +193,13 @@ public sealed partial class ApiTransport : IDisposable
     /// <see cref="ApiClientOptions.CallTimeout"/>.
     /// </exception>
     /// <exception cref="ApiConnectionException">No response: the connection failed.</exception>
+    /// <exception cref="OAuthTokenException">No access token could be fetched with the client credentials; the request was not sent.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the exception carries it.</exception>
-    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ApiAuth auth, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ApiSecurityRequirement auth, CancellationToken cancellationToken)
         => SendAsync(request, auth, null, cancellationToken);
 
     /// <summary>
-    /// Sends a request as <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/> does, with settings for
+    /// Sends a request as <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/> does, with settings for
     /// this call that override the client's.
     /// </summary>
     /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; the caller disposes it.</param>
@@ -209,10 +209,10 @@ public sealed partial class ApiTransport : IDisposable
     /// which win over the client's options. <see langword="null"/> keeps those.
     /// </param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The response, read up to its headers; see <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</returns>
-    /// <exception cref="ApiException">See <see cref="SendAsync(HttpRequestMessage, ApiAuth, CancellationToken)"/>.</exception>
+    /// <returns>The response, read up to its headers; see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</returns>
+    /// <exception cref="ApiException">See <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
     /// <exception cref="InvalidOperationException">The options' idempotency key was already used by another call.</exception>
-    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ApiAuth auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
         => SendCoreAsync<object?, HttpResponseMessage>(request, auth, requestOptions, null, null, cancellationToken);
 
     /// <summary>
@@ -230,7 +230,7 @@ public sealed partial class ApiTransport : IDisposable
     /// <param name="cancellationToken">The caller's token.</param>
     private async Task<TResult> SendCoreAsync<TState, TResult>(
         HttpRequestMessage request,
-        ApiAuth auth,
+        ApiSecurityRequirement auth,
         ApiRequestOptions? requestOptions,
         TState state,
         Func<HttpResponseMessage, TState, CancellationToken, Task<TResult>>? read,
@@ -252,7 +252,7 @@ public sealed partial class ApiTransport : IDisposable
         var callToken = callTimeoutSource?.Token ?? cancellationToken;
         var started = call.CallTimeout == Timeout.InfiniteTimeSpan ? 0 : _retryClock.GetTimestamp();
 
-        var redactor = SecretRedactor.For(_apiKey, _accessToken);
+        var redactor = _credentials.Redactor(null);
         var credentials = default(SentCredentials);
         var original = default(RequestTemplate);
         var prepared = false;
@@ -279,7 +279,7 @@ public sealed partial class ApiTransport : IDisposable
                     if (!prepared)
                     {
                         credentials = await PrepareAsync(request, auth, call.IdempotencyKey, attemptTimeoutSource.Token).ConfigureAwait(false);
-                        redactor = SecretRedactor.For(_apiKey, _accessToken, credentials.BearerToken);
+                        redactor = _credentials.Redactor(credentials.BearerToken);
                         original = new RequestTemplate(request);
                         prepared = true;
                     }
@@ -330,6 +330,7 @@ public sealed partial class ApiTransport : IDisposable
                     // The error body is read under the attempt's timeout, whatever the outcome, so that every attempt's is kept.
                     var rawBody = await ReadErrorBodyAsync(response, attemptTimeoutSource.Token).ConfigureAwait(false);
                     failure = ApiException.FromResponse((int)response.StatusCode, response.ReasonPhrase, ResponseHeaders.From(response), rawBody, redactor);
+                    credentials.OnFailure(failure);
                     response.Dispose();
                 }
                 catch (OperationCanceledException exception) when (cancellationToken.IsCancellationRequested)

@@ -146,6 +146,6 @@ public sealed class AuthenticationTests
         var exception = await TestApi.FailAsync<AuthenticationException>(transport);
 
         Assert.Equal("AUTHENTICATION_REQUIRED", exception.Code);
-        Assert.Equal("401 AUTHENTICATION_REQUIRED: Authentication required.", exception.Message);
+        Assert.Equal("401 AUTHENTICATION_REQUIRED: Authentication required. (the credentials this operation needs are not all configured: set ApiKey, or AccessToken)", exception.Message);
     }
 }

@@ -77,7 +77,8 @@ public sealed class ErrorResponseTests
         await using var server = await StartServer(status, body);
         using var transport = TestApi.Transport(server, SendOnce);
 
-        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => TestApi.GetAsync(transport, "/items"));
+        // Anonymous, so that a 401's message holds no advice on credentials.
+        var exception = await Assert.ThrowsAnyAsync<ApiException>(() => TestApi.GetAsync(transport, "/items", ApiAuth.None));
 
         Assert.IsType(expected, exception);
         Assert.Equal(status, exception.StatusCode);

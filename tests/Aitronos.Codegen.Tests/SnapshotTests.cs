@@ -26,6 +26,9 @@ public sealed class SnapshotTests
     }));
 
     [Fact]
+    public void EveryAuthSchemeAndAlternatives() => VerifyGenerated(GeneratorHarness.LoadTestSpec("auth-schemes.openapi.yaml"));
+
+    [Fact]
     public void Swagger2Document() => VerifyGenerated(GeneratorHarness.LoadTestSpec("swagger2.openapi.yaml"));
 
     /// <summary>Form (Stripe-style encoding), multipart with files, binary, text, several media types, and XML left as HttpContent.</summary>

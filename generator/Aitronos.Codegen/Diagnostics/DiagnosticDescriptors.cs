@@ -41,8 +41,8 @@ internal static class DiagnosticDescriptors
         "Operation '{0}': request media type '{1}' is taken as an HttpContent the caller builds: {2}", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor UnsupportedSecurity = Create(
-        "ACG012", "Security scheme not supported",
-        "Security scheme '{0}' ({1}) is not supported; requests will not carry it", DiagnosticSeverity.Warning);
+        "ACG012", "Security scheme not fully supported",
+        "Security scheme '{0}': {1}", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnresolvedReference = Create(
         "ACG013", "Reference cannot be resolved",

@@ -22,9 +22,9 @@ internal static class ClientEmitter
             writer.Line("/// <remarks>The API description names no absolute server URL: set <see cref=\"" + Runtime.Replace("global::", string.Empty) + ".ApiClientOptions.BaseUrl\"/>.</remarks>");
         }
 
-        writer.Line($"{context.Accessibility} sealed partial class {options} : {Runtime}.ApiClientOptions");
-        writer.Line("{");
-        writer.Line("}");
+        writer.OpenBlock($"{context.Accessibility} sealed partial class {options} : {Runtime}.ApiClientOptions");
+        SecurityEmitter.EmitOptionProperties(writer, api, options);
+        writer.CloseBlock();
         writer.Line();
 
         writer.Doc("summary", api.Title);
@@ -32,13 +32,14 @@ internal static class ClientEmitter
         writer.OpenBlock($"{context.Accessibility} sealed partial class {client} : global::System.IDisposable");
         writer.Line($"private static readonly {Runtime}.ApiDescription s_api = new(");
         writer.Line($"    {CSharpLiterals.String(client)},");
-        writer.Line($"    {(api.DefaultBaseUrl is null ? "null" : CSharpLiterals.String(api.DefaultBaseUrl))},");
-        writer.Line(api.ApiKey is { } key
-            ? $"    new {Runtime}.ApiKeySecurity({CSharpLiterals.String(key.ParameterName)}, {Runtime}.ApiKeyLocation.{key.Location}, {Literal(key.EnvironmentVariable)}),"
-            : "    null,");
-        writer.Line(api.Bearer is { } bearer
-            ? $"    new {Runtime}.BearerSecurity({Literal(bearer.EnvironmentVariable)}));"
-            : "    null);");
+        var arguments = new List<string> { api.DefaultBaseUrl is null ? "null" : CSharpLiterals.String(api.DefaultBaseUrl) };
+        arguments.AddRange(SecurityEmitter.DescriptionArguments(api));
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            writer.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+        }
+
+        SecurityEmitter.EmitRequirements(writer, api);
         writer.Line();
         writer.Line($"private readonly {Runtime}.ApiTransport _transport;");
         writer.Line();
@@ -110,19 +111,25 @@ internal static class ClientEmitter
         return EmitContext.FinishFile(writer);
     }
 
-    private static string Literal(string? value) => value is null ? "null" : CSharpLiterals.String(value);
-
     private static string DescribeDefaults(ApiModel api)
     {
         var parts = new List<string>();
-        if (api.ApiKey?.EnvironmentVariable is { } key)
+        foreach (SecuritySchemeModel scheme in api.SecuritySchemes)
         {
-            parts.Add("the API key from " + key);
-        }
-
-        if (api.Bearer?.EnvironmentVariable is { } token)
-        {
-            parts.Add("the access token from " + token);
+            string? first = scheme.EnvironmentVariable;
+            string? second = scheme.SecondEnvironmentVariable;
+            string? part = scheme.Kind switch
+            {
+                SecuritySchemeKind.ApiKey when first is not null => "the API key from " + first,
+                SecuritySchemeKind.Bearer when first is not null => "the access token from " + first,
+                SecuritySchemeKind.Basic when first is not null || second is not null => "the user name and password from " + (first ?? "-") + " and " + (second ?? "-"),
+                SecuritySchemeKind.OAuth2ClientCredentials when first is not null || second is not null => "the client id and secret from " + (first ?? "-") + " and " + (second ?? "-"),
+                _ => null,
+            };
+            if (part is not null && !parts.Contains(part))
+            {
+                parts.Add(part);
+            }
         }
 
         return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")";

@@ -196,9 +196,7 @@ internal static class OperationEmitter
                 : $"if ({body.CSharpName} is not null) request.Content = {content};");
         }
 
-        string auth = operation.Auth == AuthRequirement.None
-            ? Runtime + ".ApiAuth.None"
-            : string.Join(" | ", new[] { AuthRequirement.ApiKey, AuthRequirement.Bearer }.Where(a => (operation.Auth & a) != 0).Select(a => Runtime + ".ApiAuth." + a));
+        string auth = SecurityEmitter.Argument(context.Api, operation.Auth);
         writer.Line(operation.Result.Kind switch
         {
             ResultKind.Json => $"return _transport.CallAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, cancellationToken);",

@@ -14,17 +14,11 @@ internal sealed record ApiModel(
     string Title,
     string? Description,
     string? DefaultBaseUrl,
-    ApiKeySchemeModel? ApiKey,
-    BearerSchemeModel? Bearer,
+    EquatableArray<SecuritySchemeModel> SecuritySchemes,
+    EquatableArray<SecurityRequirementModel> SecurityRequirements,
     EquatableArray<OperationGroupModel> Groups,
     EquatableArray<TypeModel> Types,
     EquatableArray<TypeRef> SerializedTypes);
-
-/// <summary>The API key credential the client accepts.</summary>
-internal sealed record ApiKeySchemeModel(string SchemeName, string ParameterName, ParameterLocation Location, string? EnvironmentVariable);
-
-/// <summary>The bearer credential the client accepts (HTTP bearer, OAuth 2.0 or OpenID Connect access token).</summary>
-internal sealed record BearerSchemeModel(string SchemeName, string? EnvironmentVariable);
 
 /// <summary>
 /// Operations that share a tag become one sub-client; operations without a tag live on the root client

@@ -8,14 +8,6 @@ internal enum ParameterLocation
     Cookie,
 }
 
-[System.Flags]
-internal enum AuthRequirement
-{
-    None = 0,
-    ApiKey = 1,
-    Bearer = 2,
-}
-
 /// <summary>How a request body is typed and encoded, in the order of preference when a spec offers several.</summary>
 internal enum BodyKind
 {
@@ -47,7 +39,7 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     BodyModel? Body,
     ResultModel Result,
-    AuthRequirement Auth,
+    SecurityRequirementModel Auth,
     EquatableArray<BodyVariantModel> OtherBodies);
 
 /// <summary>A piece of a path template: literal text, or the name of the parameter whose value goes there.</summary>

@@ -10,16 +10,22 @@ using ApiParameterLocation = Aitronos.Codegen.Model.ParameterLocation;
 namespace Aitronos.Codegen.Reading;
 
 /// <summary>
-/// Picks the credentials the client supports from the document's security schemes: one API key (header,
-/// query or cookie) and one bearer token (HTTP bearer, OAuth 2.0, OpenID Connect), and maps each
-/// operation's requirements onto them.
+/// Reads the document's security schemes the client can send (API keys in headers, queries and cookies, HTTP bearer and
+/// basic, OAuth 2.0 and OpenID Connect tokens, and the OAuth 2.0 client credentials flow, which the client runs itself),
+/// and maps each operation's <c>security</c> onto them as alternatives of schemes sent together.
 /// </summary>
 internal sealed class SecurityReader
 {
     private const string EnvironmentVariableExtension = "x-environment-variable";
 
+    // A requirement is a 64-bit mask over the schemes.
+    private const int MaxSchemes = 64;
+
     private readonly ReadContext _context;
-    private readonly Dictionary<string, AuthRequirement> _schemes = new(StringComparer.Ordinal);
+    private readonly List<SecuritySchemeModel> _schemes = new();
+    private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
+    private readonly List<SecurityRequirementModel> _requirements = new();
+    private readonly HashSet<SecurityRequirementModel> _seen = new();
 
     public SecurityReader(ReadContext context, OpenApiDocument document)
     {
@@ -29,62 +35,174 @@ internal sealed class SecurityReader
             return;
         }
 
-        foreach (var pair in schemes.OrderBy(p => p.Key, StringComparer.Ordinal))
+        // Schemes no operation names are left out: nothing would send them.
+        HashSet<string> used = UsedSchemes(document);
+        foreach (var pair in schemes.Where(p => used.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             string pointer = ReadContext.Pointer("#/components/securitySchemes", pair.Key);
-            IOpenApiSecurityScheme scheme = pair.Value;
-            string? environmentVariable = ReadEnvironmentVariable(scheme);
-            switch (scheme.Type)
+            if (Read(pair.Key, pair.Value, pointer) is not { } scheme)
             {
-                case SecuritySchemeType.ApiKey when ApiKey is null && scheme.Name is { Length: > 0 } && ToLocation(scheme.In) is { } location:
-                    ApiKey = new ApiKeySchemeModel(pair.Key, scheme.Name, location, environmentVariable);
-                    _schemes[pair.Key] = AuthRequirement.ApiKey;
-                    break;
-                case SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase):
-                case SecuritySchemeType.OAuth2:
-                case SecuritySchemeType.OpenIdConnect:
-                    Bearer ??= new BearerSchemeModel(pair.Key, environmentVariable);
-                    _schemes[pair.Key] = AuthRequirement.Bearer;
-                    break;
-                default:
-                    string kind = scheme.Type switch
-                    {
-                        SecuritySchemeType.Http => "http " + scheme.Scheme,
-                        SecuritySchemeType.ApiKey => "a second API key; only '" + ApiKey?.SchemeName + "' is sent",
-                        _ => scheme.Type?.ToString() ?? "no type",
-                    };
-                    _context.Report(DiagnosticDescriptors.UnsupportedSecurity, pointer, pair.Key, kind);
-                    break;
+                continue;
             }
+
+            if (_schemes.Count == MaxSchemes)
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedSecurity, pointer, pair.Key, $"the client sends at most {MaxSchemes} schemes; requests do not carry this one");
+                continue;
+            }
+
+            _indexes[pair.Key] = _schemes.Count;
+            _schemes.Add(scheme);
         }
     }
 
-    public ApiKeySchemeModel? ApiKey { get; }
+    /// <summary>The schemes the client sends, in the order of their names.</summary>
+    public IReadOnlyList<SecuritySchemeModel> Schemes => _schemes;
 
-    public BearerSchemeModel? Bearer { get; }
+    /// <summary>Every distinct requirement <see cref="For"/> returned but <see cref="SecurityRequirementModel.None"/>, in the order of first use.</summary>
+    public IReadOnlyList<SecurityRequirementModel> Requirements => _requirements;
 
-    /// <summary>The credentials an operation accepts: any scheme named by any of its alternative requirements.</summary>
-    public AuthRequirement For(IList<OpenApiSecurityRequirement>? operationSecurity, IList<OpenApiSecurityRequirement>? documentSecurity)
+    /// <summary>
+    /// An operation's alternatives: its own <c>security</c>, else the document's. A scheme the client cannot send is left
+    /// out of its alternative (a client certificate, say, comes from the handler), and an alternative left empty so
+    /// allows the call without credentials, as the client can send none for it.
+    /// </summary>
+    public SecurityRequirementModel For(IList<OpenApiSecurityRequirement>? operationSecurity, IList<OpenApiSecurityRequirement>? documentSecurity)
     {
         IList<OpenApiSecurityRequirement>? requirements = operationSecurity ?? documentSecurity;
-        if (requirements is null)
+        var alternatives = new List<long>();
+        var scopes = new SortedDictionary<int, List<string>>();
+        foreach (OpenApiSecurityRequirement requirement in requirements ?? Array.Empty<OpenApiSecurityRequirement>())
         {
-            return AuthRequirement.None;
+            long mask = 0;
+            foreach (var pair in requirement)
+            {
+                if (pair.Key.Reference?.Id is not { } id || !_indexes.TryGetValue(id, out int index))
+                {
+                    continue;
+                }
+
+                mask |= 1L << index;
+                if (_schemes[index].Kind == SecuritySchemeKind.OAuth2ClientCredentials && pair.Value is { Count: > 0 } named)
+                {
+                    if (!scopes.TryGetValue(index, out List<string>? list))
+                    {
+                        scopes[index] = list = new List<string>();
+                    }
+
+                    list.AddRange(named.Where(s => !list.Contains(s)));
+                }
+            }
+
+            if (!alternatives.Contains(mask))
+            {
+                alternatives.Add(mask);
+            }
         }
 
-        AuthRequirement result = AuthRequirement.None;
-        foreach (OpenApiSecurityRequirement requirement in requirements)
+        var model = alternatives.Count == 0 || (alternatives.Count == 1 && alternatives[0] == 0)
+            ? SecurityRequirementModel.None
+            : new SecurityRequirementModel(
+                alternatives.ToEquatableArray(),
+                scopes.Select(s => new SchemeScopesModel(s.Key, s.Value.ToEquatableArray())).ToEquatableArray());
+        if (model != SecurityRequirementModel.None && _seen.Add(model))
         {
-            foreach (OpenApiSecuritySchemeReference scheme in requirement.Keys)
+            _requirements.Add(model);
+        }
+
+        return model;
+    }
+
+    private static HashSet<string> UsedSchemes(OpenApiDocument document)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        IEnumerable<IList<OpenApiSecurityRequirement>?> lists = new[] { document.Security };
+        if (document.Paths is { } paths)
+        {
+            lists = lists.Concat(paths.Values.SelectMany(p => p.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>()).Select(o => o.Security));
+        }
+
+        foreach (IList<OpenApiSecurityRequirement>? list in lists)
+        {
+            foreach (OpenApiSecurityRequirement requirement in list ?? Array.Empty<OpenApiSecurityRequirement>())
             {
-                if (scheme.Reference?.Id is { } id && _schemes.TryGetValue(id, out AuthRequirement auth))
+                foreach (var scheme in requirement.Keys)
                 {
-                    result |= auth;
+                    if (scheme.Reference?.Id is { } id)
+                    {
+                        used.Add(id);
+                    }
                 }
             }
         }
 
-        return result;
+        return used;
+    }
+
+    private SecuritySchemeModel? Read(string name, IOpenApiSecurityScheme scheme, string pointer)
+    {
+        (string? first, string? second) = ReadEnvironmentVariables(scheme);
+        switch (scheme.Type)
+        {
+            case SecuritySchemeType.ApiKey when scheme.Name is { Length: > 0 } && ToLocation(scheme.In) is { } location:
+                return new SecuritySchemeModel(name, SecuritySchemeKind.ApiKey, scheme.Name, location, first, null, null);
+
+            case SecuritySchemeType.Http when string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase):
+                return new SecuritySchemeModel(name, SecuritySchemeKind.Bearer, null, default, first, null, null);
+
+            case SecuritySchemeType.Http when string.Equals(scheme.Scheme, "basic", StringComparison.OrdinalIgnoreCase):
+                return new SecuritySchemeModel(name, SecuritySchemeKind.Basic, null, default, first, second, null);
+
+            case SecuritySchemeType.OAuth2 when scheme.Flows?.ClientCredentials?.TokenUrl is { } tokenUrl:
+                return new SecuritySchemeModel(name, SecuritySchemeKind.OAuth2ClientCredentials, null, default, first, second, tokenUrl.OriginalString);
+
+            case SecuritySchemeType.OAuth2:
+                _context.Report(DiagnosticDescriptors.UnsupportedSecurity, pointer, name,
+                    "OAuth 2.0 " + Flows(scheme.Flows) + ": the client does not run this flow; set AccessToken or AccessTokenProvider and it is sent as a bearer token");
+                return new SecuritySchemeModel(name, SecuritySchemeKind.Bearer, null, default, first, null, null);
+
+            case SecuritySchemeType.OpenIdConnect:
+                _context.Report(DiagnosticDescriptors.UnsupportedSecurity, pointer, name,
+                    "OpenID Connect: the client does not run its flows; set AccessToken or AccessTokenProvider and it is sent as a bearer token");
+                return new SecuritySchemeModel(name, SecuritySchemeKind.Bearer, null, default, first, null, null);
+
+            default:
+                string what = scheme.Type switch
+                {
+                    SecuritySchemeType.Http => "HTTP " + scheme.Scheme + ": not supported; requests do not carry it (add the header through DefaultHeaders or a DelegatingHandler)",
+                    SecuritySchemeType.MutualTLS => "mutual TLS: requests do not carry it; give the client certificate through ApiClientOptions.HttpMessageHandler",
+                    SecuritySchemeType.ApiKey => "an API key without a name or a header, query or cookie location: requests do not carry it",
+                    _ => (scheme.Type?.ToString() ?? "no type") + ": not supported; requests do not carry it",
+                };
+                _context.Report(DiagnosticDescriptors.UnsupportedSecurity, pointer, name, what);
+                return null;
+        }
+    }
+
+    private static string Flows(OpenApiOAuthFlows? flows)
+    {
+        var names = new List<string>();
+        if (flows?.AuthorizationCode is not null)
+        {
+            names.Add("authorizationCode");
+        }
+
+        if (flows?.Implicit is not null)
+        {
+            names.Add("implicit");
+        }
+
+        if (flows?.Password is not null)
+        {
+            names.Add("password");
+        }
+
+        if (flows?.DeviceAuthorization is not null)
+        {
+            names.Add("deviceAuthorization");
+        }
+
+        return names.Count == 0 ? "without a client credentials flow" : string.Join(", ", names);
     }
 
     private static ApiParameterLocation? ToLocation(Microsoft.OpenApi.ParameterLocation? location) => location switch
@@ -95,17 +213,27 @@ internal sealed class SecurityReader
         _ => null,
     };
 
-    private static string? ReadEnvironmentVariable(IOpenApiSecurityScheme scheme)
+    /// <summary>
+    /// <c>x-environment-variable</c>: a name (an API key or token), or an object naming the two halves of a pair:
+    /// <c>{username, password}</c> for basic, <c>{clientId, clientSecret}</c> for client credentials.
+    /// </summary>
+    private static (string? First, string? Second) ReadEnvironmentVariables(IOpenApiSecurityScheme scheme)
     {
-        if (scheme is IOpenApiReadOnlyExtensible { Extensions: { } extensions }
-            && extensions.TryGetValue(EnvironmentVariableExtension, out IOpenApiExtension? extension)
-            && extension is JsonNodeExtension { Node: JsonValue value }
-            && value.TryGetValue(out string? name)
-            && !string.IsNullOrWhiteSpace(name))
+        if (scheme is not IOpenApiReadOnlyExtensible { Extensions: { } extensions }
+            || !extensions.TryGetValue(EnvironmentVariableExtension, out IOpenApiExtension? extension)
+            || extension is not JsonNodeExtension { Node: { } node })
         {
-            return name!.Trim();
+            return (null, null);
         }
 
-        return null;
+        return node switch
+        {
+            JsonValue value => (Name(value), null),
+            JsonObject pair => (Name(pair["username"] ?? pair["clientId"]), Name(pair["password"] ?? pair["clientSecret"])),
+            _ => (null, null),
+        };
     }
+
+    private static string? Name(JsonNode? node)
+        => node is JsonValue value && value.TryGetValue(out string? name) && !string.IsNullOrWhiteSpace(name) ? name!.Trim() : null;
 }

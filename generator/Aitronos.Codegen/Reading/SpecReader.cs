@@ -185,8 +185,8 @@ internal static class SpecReader
             Title: document.Info?.Title ?? fileName,
             Description: document.Info?.Description,
             DefaultBaseUrl: BaseUrl(document),
-            ApiKey: security.ApiKey,
-            Bearer: security.Bearer,
+            SecuritySchemes: security.Schemes.ToEquatableArray(),
+            SecurityRequirements: security.Requirements.ToEquatableArray(),
             Groups: groups.ToEquatableArray(),
             Types: types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
             SerializedTypes: serialized.Select(t => t with { IsNullable = false }).Distinct().ToEquatableArray());

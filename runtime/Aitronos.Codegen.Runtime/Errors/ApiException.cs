@@ -20,6 +20,7 @@ namespace Aitronos.Codegen.Runtime;
 public class ApiException : Exception
 {
     private string? _attemptsNote;
+    private string? _credentialsNote;
 
     private protected ApiException(string message, ApiErrorData data, Exception? innerException)
         : base(message, innerException)
@@ -86,7 +87,9 @@ public class ApiException : Exception
     /// retried when retries were on but a rule held it back: for example
     /// <c>503 Service Unavailable: the response has no body. (after 3 attempts)</c>.
     /// </summary>
-    public override string Message => _attemptsNote is null ? base.Message : base.Message + " (" + _attemptsNote + ")";
+    public override string Message
+        => (_credentialsNote is null ? base.Message : base.Message + " " + _credentialsNote)
+            + (_attemptsNote is null ? string.Empty : " (" + _attemptsNote + ")");
 
     /// <summary>
     /// Creates the exception for a non-success response: the subclass matching the status, filled from the body
@@ -135,6 +138,9 @@ public class ApiException : Exception
             _ => new ApiException(message, data, null),
         };
     }
+
+    /// <summary>Says, on a 401 or 403, which credentials the operation wanted and the client did not have.</summary>
+    internal void RecordMissingCredentials(string note) => _credentialsNote = note;
 
     /// <summary>Records, on the failure about to be thrown, the attempts that led to it.</summary>
     /// <param name="attempts">How many attempts were made, this one included.</param>
