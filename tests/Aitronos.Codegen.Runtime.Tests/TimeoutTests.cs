@@ -130,7 +130,8 @@ public sealed class TimeoutTests
         Assert.Equal(Short, exception.Timeout);
         Assert.EndsWith("did not complete within 300 ms (ApiClientOptions.CallTimeout).", exception.Message);
         Assert.Equal(1, exception.Attempts);
-        Assert.Single(server.Requests);
+        // Not retried. On a loaded machine the call's 300 ms can run out before the one request reaches the server.
+        Assert.InRange(server.Requests.Count, 0, 1);
     }
 
     [Fact]
