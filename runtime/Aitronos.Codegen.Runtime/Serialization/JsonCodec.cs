@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Aitronos.Codegen.Runtime.Serialization;
 
 namespace Aitronos.Codegen.Runtime;
 
@@ -427,7 +428,13 @@ public static class JsonCodec
 
         public override bool HandleNull => true;
 
-        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _read(ref reader);
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            int mark = JsonReadLog.Count;
+            T value = _read(ref reader);
+            JsonReadLog.End(mark, typeof(T).Name);
+            return value;
+        }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);
     }

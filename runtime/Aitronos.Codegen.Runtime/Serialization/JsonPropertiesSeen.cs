@@ -20,6 +20,12 @@ public struct JsonPropertiesSeen
     private ulong _word3;
     private ulong[]? _more;
 
+    /// <summary>How many problems the thread's read had logged when the object began.</summary>
+    internal int ProblemMark;
+
+    /// <summary>The reader's depth at the object's start.</summary>
+    internal int Depth;
+
     /// <summary>Records that the property at <paramref name="index"/> came.</summary>
     /// <param name="index">The property's index in its model's name table.</param>
     internal void Add(int index)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using Aitronos.Codegen.Runtime;
 
 namespace Aitronos.Codegen.Runtime.Serialization;
 
@@ -125,12 +126,14 @@ public sealed class JsonPropertyNames
     /// <exception cref="JsonException">The value is not an object.</exception>
     public int First(ref Utf8JsonReader reader, ref JsonPropertiesSeen seen)
     {
-        seen = default;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException($"Expected a JSON object for {_typeName} but found {JsonCodec.DescribeToken(reader.TokenType)}.");
         }
 
+        seen = default;
+        seen.ProblemMark = JsonReadLog.Count;
+        seen.Depth = reader.CurrentDepth;
         return Next(ref reader, -1, ref seen);
     }
 
@@ -167,6 +170,95 @@ public sealed class JsonPropertyNames
                 throw MissingRequired(seen);
             }
         }
+    }
+
+    /// <summary>
+    /// For a generated reader's exception filter: when reading the value of the property at <paramref name="index"/>
+    /// failed because the value is not what the schema says (<paramref name="exception"/> is a plain
+    /// <see cref="JsonException"/>), records the problem, moves the reader to the value's last token and returns
+    /// <see langword="true"/>: the property keeps its default and the object reads on. Malformed JSON is not caught.
+    /// </summary>
+    /// <param name="reader">The reader, somewhere in the value that failed.</param>
+    /// <param name="index">The property's index.</param>
+    /// <param name="exception">What reading the value threw.</param>
+    /// <param name="seen">The object's record.</param>
+    /// <returns>Whether the failure was recorded (the filter catches it) or is to propagate.</returns>
+    public bool Mistyped(ref Utf8JsonReader reader, int index, Exception exception, ref JsonPropertiesSeen seen)
+    {
+        if (exception is null || exception.GetType() != typeof(JsonException) || (uint)index >= (uint)_names.Length)
+        {
+            return false;
+        }
+
+        int depth = seen.Depth + 1;
+        bool atStart = reader.CurrentDepth == depth && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray);
+        JsonReadProblem problem = atStart && reader.TokenType == JsonTokenType.Null
+            ? new JsonReadProblem(JsonReadProblemKind.Null, _typeName, _names[index], $"{_typeName}.{_names[index]}: null where the schema requires a value.")
+            : new JsonReadProblem(JsonReadProblemKind.WrongType, _typeName, _names[index], $"{_typeName}.{_names[index]}: {exception.Message}");
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
+        }
+
+        // Failed inside the value (an item of a list): read on to the value's end.
+        while (reader.CurrentDepth > depth || (!atStart && reader.CurrentDepth == depth && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray)))
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+        }
+
+        JsonReadLog.Add(problem);
+        return true;
+    }
+
+    /// <summary>
+    /// Ends reading a model: records every required property that did not come and, when reading this object or an
+    /// object inside it found problems, gives the model its report and the JSON it came from.
+    /// </summary>
+    /// <param name="model">The model read.</param>
+    /// <param name="seen">The record filled while reading the object.</param>
+    /// <param name="start">A copy of the reader taken on the object's start.</param>
+    public void Finish(JsonModel model, in JsonPropertiesSeen seen, ref Utf8JsonReader start)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        if (_required is not null)
+        {
+            foreach (int index in _required)
+            {
+                if (!seen.Contains(index))
+                {
+                    JsonReadLog.Add(new JsonReadProblem(JsonReadProblemKind.Missing, _typeName, _names[index], $"{_typeName}.{_names[index]}: the required property is missing."));
+                }
+            }
+        }
+
+        if (JsonReadLog.Count <= seen.ProblemMark)
+        {
+            return;
+        }
+
+        JsonElement json = JsonCodec.ReadElement(ref start);
+        List<JsonReadProblem> problems = JsonReadLog.Since(seen.ProblemMark);
+        foreach (JsonReadProblem problem in problems)
+        {
+            // Only this object's own problems still wait for their value: those inside it got theirs already.
+            if (problem.ValuePending)
+            {
+                problem.ValuePending = false;
+                if (json.TryGetProperty(problem.PropertyName, out JsonElement value))
+                {
+                    problem.Value = value;
+                }
+            }
+        }
+
+        model.SetReadReport(new JsonReadReport(problems, json));
     }
 
     /// <summary>Moves to the next property of the object.</summary>

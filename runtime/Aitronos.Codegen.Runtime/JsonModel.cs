@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+using Aitronos.Codegen.Runtime.Serialization;
+
+namespace Aitronos.Codegen.Runtime;
+
+/// <summary>
+/// The base of every generated model. It carries what reading the model from JSON found wrong
+/// (<see cref="JsonReadProblems"/>), outside the model's value: the problems take no part in equality, are not
+/// serialized, and are not copied by <c>with</c>.
+/// </summary>
+/// <remarks>
+/// Servers drift from their API descriptions: a property the schema requires is left out, an id outgrows its type, an
+/// array comes where an object was declared. Reading is lenient by default (see <see cref="JsonReading"/>): such a
+/// response still gives its model with every property that could be read; a missing or unreadable property keeps
+/// its default (<see langword="null"/> for reference types, even where the property is not nullable; <c>0</c>,
+/// <see langword="false"/> or <c>default</c> for value types) and is named in <see cref="JsonReadProblems"/>.
+/// A model read with problems writes back exactly the JSON it was read from (nothing invented, nothing dropped);
+/// a copy made with <c>with</c> is a new value and writes its properties.
+/// </remarks>
+public abstract record JsonModel
+{
+    private JsonReadReport? _read;
+
+    /// <summary>Creates a model.</summary>
+    protected JsonModel()
+    {
+    }
+
+    /// <summary>Copies a model (for <c>with</c>); what reading the original found stays with the original.</summary>
+    /// <param name="original">The model copied.</param>
+    protected JsonModel(JsonModel original)
+    {
+    }
+
+    /// <summary>
+    /// What reading this model from JSON found wrong, in this model and in the models inside it: required properties
+    /// that were missing, values of the wrong JSON kind (kept in <see cref="JsonReadProblem.Value"/>). Empty for a
+    /// model read as its schema says, or made in code.
+    /// </summary>
+    public IReadOnlyList<JsonReadProblem> JsonReadProblems => _read?.Problems ?? Array.Empty<JsonReadProblem>();
+
+    /// <summary>Models are equal by their properties; what reading them found takes no part.</summary>
+    /// <param name="other">The other model.</param>
+    /// <returns><see langword="true"/> when both are of one type (the derived record compares the properties).</returns>
+    public virtual bool Equals(JsonModel? other) => ReferenceEquals(this, other) || (other is not null && EqualityContract == other.EqualityContract);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => EqualityContract.GetHashCode();
+
+    /// <summary>Prints nothing: generated models print their JSON members.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns><see langword="false"/>.</returns>
+    protected virtual bool PrintMembers(StringBuilder builder) => false;
+
+    /// <summary>For generated writers: writes the JSON this model was read from when reading found problems in it.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <returns><see langword="true"/> when it wrote; <see langword="false"/> when the properties are to be written.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected bool WriteAsRead(Utf8JsonWriter writer)
+    {
+        if (_read is null)
+        {
+            return false;
+        }
+
+        _read.Json.WriteTo(writer);
+        return true;
+    }
+
+    internal void SetReadReport(JsonReadReport report) => _read = report;
+}
