@@ -11,7 +11,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// inferred.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Destination.JsonConverter))]
-public sealed partial record Destination
+public sealed partial record Destination : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public Destination() { }
 
@@ -42,27 +42,33 @@ public sealed partial record Destination
     private Destination(ref global::System.Text.Json.Utf8JsonReader r)
     {
         var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+            try
             {
-                case 0: DestinationId = r.ReadString(); break;
-                case 1: Name = r.ReadStringOrNull(); break;
-                case 2: DestinationDefinitionId = r.ReadStringOrNull(); break;
-                case 3: WorkspaceId = r.ReadStringOrNull(); break;
-                case 4: Configuration = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                case 5: DestinationType = r.ReadStringOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: DestinationId = r.ReadString(); break;
+                    case 1: Name = r.ReadStringOrNull(); break;
+                    case 2: DestinationDefinitionId = r.ReadStringOrNull(); break;
+                    case 3: WorkspaceId = r.ReadStringOrNull(); break;
+                    case 4: Configuration = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
+                    case 5: DestinationType = r.ReadStringOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static Destination ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Destination v)
     {
+        if (v.WriteAsRead(w)) return;
         w.WriteStartObject();
         w.WriteRequiredString(s_names[0], v.DestinationId);
         w.WriteOptionalString(s_names[1], v.Name);
@@ -75,7 +81,7 @@ public sealed partial record Destination
     }
 
     internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Destination> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -8,7 +8,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>The error envelope returned by failed requests.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
-public sealed partial record ErrorResponse
+public sealed partial record ErrorResponse : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public ErrorResponse() { }
 
@@ -26,23 +26,29 @@ public sealed partial record ErrorResponse
     private ErrorResponse(ref global::System.Text.Json.Utf8JsonReader r)
     {
         var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+            try
             {
-                case 0: Success = r.ReadBoolean(); break;
-                case 1: Error = ApiError.ReadJson(ref r); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: Success = r.ReadBoolean(); break;
+                    case 1: Error = ApiError.ReadJson(ref r); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, ErrorResponse v)
     {
+        if (v.WriteAsRead(w)) return;
         w.WriteStartObject();
         w.WriteRequiredBoolean(s_names[0], v.Success);
         v.Error.WriteJsonProperty(w, s_names[1]);
@@ -51,7 +57,7 @@ public sealed partial record ErrorResponse
     }
 
     internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<ErrorResponse> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

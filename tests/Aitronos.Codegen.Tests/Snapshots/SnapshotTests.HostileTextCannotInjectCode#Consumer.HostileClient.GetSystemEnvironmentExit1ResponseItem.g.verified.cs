@@ -7,7 +7,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(GetSystemEnvironmentExit1ResponseItem.JsonConverter))]
-public sealed partial record GetSystemEnvironmentExit1ResponseItem
+public sealed partial record GetSystemEnvironmentExit1ResponseItem : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public GetSystemEnvironmentExit1ResponseItem() { }
 
@@ -22,21 +22,29 @@ public sealed partial record GetSystemEnvironmentExit1ResponseItem
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private GetSystemEnvironmentExit1ResponseItem(ref global::System.Text.Json.Utf8JsonReader r)
     {
+        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-            switch (i)
+        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: Error = r.ReadStringOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: Error = r.ReadStringOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static GetSystemEnvironmentExit1ResponseItem ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, GetSystemEnvironmentExit1ResponseItem v)
     {
+        if (v.WriteAsRead(w)) return;
         w.WriteStartObject();
         w.WriteOptionalString(s_names[0], v.Error);
         w.WriteAdditional(v.AdditionalProperties, s_names);
@@ -44,7 +52,7 @@ public sealed partial record GetSystemEnvironmentExit1ResponseItem
     }
 
     internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<GetSystemEnvironmentExit1ResponseItem> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

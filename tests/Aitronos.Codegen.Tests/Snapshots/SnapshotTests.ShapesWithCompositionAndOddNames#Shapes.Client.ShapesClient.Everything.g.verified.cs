@@ -7,7 +7,7 @@ namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Everything.JsonConverter))]
-internal sealed partial record Everything
+internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public Everything() { }
 
@@ -39,34 +39,40 @@ internal sealed partial record Everything
     private Everything(ref global::System.Text.Json.Utf8JsonReader r)
     {
         var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, string>? extra = null;
         for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+            try
             {
-                case 0: Class = r.ReadString(); break;
-                case 1: Event = r.ReadInt64OrNull(); break;
-                case 2: _2faEnabled = r.ReadBooleanOrNull(); break;
-                case 3: Everything2 = r.ReadStringOrNull(); break;
-                case 4: Maybe = r.ReadStringOrNull(); break;
-                case 5: Scores = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadDouble); break;
-                case 6: Matrix = r.IsNull() ? null : r.ReadList(static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadInt64)); break;
-                case 7: Free = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                case 8: Anything = r.ReadElementOrNull(); break;
-                case 9: Blob = r.ReadBytesOrNull(); break;
-                case 10: Price = r.ReadDecimalOrNull(); break;
-                case 11: Either = r.ReadElementOrNull(); break;
-                case 12: Settings = r.IsNull() ? null : EverythingSettings.ReadJson(ref r); break;
-                default: r.ReadAdditional(ref extra, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
+                switch (i)
+                {
+                    case 0: Class = r.ReadString(); break;
+                    case 1: Event = r.ReadInt64OrNull(); break;
+                    case 2: _2faEnabled = r.ReadBooleanOrNull(); break;
+                    case 3: Everything2 = r.ReadStringOrNull(); break;
+                    case 4: Maybe = r.ReadStringOrNull(); break;
+                    case 5: Scores = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadDouble); break;
+                    case 6: Matrix = r.IsNull() ? null : r.ReadList(static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadInt64)); break;
+                    case 7: Free = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
+                    case 8: Anything = r.ReadElementOrNull(); break;
+                    case 9: Blob = r.ReadBytesOrNull(); break;
+                    case 10: Price = r.ReadDecimalOrNull(); break;
+                    case 11: Either = r.ReadElementOrNull(); break;
+                    case 12: Settings = r.IsNull() ? null : EverythingSettings.ReadJson(ref r); break;
+                    default: r.ReadAdditional(ref extra, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static Everything ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Everything v)
     {
+        if (v.WriteAsRead(w)) return;
         w.WriteStartObject();
         w.WriteRequiredString(s_names[0], v.Class);
         w.WriteOptionalInt64(s_names[1], v.Event);
@@ -86,7 +92,7 @@ internal sealed partial record Everything
     }
 
     internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Everything> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -7,7 +7,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Note.JsonConverter))]
-public sealed partial record Note
+public sealed partial record Note : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public Note() { }
 
@@ -23,23 +23,29 @@ public sealed partial record Note
     private Note(ref global::System.Text.Json.Utf8JsonReader r)
     {
         var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
         for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+            try
             {
-                case 0: Text = r.ReadString(); break;
-                case 1: Pinned = r.ReadBooleanOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: Text = r.ReadString(); break;
+                    case 1: Pinned = r.ReadBooleanOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static Note ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Note v)
     {
+        if (v.WriteAsRead(w)) return;
         w.WriteStartObject();
         w.WriteRequiredString(s_names[0], v.Text);
         w.WriteOptionalBoolean(s_names[1], v.Pinned);
@@ -48,7 +54,7 @@ public sealed partial record Note
     }
 
     internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Note> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }
