@@ -46,7 +46,7 @@ public sealed class LenientReadingTests
     [Fact]
     public void A_missing_required_property_is_reported_and_the_rest_is_read()
     {
-        const string json = """{"id":5000000000,"owner":{"login":"octocat","type":"User"},"topics":["a"],"stars":3}""";
+        const string json = """{"id":5000000000,"owner":{"login":"octocat","type":"User"},"topics":["a"],"stars":3,"pushed_at":"2011-01-26T19:01:12Z"}""";
         var repo = Read("Repo", json);
 
         Assert.Equal(5000000000L, Get(repo, "Id"));

@@ -226,6 +226,37 @@ public static class JsonCodec
         throw Unexpected("a date-time", reader.TokenType);
     }
 
+    /// <summary>Writes a date-time; in UTC as <c>Z</c>, the way servers send it, rather than <c>+00:00</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        if (value.Offset == TimeSpan.Zero)
+        {
+            writer.WriteStringValue(value.UtcDateTime);
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    /// <summary>Writes a date-time property; in UTC as <c>Z</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
+    {
+        if (value.Offset == TimeSpan.Zero)
+        {
+            writer.WriteString(name, value.UtcDateTime);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
     /// <summary>Reads a full date (<c>2025-12-22</c>) as midnight of that day.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The value.</returns>

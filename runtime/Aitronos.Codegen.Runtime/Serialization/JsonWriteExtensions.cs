@@ -218,7 +218,7 @@ public static class JsonWriteExtensions
     {
         if (value is not null)
         {
-            writer.WriteString(name, value.Value);
+            JsonCodec.WriteDateTimeOffset(writer, name, value.Value);
         }
     }
 
@@ -234,7 +234,7 @@ public static class JsonWriteExtensions
         }
         else
         {
-            writer.WriteString(name, value.Value);
+            JsonCodec.WriteDateTimeOffset(writer, name, value.Value);
         }
     }
 
@@ -371,7 +371,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteRequiredDateTimeOffset(this Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) => writer.WriteString(name, value);
+    public static void WriteRequiredDateTimeOffset(this Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) => JsonCodec.WriteDateTimeOffset(writer, name, value);
 
     /// <summary>Writes a Guid property that is always there.</summary>
     /// <param name="writer">The writer.</param>
