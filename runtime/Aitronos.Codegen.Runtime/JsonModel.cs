@@ -23,6 +23,8 @@ namespace Aitronos.Codegen.Runtime;
 /// </remarks>
 public abstract record JsonModel
 {
+    private static readonly JsonValueWriter<JsonModel> s_write = static (writer, model) => model.WriteJsonValue(writer);
+
     private JsonReadReport? _read;
 
     /// <summary>Creates a model.</summary>
@@ -51,16 +53,40 @@ public abstract record JsonModel
     /// <inheritdoc/>
     public override int GetHashCode() => EqualityContract.GetHashCode();
 
-    /// <summary>Prints nothing: generated models print their JSON members.</summary>
+    /// <summary>For generated models: writes the model as a property of the object being written.</summary>
+    /// <param name="writer">The writer, inside an object.</param>
+    /// <param name="name">The property's name.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void WriteJsonProperty(Utf8JsonWriter writer, JsonEncodedText name)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WritePropertyName(name);
+        WriteJsonValue(writer);
+    }
+
+    /// <summary>Prints nothing here: generated models print their JSON members (<see cref="PrintJson"/>).</summary>
     /// <param name="builder">The builder.</param>
     /// <returns><see langword="false"/>.</returns>
     protected virtual bool PrintMembers(StringBuilder builder) => false;
 
-    /// <summary>For generated writers: writes the JSON this model was read from when reading found problems in it.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <returns><see langword="true"/> when it wrote; <see langword="false"/> when the properties are to be written.</returns>
+    /// <summary>For generated models: prints the model's JSON members, for <c>ToString</c>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>Whether anything was printed.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected bool WriteAsRead(Utf8JsonWriter writer)
+    protected bool PrintJson(StringBuilder builder) => JsonCodec.PrintMembers(builder, this, s_write);
+
+    /// <summary>For generated models: writes the model as a JSON value (its generated writer).</summary>
+    /// <param name="writer">The writer.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected abstract void WriteJsonValue(Utf8JsonWriter writer);
+
+    /// <summary>Writes the JSON this model was read from, when reading found problems in it.</summary>
+    /// <returns><see langword="true"/> when it wrote; <see langword="false"/> when the properties are to be written.</returns>
+    internal bool WriteAsRead(Utf8JsonWriter writer)
     {
         if (_read is null)
         {

@@ -105,10 +105,10 @@ internal static class ModelEmitter
         // reads on; Finish names the missing required ones and keeps the object's JSON when anything was wrong.
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         writer.OpenBlock($"private {type.Name}(ref {JsonCode.ReaderType} r)");
-        writer.Line("var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();");
         writer.Line("var start = r;");
         writer.Line($"{Dictionary}{additionalType}>? extra = null;");
-        writer.OpenStatement("for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))");
+        writer.Line("int i = s_names.First(ref r, out var seen);");
+        writer.OpenStatement("for (; i != -1; i = s_names.Next(ref r, i, ref seen))");
         writer.OpenBlock("try");
         writer.OpenBlock("switch (i)");
         for (int i = 0; i < type.Properties.Count; i++)
@@ -143,8 +143,7 @@ internal static class ModelEmitter
         writer.OpenBlock($"internal static void WriteJson({JsonCode.WriterType} w, {type.Name} v)");
 
         // A model read with problems holds defaults where the JSON had nothing readable: it writes what it was read from.
-        writer.Line("if (v.WriteAsRead(w)) return;");
-        writer.Line("w.WriteStartObject();");
+        writer.Line("if (!w.StartObject(v)) return;");
         for (int i = 0; i < type.Properties.Count; i++)
         {
             PropertyModel property = type.Properties[i];
@@ -157,10 +156,10 @@ internal static class ModelEmitter
         writer.Line("w.WriteEndObject();");
         writer.CloseBlock();
         writer.Line();
-        writer.Line($"internal void WriteJsonProperty({JsonCode.WriterType} w, global::System.Text.Json.JsonEncodedText name) {{ w.WritePropertyName(name); WriteJson(w, this); }}");
+        writer.Line($"protected override void WriteJsonValue({JsonCode.WriterType} w) => WriteJson(w, this);");
 
         // ToString prints the JSON members; C# would otherwise synthesize a PrintMembers with code per property.
-        writer.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);");
+        writer.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);");
     }
 
     private static string PropertyType(EmitContext context, PropertyModel property) =>

@@ -121,10 +121,10 @@ public sealed class JsonPropertyNames
 
     /// <summary>As <see cref="First(ref Utf8JsonReader)"/>, and starts recording which properties come.</summary>
     /// <param name="reader">The reader, on the value that should be the object.</param>
-    /// <param name="seen">A fresh record, then one entry per property met.</param>
+    /// <param name="seen">A new record, then one entry per property met.</param>
     /// <returns>The first property's index (the reader then on its value), <see cref="Unknown"/>, or <see cref="End"/>.</returns>
     /// <exception cref="JsonException">The value is not an object.</exception>
-    public int First(ref Utf8JsonReader reader, ref JsonPropertiesSeen seen)
+    public int First(ref Utf8JsonReader reader, out JsonPropertiesSeen seen)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -140,7 +140,7 @@ public sealed class JsonPropertyNames
     /// <summary>As <see cref="Next(ref Utf8JsonReader, int)"/>, and records the property met in <paramref name="seen"/>.</summary>
     /// <param name="reader">The reader, on the last token of the previous property's value.</param>
     /// <param name="previous">The index returned for the previous property.</param>
-    /// <param name="seen">The record started by <see cref="First(ref Utf8JsonReader, ref JsonPropertiesSeen)"/>.</param>
+    /// <param name="seen">The record started by <see cref="First(ref Utf8JsonReader, out JsonPropertiesSeen)"/>.</param>
     /// <returns>As <see cref="Next(ref Utf8JsonReader, int)"/>.</returns>
     public int Next(ref Utf8JsonReader reader, int previous, ref JsonPropertiesSeen seen)
     {

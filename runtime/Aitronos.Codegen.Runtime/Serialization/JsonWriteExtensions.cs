@@ -14,6 +14,29 @@ namespace Aitronos.Codegen.Runtime.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWriteExtensions
 {
+    /// <summary>
+    /// Starts writing a generated model's object; a model read with problems is instead written whole, as the JSON
+    /// it was read from (what its properties hold would not be what came).
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="model">The model.</param>
+    /// <returns><see langword="true"/> when the writer is to write the properties and end the object; <see langword="false"/> when the model is written.</returns>
+    public static bool StartObject(this Utf8JsonWriter writer, JsonModel model)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        if (model.WriteAsRead(writer))
+        {
+            return false;
+        }
+
+        writer.WriteStartObject();
+        return true;
+    }
+
     /// <summary>Writes a string property unless the value is <see langword="null"/> (an optional property left out).</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
