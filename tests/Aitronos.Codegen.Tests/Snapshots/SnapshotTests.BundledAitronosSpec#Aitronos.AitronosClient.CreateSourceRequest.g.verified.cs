@@ -32,10 +32,10 @@ public sealed partial record CreateSourceRequest : global::Aitronos.Codegen.Runt
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private CreateSourceRequest(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
         var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
             try
             {
                 switch (i)
@@ -57,8 +57,7 @@ public sealed partial record CreateSourceRequest : global::Aitronos.Codegen.Runt
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, CreateSourceRequest v)
     {
-        if (v.WriteAsRead(w)) return;
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.Name);
         w.WriteRequiredString(s_names[1], v.SourceDefinitionId);
         w.WriteRequiredString(s_names[2], v.WorkspaceId);
@@ -67,8 +66,8 @@ public sealed partial record CreateSourceRequest : global::Aitronos.Codegen.Runt
         w.WriteEndObject();
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<CreateSourceRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

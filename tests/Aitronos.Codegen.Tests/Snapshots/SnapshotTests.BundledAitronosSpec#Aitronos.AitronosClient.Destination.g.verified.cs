@@ -41,10 +41,10 @@ public sealed partial record Destination : global::Aitronos.Codegen.Runtime.Json
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Destination(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
         var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
             try
             {
                 switch (i)
@@ -68,8 +68,7 @@ public sealed partial record Destination : global::Aitronos.Codegen.Runtime.Json
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Destination v)
     {
-        if (v.WriteAsRead(w)) return;
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.DestinationId);
         w.WriteOptionalString(s_names[1], v.Name);
         w.WriteOptionalString(s_names[2], v.DestinationDefinitionId);
@@ -80,8 +79,8 @@ public sealed partial record Destination : global::Aitronos.Codegen.Runtime.Json
         w.WriteEndObject();
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Destination> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -26,10 +26,10 @@ public sealed partial record ReplaceSourceRequest : global::Aitronos.Codegen.Run
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private ReplaceSourceRequest(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
         var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
             try
             {
                 switch (i)
@@ -49,16 +49,15 @@ public sealed partial record ReplaceSourceRequest : global::Aitronos.Codegen.Run
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, ReplaceSourceRequest v)
     {
-        if (v.WriteAsRead(w)) return;
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.Name);
         w.WriteRequiredMap(s_names[1], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
         w.WriteEndObject();
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<ReplaceSourceRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

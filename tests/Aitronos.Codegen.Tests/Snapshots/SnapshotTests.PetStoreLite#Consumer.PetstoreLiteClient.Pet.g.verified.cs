@@ -35,10 +35,10 @@ public sealed partial record Pet : global::Aitronos.Codegen.Runtime.JsonModel
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Pet(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
         var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
             try
             {
                 switch (i)
@@ -66,8 +66,7 @@ public sealed partial record Pet : global::Aitronos.Codegen.Runtime.JsonModel
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Pet v)
     {
-        if (v.WriteAsRead(w)) return;
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredInt64(s_names[0], v.Id);
         w.WriteRequiredString(s_names[1], v.Name);
         v.Status.WriteJsonProperty(w, s_names[2]);
@@ -82,8 +81,8 @@ public sealed partial record Pet : global::Aitronos.Codegen.Runtime.JsonModel
         w.WriteEndObject();
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Pet> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

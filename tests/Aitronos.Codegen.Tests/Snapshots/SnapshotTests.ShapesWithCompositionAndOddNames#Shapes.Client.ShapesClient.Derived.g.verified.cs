@@ -23,10 +23,10 @@ internal sealed partial record Derived : global::Aitronos.Codegen.Runtime.JsonMo
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Derived(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
         var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
             try
             {
                 switch (i)
@@ -47,8 +47,7 @@ internal sealed partial record Derived : global::Aitronos.Codegen.Runtime.JsonMo
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Derived v)
     {
-        if (v.WriteAsRead(w)) return;
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.Id);
         w.WriteOptionalDateTimeOffset(s_names[1], v.Created);
         v.Kind.WriteJsonProperty(w, s_names[2]);
@@ -56,8 +55,8 @@ internal sealed partial record Derived : global::Aitronos.Codegen.Runtime.JsonMo
         w.WriteEndObject();
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Derived> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

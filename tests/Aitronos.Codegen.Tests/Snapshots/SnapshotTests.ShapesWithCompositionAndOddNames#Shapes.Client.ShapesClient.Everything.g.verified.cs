@@ -38,10 +38,10 @@ internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.Jso
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Everything(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
         var start = r;
         global::System.Collections.Generic.Dictionary<string, string>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
             try
             {
                 switch (i)
@@ -72,8 +72,7 @@ internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.Jso
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Everything v)
     {
-        if (v.WriteAsRead(w)) return;
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.Class);
         w.WriteOptionalInt64(s_names[1], v.Event);
         w.WriteOptionalBoolean(s_names[2], v._2faEnabled);
@@ -91,8 +90,8 @@ internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.Jso
         w.WriteEndObject();
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Everything> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }
