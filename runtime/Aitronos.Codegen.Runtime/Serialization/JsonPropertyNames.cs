@@ -15,7 +15,8 @@ namespace Aitronos.Codegen.Runtime.Serialization;
 /// <remarks>
 /// Required properties are checked by the table too: a generated reader keeps a <see cref="JsonPropertiesSeen"/>,
 /// <see cref="Next(ref Utf8JsonReader, int, ref JsonPropertiesSeen)"/> marks each property met in it, and
-/// <see cref="CheckRequired"/> names every required one that did not come.
+/// <see cref="Finish"/> reports every required one that did not come (see <see cref="JsonModel.JsonReadProblems"/>);
+/// <see cref="Mistyped"/> reports a value the schema does not describe, and the object reads on.
 /// Immutable after construction, so one instance serves all threads. A match first tries the property after the
 /// one matched last (servers tend to send properties in the documented order), then a hash table over the UTF-8
 /// bytes; no match allocates unless the name in the JSON is escaped.
@@ -153,25 +154,6 @@ public sealed class JsonPropertyNames
         return index;
     }
 
-    /// <summary>Checks that every required property came.</summary>
-    /// <param name="seen">The record filled while reading the object.</param>
-    /// <exception cref="JsonException">Names every required property that did not come.</exception>
-    public void CheckRequired(in JsonPropertiesSeen seen)
-    {
-        if (_required is null)
-        {
-            return;
-        }
-
-        foreach (int index in _required)
-        {
-            if (!seen.Contains(index))
-            {
-                throw MissingRequired(seen);
-            }
-        }
-    }
-
     /// <summary>
     /// For a generated reader's exception filter: when reading the value of the property at <paramref name="index"/>
     /// failed because the value is not what the schema says (<paramref name="exception"/> is a plain
@@ -293,22 +275,6 @@ public sealed class JsonPropertyNames
 
         JsonCodec.MoveToValue(ref reader);
         return index;
-    }
-
-    private JsonException MissingRequired(in JsonPropertiesSeen seen)
-    {
-        var missing = new List<string>();
-        foreach (int index in _required!)
-        {
-            if (!seen.Contains(index))
-            {
-                missing.Add("'" + _names[index] + "'");
-            }
-        }
-
-        return missing.Count == 1
-            ? new JsonException($"The JSON for {_typeName} lacks the required property {missing[0]}.")
-            : new JsonException($"The JSON for {_typeName} lacks the required properties {string.Join(", ", missing)}.");
     }
 
     private int Find(ref Utf8JsonReader reader, int previous)
