@@ -18,7 +18,8 @@ namespace Aitronos.Codegen.Runtime;
 /// response still gives its model with every property that could be read; a missing or unreadable property keeps
 /// its default (<see langword="null"/> for reference types, even where the property is not nullable; <c>0</c>,
 /// <see langword="false"/> or <c>default</c> for value types) and is named in <see cref="JsonReadProblems"/>.
-/// A model read with problems writes back exactly the JSON it was read from (nothing invented, nothing dropped);
+/// A model read with problems writes back exactly the JSON it was read from (nothing invented, nothing dropped), and
+/// one read with an optional property as <c>null</c> writes that <c>null</c> back rather than leaving the property out;
 /// a copy made with <c>with</c> is a new value and writes its properties.
 /// </remarks>
 public abstract record JsonModel
@@ -26,6 +27,8 @@ public abstract record JsonModel
     private static readonly JsonValueWriter<JsonModel> s_write = static (writer, model) => model.WriteJsonValue(writer);
 
     private JsonReadReport? _read;
+    private ulong _nulls;
+    private int[]? _moreNulls;
 
     /// <summary>Creates a model.</summary>
     protected JsonModel()
@@ -98,4 +101,31 @@ public abstract record JsonModel
     }
 
     internal void SetReadReport(JsonReadReport report) => _read = report;
+
+    internal void SetExplicitNulls(ulong nulls, int[]? more)
+    {
+        _nulls = nulls;
+        _moreNulls = more;
+    }
+
+    /// <summary>Writes the optional properties that came as <c>null</c> when this model was read (they hold null still: the model is immutable).</summary>
+    internal void WriteExplicitNulls(Utf8JsonWriter writer, JsonPropertyNames names)
+    {
+        ulong nulls = _nulls;
+        for (int index = 0; nulls != 0; index++, nulls >>= 1)
+        {
+            if ((nulls & 1) != 0)
+            {
+                writer.WriteNull(names[index]);
+            }
+        }
+
+        if (_moreNulls is { } more)
+        {
+            foreach (int index in more)
+            {
+                writer.WriteNull(names[index]);
+            }
+        }
+    }
 }

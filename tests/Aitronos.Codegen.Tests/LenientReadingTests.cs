@@ -106,6 +106,23 @@ public sealed class LenientReadingTests
     }
 
     [Fact]
+    public void An_optional_property_that_came_as_null_is_written_back_as_null_not_left_out()
+    {
+        var (assembly, options) = Generated.Value;
+        const string json = """{"id":1,"name":"n","owner":{"login":"a","type":"b"},"topics":[],"stars":null,"pushed_at":null}""";
+        var repo = Read("Repo", json);
+
+        Assert.Empty(repo.JsonReadProblems);
+        Assert.Null(Get(repo, "Stars"));
+        AssertWritesBack(repo, json);
+
+        // A copy is a new value: null optional properties are left out, as in a model made in code.
+        Type type = assembly.GetType("Consumer.Repo", throwOnError: true)!;
+        var clone = (JsonModel)type.GetMethod("<Clone>$")!.Invoke(repo, null)!;
+        Assert.Equal("""{"id":1,"name":"n","owner":{"login":"a","type":"b"},"topics":[]}""", JsonSerializer.Serialize(clone, type, options));
+    }
+
+    [Fact]
     public void Strict_reading_throws_naming_every_problem_and_the_default_mode_is_lenient()
     {
         var (assembly, options) = Generated.Value;

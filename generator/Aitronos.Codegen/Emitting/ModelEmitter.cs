@@ -153,7 +153,7 @@ internal static class ModelEmitter
         writer.Line(type.AdditionalPropertiesType is { } extraType
             ? $"w.WriteAdditional(v.{type.AdditionalPropertiesName}, s_names, {json.ItemWriter(extraType, 1)});"
             : $"w.WriteAdditional(v.{type.AdditionalPropertiesName}, s_names);");
-        writer.Line("w.WriteEndObject();");
+        writer.Line("w.EndObject(v, s_names);");
         writer.CloseBlock();
         writer.Line();
         writer.Line($"protected override void WriteJsonValue({JsonCode.WriterType} w) => WriteJson(w, this);");

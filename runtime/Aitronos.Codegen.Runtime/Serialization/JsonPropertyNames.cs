@@ -149,6 +149,10 @@ public sealed class JsonPropertyNames
         if ((uint)index < (uint)_names.Length)
         {
             seen.Add(index);
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                seen.AddNull(index);
+            }
         }
 
         return index;
@@ -220,6 +224,11 @@ public sealed class JsonPropertyNames
             }
         }
 
+        if (seen.Nulls != 0 || seen.MoreNulls is not null)
+        {
+            KeepExplicitNulls(model, in seen);
+        }
+
         if (JsonReadLog.Count <= seen.ProblemMark)
         {
             return;
@@ -241,6 +250,35 @@ public sealed class JsonPropertyNames
         }
 
         model.SetReadReport(new JsonReadReport(problems, json));
+    }
+
+    /// <summary>
+    /// An optional property that came as <c>null</c> reads as <see langword="null"/>, which alone would be written as
+    /// absent: the model remembers which came, so that it writes back the <c>null</c>s it was read with.
+    /// </summary>
+    private void KeepExplicitNulls(JsonModel model, in JsonPropertiesSeen seen)
+    {
+        ulong nulls = seen.Nulls;
+        List<int>? more = seen.MoreNulls;
+        if (_required is not null)
+        {
+            foreach (int index in _required)
+            {
+                if (index < 64)
+                {
+                    nulls &= ~(1UL << index);
+                }
+                else
+                {
+                    more?.Remove(index);
+                }
+            }
+        }
+
+        if (nulls != 0 || more is { Count: > 0 })
+        {
+            model.SetExplicitNulls(nulls, more is { Count: > 0 } ? more.ToArray() : null);
+        }
     }
 
     /// <summary>Moves to the next property of the object.</summary>

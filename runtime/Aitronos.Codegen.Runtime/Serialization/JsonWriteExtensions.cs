@@ -15,6 +15,29 @@ namespace Aitronos.Codegen.Runtime.Serialization;
 public static class JsonWriteExtensions
 {
     /// <summary>
+    /// Ends writing a generated model's object, after the optional properties that came as <c>null</c> when the model
+    /// was read (its writer leaves out optional properties that are <see langword="null"/>).
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="names">The model's property names.</param>
+    public static void EndObject(this Utf8JsonWriter writer, JsonModel model, JsonPropertyNames names)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        if (names is null)
+        {
+            throw new ArgumentNullException(nameof(names));
+        }
+
+        model.WriteExplicitNulls(writer, names);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
     /// Starts writing a generated model's object; a model read with problems is instead written whole, as the JSON
     /// it was read from (what its properties hold would not be what came).
     /// </summary>
