@@ -86,7 +86,7 @@ public sealed partial record ApiError : global::Aitronos.Codegen.Runtime.JsonMod
         w.WriteOptionalString(s_names[6], v.TraceId);
         w.WriteOptionalDateTimeOffset(s_names[7], v.Timestamp);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

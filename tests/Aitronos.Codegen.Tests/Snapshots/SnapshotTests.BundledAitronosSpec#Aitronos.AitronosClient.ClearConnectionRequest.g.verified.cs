@@ -47,7 +47,7 @@ public sealed partial record ClearConnectionRequest : global::Aitronos.Codegen.R
         if (!w.StartObject(v)) return;
         w.WriteRequiredList(s_names[0], v.Streams, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

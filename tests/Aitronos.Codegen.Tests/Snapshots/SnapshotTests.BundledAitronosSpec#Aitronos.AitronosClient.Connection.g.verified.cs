@@ -85,7 +85,7 @@ public sealed partial record Connection : global::Aitronos.Codegen.Runtime.JsonM
         w.WriteOptionalMap(s_names[6], v.Schedule, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalMap(s_names[7], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

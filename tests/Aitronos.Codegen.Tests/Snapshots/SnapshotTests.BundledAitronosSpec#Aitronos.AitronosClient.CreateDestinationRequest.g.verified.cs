@@ -63,7 +63,7 @@ public sealed partial record CreateDestinationRequest : global::Aitronos.Codegen
         w.WriteRequiredString(s_names[2], v.WorkspaceId);
         w.WriteOptionalMap(s_names[3], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -76,7 +76,7 @@ public sealed partial record Destination : global::Aitronos.Codegen.Runtime.Json
         w.WriteOptionalMap(s_names[4], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalString(s_names[5], v.DestinationType);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

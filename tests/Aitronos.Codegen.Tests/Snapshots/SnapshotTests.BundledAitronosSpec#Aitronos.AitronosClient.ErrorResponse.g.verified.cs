@@ -52,7 +52,7 @@ public sealed partial record ErrorResponse : global::Aitronos.Codegen.Runtime.Js
         w.WriteRequiredBoolean(s_names[0], v.Success);
         v.Error.WriteJsonProperty(w, s_names[1]);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

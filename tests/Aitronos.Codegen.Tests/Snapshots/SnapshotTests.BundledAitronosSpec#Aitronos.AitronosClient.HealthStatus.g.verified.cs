@@ -53,7 +53,7 @@ public sealed partial record HealthStatus : global::Aitronos.Codegen.Runtime.Jso
         w.WriteOptionalString(s_names[0], v.Status);
         w.WriteOptionalBoolean(s_names[1], v.Available);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

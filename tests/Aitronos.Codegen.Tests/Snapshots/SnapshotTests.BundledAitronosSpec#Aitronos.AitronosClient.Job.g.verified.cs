@@ -85,7 +85,7 @@ public sealed partial record Job : global::Aitronos.Codegen.Runtime.JsonModel
         w.WriteOptionalInt64(s_names[6], v.RowsSynced);
         w.WriteOptionalElement(s_names[7], v.Duration);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -52,7 +52,7 @@ public sealed partial record RefreshConnectionRequest : global::Aitronos.Codegen
         w.WriteRequiredList(s_names[0], v.Streams, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalBoolean(s_names[1], v.RemoveRecords);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

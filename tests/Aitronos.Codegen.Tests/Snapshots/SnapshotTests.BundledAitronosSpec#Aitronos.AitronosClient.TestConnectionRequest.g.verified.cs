@@ -57,7 +57,7 @@ public sealed partial record TestConnectionRequest : global::Aitronos.Codegen.Ru
         w.WriteOptionalString(s_names[1], v.DestinationId);
         w.WriteOptionalMap(s_names[2], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -50,7 +50,7 @@ public sealed partial record TestConnectionResult : global::Aitronos.Codegen.Run
         w.WriteRequiredString(s_names[0], v.Status);
         w.WriteOptionalString(s_names[1], v.Message);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -72,7 +72,7 @@ public sealed partial record TestSourceRequest : global::Aitronos.Codegen.Runtim
         w.WriteOptionalMap(s_names[3], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalString(s_names[4], v.Name);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -52,7 +52,7 @@ public sealed partial record TestSourceResult : global::Aitronos.Codegen.Runtime
         v.Status.WriteJsonProperty(w, s_names[0]);
         w.WriteOptionalMap(s_names[1], v.JobInfo, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

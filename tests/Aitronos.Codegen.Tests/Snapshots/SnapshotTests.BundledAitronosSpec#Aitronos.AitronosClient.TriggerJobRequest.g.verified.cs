@@ -51,7 +51,7 @@ public sealed partial record TriggerJobRequest : global::Aitronos.Codegen.Runtim
         w.WriteRequiredString(s_names[0], v.ConnectionId);
         v.JobType.WriteJsonProperty(w, s_names[1]);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -62,7 +62,7 @@ public sealed partial record UpdateConnectionRequest : global::Aitronos.Codegen.
         w.WriteOptionalMap(s_names[2], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         v.Status?.WriteJsonProperty(w, s_names[3]);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -53,7 +53,7 @@ public sealed partial record UpdateDestinationRequest : global::Aitronos.Codegen
         w.WriteOptionalString(s_names[0], v.Name);
         w.WriteOptionalMap(s_names[1], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -61,7 +61,7 @@ public sealed partial record EvilClassX : global::Aitronos.Codegen.Runtime.JsonM
         v.NormalName?.WriteJsonProperty(w, s_names[1]);
         w.WriteOptionalInt64(s_names[2], v.Property);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -47,7 +47,7 @@ public sealed partial record GetSystemEnvironmentExit1ResponseItem : global::Ait
         if (!w.StartObject(v)) return;
         w.WriteOptionalString(s_names[0], v.Error);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

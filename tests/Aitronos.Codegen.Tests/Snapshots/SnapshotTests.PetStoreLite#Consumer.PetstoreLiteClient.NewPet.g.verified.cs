@@ -49,7 +49,7 @@ public sealed partial record NewPet : global::Aitronos.Codegen.Runtime.JsonModel
         w.WriteRequiredString(s_names[0], v.Name);
         w.WriteOptionalString(s_names[1], v.Tag);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

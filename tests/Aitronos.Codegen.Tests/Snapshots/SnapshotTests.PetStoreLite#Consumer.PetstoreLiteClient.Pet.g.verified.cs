@@ -78,7 +78,7 @@ public sealed partial record Pet : global::Aitronos.Codegen.Runtime.JsonModel
         w.WriteOptionalBoolean(s_names[8], v.Vaccinated);
         v.Owner?.WriteJsonProperty(w, s_names[9]);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -49,7 +49,7 @@ public sealed partial record PetOwner : global::Aitronos.Codegen.Runtime.JsonMod
         w.WriteOptionalString(s_names[0], v.Name);
         w.WriteOptionalString(s_names[1], v.Phone);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -49,7 +49,7 @@ internal sealed partial record Base : global::Aitronos.Codegen.Runtime.JsonModel
         w.WriteRequiredString(s_names[0], v.Id);
         w.WriteOptionalDateTimeOffset(s_names[1], v.Created);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -87,7 +87,7 @@ internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.Jso
         w.WriteOptionalElement(s_names[11], v.Either);
         v.Settings?.WriteJsonProperty(w, s_names[12]);
         w.WriteAdditional(v.AdditionalProperties, s_names, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -46,7 +46,7 @@ internal sealed partial record EverythingSettings : global::Aitronos.Codegen.Run
         if (!w.StartObject(v)) return;
         v.Theme?.WriteJsonProperty(w, s_names[0]);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);

@@ -52,7 +52,7 @@ internal sealed partial record TreeNode : global::Aitronos.Codegen.Runtime.JsonM
         w.WriteOptionalList(s_names[1], v.Children, TreeNode.WriteJson);
         v.Parent?.WriteJsonProperty(w, s_names[2]);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
     protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
