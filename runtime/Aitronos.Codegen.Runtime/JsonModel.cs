@@ -26,9 +26,10 @@ public abstract record JsonModel
 {
     private static readonly JsonValueWriter<JsonModel> s_write = static (writer, model) => model.WriteJsonValue(writer);
 
-    private JsonReadReport? _read;
+    // Two fields, so that a model costs 16 bytes more than its properties: the nulls of the first 64 properties inline
+    // (optional properties read as null are common), the rest (a report, nulls past 64) in an object made when needed.
     private ulong _nulls;
-    private int[]? _moreNulls;
+    private JsonReadReport? _read;
 
     /// <summary>Creates a model.</summary>
     protected JsonModel()
@@ -91,21 +92,25 @@ public abstract record JsonModel
     /// <returns><see langword="true"/> when it wrote; <see langword="false"/> when the properties are to be written.</returns>
     internal bool WriteAsRead(Utf8JsonWriter writer)
     {
-        if (_read is null)
+        if (_read is not { Json: { } json })
         {
             return false;
         }
 
-        _read.Json.WriteTo(writer);
+        json.WriteTo(writer);
         return true;
     }
 
-    internal void SetReadReport(JsonReadReport report) => _read = report;
+    internal void SetReadReport(IReadOnlyList<JsonReadProblem> problems, JsonElement json) =>
+        (_read ??= new JsonReadReport()).Set(problems, json);
 
     internal void SetExplicitNulls(ulong nulls, int[]? more)
     {
         _nulls = nulls;
-        _moreNulls = more;
+        if (more is not null)
+        {
+            (_read ??= new JsonReadReport()).MoreNulls = more;
+        }
     }
 
     /// <summary>Writes the optional properties that came as <c>null</c> when this model was read (they hold null still: the model is immutable).</summary>
@@ -120,7 +125,7 @@ public abstract record JsonModel
             }
         }
 
-        if (_moreNulls is { } more)
+        if (_read?.MoreNulls is { } more)
         {
             foreach (int index in more)
             {

@@ -249,7 +249,7 @@ public sealed class JsonPropertyNames
             }
         }
 
-        model.SetReadReport(new JsonReadReport(problems, json));
+        model.SetReadReport(problems, json);
     }
 
     /// <summary>

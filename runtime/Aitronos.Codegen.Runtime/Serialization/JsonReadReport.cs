@@ -5,18 +5,24 @@ using System.Text.Json;
 
 namespace Aitronos.Codegen.Runtime.Serialization;
 
-/// <summary>What reading one model found wrong, and the JSON it was read from (written back as it came).</summary>
+/// <summary>
+/// What reading one model found wrong and the JSON it was read from (written back as it came), and the optional
+/// properties past the 64th that came as null: made only for a model that has any of them.
+/// </summary>
 internal sealed class JsonReadReport
 {
-    public JsonReadReport(IReadOnlyList<JsonReadProblem> problems, JsonElement json)
+    public IReadOnlyList<JsonReadProblem> Problems { get; private set; } = Array.Empty<JsonReadProblem>();
+
+    /// <summary>The JSON the model was read from, when reading found problems in it.</summary>
+    public JsonElement? Json { get; private set; }
+
+    public int[]? MoreNulls { get; set; }
+
+    public void Set(IReadOnlyList<JsonReadProblem> problems, JsonElement json)
     {
         Problems = problems;
         Json = json;
     }
-
-    public IReadOnlyList<JsonReadProblem> Problems { get; }
-
-    public JsonElement Json { get; }
 }
 
 /// <summary>
