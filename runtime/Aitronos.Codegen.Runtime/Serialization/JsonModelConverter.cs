@@ -32,7 +32,18 @@ public abstract class JsonModelConverter<T> : JsonConverter<T>
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         int mark = JsonReadLog.Count;
-        T value = _read(ref reader);
+        T value;
+        try
+        {
+            value = _read(ref reader);
+        }
+        catch
+        {
+            // Malformed JSON: what the models read before it is gone with them.
+            JsonReadLog.Forget(mark);
+            throw;
+        }
+
         JsonReadLog.End(mark, typeof(T).Name);
         return value;
     }

@@ -41,6 +41,15 @@ internal static class JsonReadLog
 
     public static List<JsonReadProblem> Since(int mark) => t_problems!.GetRange(mark, t_problems.Count - mark);
 
+    /// <summary>Forgets what a read begun at <paramref name="mark"/> logged.</summary>
+    public static void Forget(int mark)
+    {
+        if (t_problems is { } problems && problems.Count > mark)
+        {
+            problems.RemoveRange(mark, problems.Count - mark);
+        }
+    }
+
     /// <summary>Ends the outermost read begun at <paramref name="mark"/>: forgets its problems, and throws them in strict mode.</summary>
     public static void End(int mark, string typeName)
     {
