@@ -16,7 +16,9 @@ internal static class Payloads
     private static readonly string[] s_owners = { "contoso-platform", "northwind-devex", "fabrikam-telemetry", "tailspin-data", "wingtip-mobile" };
     private static readonly string[] s_words = { "telemetry", "pipeline", "gateway", "scheduler", "resolver", "indexer", "compiler", "renderer", "ledger", "mirror", "relay", "catalog", "sandbox", "toolkit" };
     private static readonly string[] s_topics = { "dotnet", "csharp", "openapi", "code-generation", "source-generators", "json", "http-client", "rest-api", "observability", "performance", "native-aot", "trimming", "developer-tools", "sdk", "automation", "ci", "testing", "benchmarks", "serialization", "api-client" };
-    private static readonly DateTimeOffset s_epoch = new(2014, 5, 12, 9, 30, 0, TimeSpan.Zero);
+    // Not UTC: the two sides write UTC differently (the generated writer "Z", as servers send it; STJ "+00:00"), and
+    // the check below wants both to write the payload back byte for byte.
+    private static readonly DateTimeOffset s_epoch = new(2014, 5, 12, 9, 30, 0, TimeSpan.FromHours(2));
 
     /// <summary>One full repository (a fork, with its parent and source), about 24 KB.</summary>
     public static byte[] FullRepository() => Write(writer => Repository(writer, 0, withForkNetwork: true));

@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
+using Aitronos.Codegen.Runtime;
 using Xunit;
 
 namespace Aitronos.Codegen.IntegrationTests;
@@ -50,11 +53,22 @@ public sealed class ModelSerializationTests
     }
 
     [Fact]
-    public void Deserializing_without_the_required_field_throws_JsonException()
+    public void Deserializing_without_the_required_field_reports_it_and_strict_reading_throws()
     {
-        var exception = Record.Exception(() => JsonSerializer.Deserialize("""{"destination_id":"dst_1"}""", AitronosJsonContext.Default.TestConnectionRequest));
+        const string json = """{"destination_id":"dst_1"}""";
+        var request = Expect.NotNull(JsonSerializer.Deserialize(json, AitronosJsonContext.Default.TestConnectionRequest), "leniently read request");
+        var problem = Expect.NotNull(request.JsonReadProblems.SingleOrDefault(), "the one problem reported");
+        Expect.Equal(JsonReadProblemKind.Missing, problem.Kind, "JsonReadProblem.Kind");
+        Expect.Equal("source_id", problem.PropertyName, "JsonReadProblem.PropertyName");
+        Expect.Equal(json, JsonSerializer.Serialize(request, AitronosJsonContext.Default.TestConnectionRequest), "JSON written back");
 
-        Expect.True(exception is JsonException, $"Expected a JsonException for a missing source_id, but got {exception?.GetType().Name ?? "no exception"}.");
+        Exception? exception;
+        using (JsonReading.Use(JsonReadMode.Strict))
+        {
+            exception = Record.Exception(() => JsonSerializer.Deserialize(json, AitronosJsonContext.Default.TestConnectionRequest));
+        }
+
+        Expect.True(exception is JsonException, $"Expected a JsonException for a missing source_id when reading strictly, but got {exception?.GetType().Name ?? "no exception"}.");
         Expect.Contains("source_id", exception!.Message, "JsonException message (should name the missing property)");
     }
 }

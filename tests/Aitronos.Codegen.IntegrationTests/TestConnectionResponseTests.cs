@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Aitronos.Codegen.Runtime;
@@ -40,19 +41,34 @@ public sealed class TestConnectionResponseTests
     }
 
     [Fact]
-    public async Task A_200_body_without_the_required_status_gives_ApiResponseFormatException_with_the_raw_body()
+    public async Task A_200_body_without_the_required_status_is_read_with_the_problem_reported()
     {
         const string body = """{"message":"Connection test passed"}""";
         await using var server = await TestApi.RespondWith(200, body);
         using var client = TestApi.Client(server);
 
+        var result = await client.KnowledgeConnectors.TestConnectionAsync("org_xyz789", new TestConnectionRequest { SourceId = "src_abc123" });
+
+        Expect.Equal("Connection test passed", result.Message, "TestConnectionResult.Message beside the missing status");
+        var problem = Expect.NotNull(result.JsonReadProblems.SingleOrDefault(), "the one problem reported");
+        Expect.Equal("TestConnectionResult.status: the required property is missing.", problem.Message, "JsonReadProblem.Message");
+    }
+
+    [Fact]
+    public async Task A_200_body_without_the_required_status_gives_ApiResponseFormatException_with_the_raw_body_when_reading_strictly()
+    {
+        const string body = """{"message":"Connection test passed"}""";
+        await using var server = await TestApi.RespondWith(200, body);
+        using var client = TestApi.Client(server);
+        using var strict = JsonReading.Use(JsonReadMode.Strict);
+
         var exception = await Expect.ThrowsAsync<ApiResponseFormatException>(
             () => client.KnowledgeConnectors.TestConnectionAsync("org_xyz789", new TestConnectionRequest { SourceId = "src_abc123" }),
-            "a 200 response lacking the required 'status'");
+            "a 200 response lacking the required 'status', read strictly");
 
         Expect.Equal(200, exception.StatusCode, "ApiResponseFormatException.StatusCode");
         Expect.Equal(body, exception.RawBody, "ApiResponseFormatException.RawBody");
-        Expect.Contains("'status'", exception.Message, "ApiResponseFormatException.Message (should name the missing property)");
+        Expect.Contains("status: the required property is missing", exception.Message, "ApiResponseFormatException.Message (should name the missing property)");
         Expect.True(exception.InnerException is JsonException,
             $"ApiResponseFormatException.InnerException should be the JsonException, but was {exception.InnerException?.GetType().Name ?? "null"}.");
     }

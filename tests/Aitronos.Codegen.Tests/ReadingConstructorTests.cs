@@ -6,6 +6,7 @@ using System.Runtime.Loader;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Aitronos.Codegen.Runtime;
 using Aitronos.Codegen.Tests.Infrastructure;
 using Xunit;
 
@@ -42,15 +43,22 @@ public sealed class ReadingConstructorTests
     }
 
     [Fact]
-    public void Every_missing_required_property_is_named_in_one_error()
+    public void Every_missing_required_property_is_named_in_one_error_when_reading_strictly()
     {
         JsonObject json = JsonNode.Parse(FullJson())!.AsObject();
         json.Remove("p1");
         json.Remove("p66");
         WithOptions((type, options) =>
         {
-            var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json.ToJsonString(), type, options));
-            Assert.Contains("Wide lacks the required properties 'p1', 'p66'", error.Message, StringComparison.Ordinal);
+            using (JsonReading.Use(JsonReadMode.Strict))
+            {
+                var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json.ToJsonString(), type, options));
+                Assert.Contains("Wide.p1: the required property is missing. Wide.p66: the required property is missing.", error.Message, StringComparison.Ordinal);
+            }
+
+            var read = (JsonModel)JsonSerializer.Deserialize(json.ToJsonString(), type, options)!;
+            Assert.Equal(new[] { "p1", "p66" }, read.JsonReadProblems.Select(p => p.PropertyName));
+            Assert.All(read.JsonReadProblems, p => Assert.Equal(JsonReadProblemKind.Missing, p.Kind));
         });
     }
 
@@ -61,20 +69,32 @@ public sealed class ReadingConstructorTests
         json["p68"] = null;
         WithOptions((type, options) =>
         {
-            object value = JsonSerializer.Deserialize(json.ToJsonString(), type, options)!;
+            var value = (JsonModel)JsonSerializer.Deserialize(json.ToJsonString(), type, options)!;
             Assert.Null(type.GetProperty("P68")!.GetValue(value));
+            Assert.Empty(value.JsonReadProblems);
             json.Remove("p68");
-            var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json.ToJsonString(), type, options));
-            Assert.Contains("lacks the required property 'p68'", error.Message, StringComparison.Ordinal);
+            var absent = (JsonModel)JsonSerializer.Deserialize(json.ToJsonString(), type, options)!;
+            Assert.Equal("Wide.p68: the required property is missing.", Assert.Single(absent.JsonReadProblems).Message);
         });
     }
 
     [Fact]
-    public void Null_for_a_required_property_that_is_not_nullable_is_an_error()
+    public void Null_for_a_required_property_that_is_not_nullable_is_reported_and_written_back()
     {
         JsonObject json = JsonNode.Parse(FullJson())!.AsObject();
         json["p66"] = null;
-        WithOptions((type, options) => Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json.ToJsonString(), type, options)));
+        WithOptions((type, options) =>
+        {
+            var value = (JsonModel)JsonSerializer.Deserialize(json.ToJsonString(), type, options)!;
+            JsonReadProblem problem = Assert.Single(value.JsonReadProblems);
+            Assert.Equal(JsonReadProblemKind.Null, problem.Kind);
+            Assert.Equal(JsonValueKind.Null, problem.Value!.Value.ValueKind);
+            Assert.True(JsonNode.DeepEquals(json, JsonNode.Parse(JsonSerializer.Serialize(value, type, options))));
+            using (JsonReading.Use(JsonReadMode.Strict))
+            {
+                Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json.ToJsonString(), type, options));
+            }
+        });
     }
 
     [Fact]

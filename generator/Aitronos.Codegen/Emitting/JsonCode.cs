@@ -125,7 +125,8 @@ internal sealed class JsonCode
     /// <summary>A statement writing a value that is not null, as a JSON value (no property name).</summary>
     private string WriteValue(TypeRef type, string writer, string value, int depth) => type.Kind switch
     {
-        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid => $"{writer}.WriteStringValue({value});",
+        TypeKind.String or TypeKind.Guid => $"{writer}.WriteStringValue({value});",
+        TypeKind.DateTimeOffset => $"{Codec}.WriteDateTimeOffset({writer}, {value});",
         TypeKind.Boolean => $"{writer}.WriteBooleanValue({value});",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Decimal => $"{writer}.WriteNumberValue({value});",
         TypeKind.Date => _types.HasDateOnly ? $"{Codec}.WriteDateOnly({writer}, {value});" : $"{Codec}.WriteDate({writer}, {value});",

@@ -30,7 +30,7 @@ internal static class ModelEmitter
         }
 
         writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
-        writer.OpenBlock($"{context.Accessibility} sealed partial record {name}");
+        writer.OpenBlock($"{context.Accessibility} sealed partial record {name} : global::Aitronos.Codegen.Runtime.JsonModel");
         writer.Line($"public {name}() {{ }}");
         writer.Line();
         bool previousDocumented = false;
@@ -99,21 +99,17 @@ internal static class ModelEmitter
     private static void EmitRead(EmitContext context, SourceWriter writer, TypeModel type, string additionalType)
     {
         JsonCode json = context.Json;
-        bool anyRequired = type.Properties.Any(p => p.Required);
 
         // The reader is a constructor, so each value goes straight into its property; the names table records which
-        // properties came and checks the required ones at the end.
+        // properties came. A value the schema does not describe is recorded by the exception filter and the object
+        // reads on; Finish names the missing required ones and keeps the object's JSON when anything was wrong.
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         writer.OpenBlock($"private {type.Name}(ref {JsonCode.ReaderType} r)");
-        string seen = string.Empty;
-        if (anyRequired)
-        {
-            writer.Line("var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();");
-            seen = ", ref seen";
-        }
-
+        writer.Line("var start = r;");
         writer.Line($"{Dictionary}{additionalType}>? extra = null;");
-        writer.OpenStatement($"for (int i = s_names.First(ref r{seen}); i != -1; i = s_names.Next(ref r, i{seen}))");
+        writer.Line("int i = s_names.First(ref r, out var seen);");
+        writer.OpenStatement("for (; i != -1; i = s_names.Next(ref r, i, ref seen))");
+        writer.OpenBlock("try");
         writer.OpenBlock("switch (i)");
         for (int i = 0; i < type.Properties.Count; i++)
         {
@@ -130,14 +126,12 @@ internal static class ModelEmitter
             : "r.ReadAdditional(ref extra);";
         writer.Line($"default: {readExtra} break;");
         writer.CloseBlock();
+        writer.CloseBlock();
+        writer.Line("catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }");
         writer.CloseStatement();
         writer.Line();
-        if (anyRequired)
-        {
-            writer.Line("s_names.CheckRequired(in seen);");
-        }
-
         writer.Line($"{type.AdditionalPropertiesName} = extra;");
+        writer.Line("s_names.Finish(this, in seen, ref start);");
         writer.CloseBlock();
         writer.Line();
         writer.Line($"internal static {type.Name} ReadJson(ref {JsonCode.ReaderType} r) => new(ref r);");
@@ -147,7 +141,9 @@ internal static class ModelEmitter
     {
         JsonCode json = context.Json;
         writer.OpenBlock($"internal static void WriteJson({JsonCode.WriterType} w, {type.Name} v)");
-        writer.Line("w.WriteStartObject();");
+
+        // A model read with problems holds defaults where the JSON had nothing readable: it writes what it was read from.
+        writer.Line("if (!w.StartObject(v)) return;");
         for (int i = 0; i < type.Properties.Count; i++)
         {
             PropertyModel property = type.Properties[i];
@@ -157,13 +153,13 @@ internal static class ModelEmitter
         writer.Line(type.AdditionalPropertiesType is { } extraType
             ? $"w.WriteAdditional(v.{type.AdditionalPropertiesName}, s_names, {json.ItemWriter(extraType, 1)});"
             : $"w.WriteAdditional(v.{type.AdditionalPropertiesName}, s_names);");
-        writer.Line("w.WriteEndObject();");
+        writer.Line("w.EndObject(v, s_names);");
         writer.CloseBlock();
         writer.Line();
-        writer.Line($"internal void WriteJsonProperty({JsonCode.WriterType} w, global::System.Text.Json.JsonEncodedText name) {{ w.WritePropertyName(name); WriteJson(w, this); }}");
+        writer.Line($"protected override void WriteJsonValue({JsonCode.WriterType} w) => WriteJson(w, this);");
 
         // ToString prints the JSON members; C# would otherwise synthesize a PrintMembers with code per property.
-        writer.Line("private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);");
+        writer.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);");
     }
 
     private static string PropertyType(EmitContext context, PropertyModel property) =>

@@ -167,10 +167,11 @@ internal sealed partial class SchemaReader
             IOpenApiSchema effective = schema is OpenApiSchemaReference r ? Target(r) ?? schema : schema;
             if (IsObjectLike(effective))
             {
-                var objectRef = new TypeRef(TypeKind.Object, name);
+                // Nullable where the component says so, at every reference: the first and the ones its members make.
+                var objectRef = WithNullable(new TypeRef(TypeKind.Object, name), AllowsNull(effective));
                 _resolvedComponents[key] = objectRef;
                 BuildObject(effective, pointer, name, isComponent: true);
-                return WithNullable(objectRef, AllowsNull(effective));
+                return objectRef;
             }
 
             TypeRef resolved = Resolve(schema, pointer, name, claimedName: name);
@@ -397,25 +398,11 @@ internal sealed partial class SchemaReader
     };
 
     /// <summary>
-    /// <c>int32</c> when the format says so, or when both bounds say the value fits; otherwise <c>int64</c>: an
-    /// <c>integer</c> without a format is unbounded, and real ids outgrow 32 bits (GitHub's do).
+    /// <c>int32</c> only when the format says so; otherwise <c>int64</c>: an <c>integer</c> without a format is
+    /// unbounded, real ids outgrow 32 bits (GitHub's do), and a server may send more than its declared bounds.
     /// </summary>
-    private static TypeRef IntegerType(IOpenApiSchema schema)
-    {
-        if (schema.Format == "int32")
-        {
-            return new TypeRef(TypeKind.Int32);
-        }
-
-        bool bounded = schema.Format is null or "" && schema.Minimum is not null && schema.Maximum is not null
-            && !OutsideInt32(schema.Minimum) && !OutsideInt32(schema.Maximum);
-        return new TypeRef(bounded ? TypeKind.Int32 : TypeKind.Int64);
-    }
-
-    private static bool OutsideInt32(string? bound) =>
-        bound is not null
-        && decimal.TryParse(bound, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value)
-        && (value > int.MaxValue || value < int.MinValue);
+    private static TypeRef IntegerType(IOpenApiSchema schema) =>
+        new(schema.Format == "int32" ? TypeKind.Int32 : TypeKind.Int64);
 
     private static TypeRef WithNullable(TypeRef type, bool nullable) =>
         nullable && !type.IsNullable ? type with { IsNullable = true } : type;

@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Aitronos.Codegen.Runtime.Serialization;
 
 namespace Aitronos.Codegen.Runtime;
 
@@ -225,6 +226,37 @@ public static class JsonCodec
         throw Unexpected("a date-time", reader.TokenType);
     }
 
+    /// <summary>Writes a date-time; in UTC as <c>Z</c>, the way servers send it, rather than <c>+00:00</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        if (value.Offset == TimeSpan.Zero)
+        {
+            writer.WriteStringValue(value.UtcDateTime);
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    /// <summary>Writes a date-time property; in UTC as <c>Z</c>.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
+    {
+        if (value.Offset == TimeSpan.Zero)
+        {
+            writer.WriteString(name, value.UtcDateTime);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
     /// <summary>Reads a full date (<c>2025-12-22</c>) as midnight of that day.</summary>
     /// <param name="reader">The reader.</param>
     /// <returns>The value.</returns>
@@ -427,7 +459,24 @@ public static class JsonCodec
 
         public override bool HandleNull => true;
 
-        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _read(ref reader);
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            int mark = JsonReadLog.Count;
+            T value;
+            try
+            {
+                value = _read(ref reader);
+            }
+            catch
+            {
+                // Malformed JSON: what the models read before it is gone with them.
+                JsonReadLog.Forget(mark);
+                throw;
+            }
+
+            JsonReadLog.End(mark, typeof(T).Name);
+            return value;
+        }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);
     }

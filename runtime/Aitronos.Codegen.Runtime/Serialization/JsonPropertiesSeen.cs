@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.ComponentModel;
 
 namespace Aitronos.Codegen.Runtime.Serialization;
@@ -19,6 +20,18 @@ public struct JsonPropertiesSeen
     private ulong _word2;
     private ulong _word3;
     private ulong[]? _more;
+
+    /// <summary>The properties among the first 64 that came as <c>null</c>.</summary>
+    internal ulong Nulls;
+
+    /// <summary>The properties past the first 64 that came as <c>null</c>, for the rare model that has more.</summary>
+    internal List<int>? MoreNulls;
+
+    /// <summary>How many problems the thread's read had logged when the object began.</summary>
+    internal int ProblemMark;
+
+    /// <summary>The reader's depth at the object's start.</summary>
+    internal int Depth;
 
     /// <summary>Records that the property at <paramref name="index"/> came.</summary>
     /// <param name="index">The property's index in its model's name table.</param>
@@ -42,6 +55,20 @@ public struct JsonPropertiesSeen
 
                 _more[word] |= bit;
                 break;
+        }
+    }
+
+    /// <summary>Records that the property at <paramref name="index"/> came as <c>null</c>.</summary>
+    /// <param name="index">The property's index in its model's name table.</param>
+    internal void AddNull(int index)
+    {
+        if (index < 64)
+        {
+            Nulls |= 1UL << index;
+        }
+        else
+        {
+            (MoreNulls ??= new List<int>()).Add(index);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using Aitronos.Codegen.Runtime;
 
 namespace Aitronos.Codegen.Runtime.Serialization;
 
@@ -14,7 +15,8 @@ namespace Aitronos.Codegen.Runtime.Serialization;
 /// <remarks>
 /// Required properties are checked by the table too: a generated reader keeps a <see cref="JsonPropertiesSeen"/>,
 /// <see cref="Next(ref Utf8JsonReader, int, ref JsonPropertiesSeen)"/> marks each property met in it, and
-/// <see cref="CheckRequired"/> names every required one that did not come.
+/// <see cref="Finish"/> reports every required one that did not come (see <see cref="JsonModel.JsonReadProblems"/>);
+/// <see cref="Mistyped"/> reports a value the schema does not describe, and the object reads on.
 /// Immutable after construction, so one instance serves all threads. A match first tries the property after the
 /// one matched last (servers tend to send properties in the documented order), then a hash table over the UTF-8
 /// bytes; no match allocates unless the name in the JSON is escaped.
@@ -120,24 +122,26 @@ public sealed class JsonPropertyNames
 
     /// <summary>As <see cref="First(ref Utf8JsonReader)"/>, and starts recording which properties come.</summary>
     /// <param name="reader">The reader, on the value that should be the object.</param>
-    /// <param name="seen">A fresh record, then one entry per property met.</param>
+    /// <param name="seen">A new record, then one entry per property met.</param>
     /// <returns>The first property's index (the reader then on its value), <see cref="Unknown"/>, or <see cref="End"/>.</returns>
     /// <exception cref="JsonException">The value is not an object.</exception>
-    public int First(ref Utf8JsonReader reader, ref JsonPropertiesSeen seen)
+    public int First(ref Utf8JsonReader reader, out JsonPropertiesSeen seen)
     {
-        seen = default;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException($"Expected a JSON object for {_typeName} but found {JsonCodec.DescribeToken(reader.TokenType)}.");
         }
 
+        seen = default;
+        seen.ProblemMark = JsonReadLog.Count;
+        seen.Depth = reader.CurrentDepth;
         return Next(ref reader, -1, ref seen);
     }
 
     /// <summary>As <see cref="Next(ref Utf8JsonReader, int)"/>, and records the property met in <paramref name="seen"/>.</summary>
     /// <param name="reader">The reader, on the last token of the previous property's value.</param>
     /// <param name="previous">The index returned for the previous property.</param>
-    /// <param name="seen">The record started by <see cref="First(ref Utf8JsonReader, ref JsonPropertiesSeen)"/>.</param>
+    /// <param name="seen">The record started by <see cref="First(ref Utf8JsonReader, out JsonPropertiesSeen)"/>.</param>
     /// <returns>As <see cref="Next(ref Utf8JsonReader, int)"/>.</returns>
     public int Next(ref Utf8JsonReader reader, int previous, ref JsonPropertiesSeen seen)
     {
@@ -145,27 +149,135 @@ public sealed class JsonPropertyNames
         if ((uint)index < (uint)_names.Length)
         {
             seen.Add(index);
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                seen.AddNull(index);
+            }
         }
 
         return index;
     }
 
-    /// <summary>Checks that every required property came.</summary>
-    /// <param name="seen">The record filled while reading the object.</param>
-    /// <exception cref="JsonException">Names every required property that did not come.</exception>
-    public void CheckRequired(in JsonPropertiesSeen seen)
+    /// <summary>
+    /// For a generated reader's exception filter: when reading the value of the property at <paramref name="index"/>
+    /// failed because the value is not what the schema says (<paramref name="exception"/> is a plain
+    /// <see cref="JsonException"/>), records the problem, moves the reader to the value's last token and returns
+    /// <see langword="true"/>: the property keeps its default and the object reads on. Malformed JSON is not caught.
+    /// </summary>
+    /// <param name="reader">The reader, somewhere in the value that failed.</param>
+    /// <param name="index">The property's index.</param>
+    /// <param name="exception">What reading the value threw.</param>
+    /// <param name="seen">The object's record.</param>
+    /// <returns>Whether the failure was recorded (the filter catches it) or is to propagate.</returns>
+    public bool Mistyped(ref Utf8JsonReader reader, int index, Exception exception, ref JsonPropertiesSeen seen)
     {
-        if (_required is null)
+        if (exception is null || exception.GetType() != typeof(JsonException) || (uint)index >= (uint)_names.Length)
+        {
+            return false;
+        }
+
+        int depth = seen.Depth + 1;
+        bool atStart = reader.CurrentDepth == depth && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray);
+        JsonReadProblem problem = atStart && reader.TokenType == JsonTokenType.Null
+            ? new JsonReadProblem(JsonReadProblemKind.Null, _typeName, _names[index], $"{_typeName}.{_names[index]}: null where the schema requires a value.")
+            : new JsonReadProblem(JsonReadProblemKind.WrongType, _typeName, _names[index], $"{_typeName}.{_names[index]}: {exception.Message}");
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            reader.Skip();
+        }
+
+        // Failed inside the value (an item of a list): read on to the value's end.
+        while (reader.CurrentDepth > depth || (!atStart && reader.CurrentDepth == depth && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray)))
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+        }
+
+        JsonReadLog.Add(problem);
+        return true;
+    }
+
+    /// <summary>
+    /// Ends reading a model: records every required property that did not come and, when reading this object or an
+    /// object inside it found problems, gives the model its report and the JSON it came from.
+    /// </summary>
+    /// <param name="model">The model read.</param>
+    /// <param name="seen">The record filled while reading the object.</param>
+    /// <param name="start">A copy of the reader taken on the object's start.</param>
+    public void Finish(JsonModel model, in JsonPropertiesSeen seen, ref Utf8JsonReader start)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        if (_required is not null)
+        {
+            foreach (int index in _required)
+            {
+                if (!seen.Contains(index))
+                {
+                    JsonReadLog.Add(new JsonReadProblem(JsonReadProblemKind.Missing, _typeName, _names[index], $"{_typeName}.{_names[index]}: the required property is missing."));
+                }
+            }
+        }
+
+        if (seen.Nulls != 0 || seen.MoreNulls is not null)
+        {
+            KeepExplicitNulls(model, in seen);
+        }
+
+        if (JsonReadLog.Count <= seen.ProblemMark)
         {
             return;
         }
 
-        foreach (int index in _required)
+        JsonElement json = JsonCodec.ReadElement(ref start);
+        List<JsonReadProblem> problems = JsonReadLog.Since(seen.ProblemMark);
+        foreach (JsonReadProblem problem in problems)
         {
-            if (!seen.Contains(index))
+            // Only this object's own problems still wait for their value: those inside it got theirs already.
+            if (problem.ValuePending)
             {
-                throw MissingRequired(seen);
+                problem.ValuePending = false;
+                if (json.TryGetProperty(problem.PropertyName, out JsonElement value))
+                {
+                    problem.Value = value;
+                }
             }
+        }
+
+        model.SetReadReport(problems, json);
+    }
+
+    /// <summary>
+    /// An optional property that came as <c>null</c> reads as <see langword="null"/>, which alone would be written as
+    /// absent: the model remembers which came, so that it writes back the <c>null</c>s it was read with.
+    /// </summary>
+    private void KeepExplicitNulls(JsonModel model, in JsonPropertiesSeen seen)
+    {
+        ulong nulls = seen.Nulls;
+        List<int>? more = seen.MoreNulls;
+        if (_required is not null)
+        {
+            foreach (int index in _required)
+            {
+                if (index < 64)
+                {
+                    nulls &= ~(1UL << index);
+                }
+                else
+                {
+                    more?.Remove(index);
+                }
+            }
+        }
+
+        if (nulls != 0 || more is { Count: > 0 })
+        {
+            model.SetExplicitNulls(nulls, more is { Count: > 0 } ? more.ToArray() : null);
         }
     }
 
@@ -201,22 +313,6 @@ public sealed class JsonPropertyNames
 
         JsonCodec.MoveToValue(ref reader);
         return index;
-    }
-
-    private JsonException MissingRequired(in JsonPropertiesSeen seen)
-    {
-        var missing = new List<string>();
-        foreach (int index in _required!)
-        {
-            if (!seen.Contains(index))
-            {
-                missing.Add("'" + _names[index] + "'");
-            }
-        }
-
-        return missing.Count == 1
-            ? new JsonException($"The JSON for {_typeName} lacks the required property {missing[0]}.")
-            : new JsonException($"The JSON for {_typeName} lacks the required properties {string.Join(", ", missing)}.");
     }
 
     private int Find(ref Utf8JsonReader reader, int previous)

@@ -77,7 +77,7 @@ public static class JsonValues
     public static readonly JsonValueWriter<decimal> WriteDecimal = static (w, v) => w.WriteNumberValue(v);
 
     /// <summary>Writes a date-time.</summary>
-    public static readonly JsonValueWriter<DateTimeOffset> WriteDateTimeOffset = static (w, v) => w.WriteStringValue(v);
+    public static readonly JsonValueWriter<DateTimeOffset> WriteDateTimeOffset = JsonCodec.WriteDateTimeOffset;
 
     /// <summary>Writes a full date.</summary>
     public static readonly JsonValueWriter<DateTime> WriteDate = JsonCodec.WriteDate;

@@ -14,6 +14,52 @@ namespace Aitronos.Codegen.Runtime.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonWriteExtensions
 {
+    /// <summary>
+    /// Ends writing a generated model's object, after the optional properties that came as <c>null</c> when the model
+    /// was read (its writer leaves out optional properties that are <see langword="null"/>).
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="names">The model's property names.</param>
+    public static void EndObject(this Utf8JsonWriter writer, JsonModel model, JsonPropertyNames names)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        if (names is null)
+        {
+            throw new ArgumentNullException(nameof(names));
+        }
+
+        model.WriteExplicitNulls(writer, names);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Starts writing a generated model's object; a model read with problems is instead written whole, as the JSON
+    /// it was read from (what its properties hold would not be what came).
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="model">The model.</param>
+    /// <returns><see langword="true"/> when the writer is to write the properties and end the object; <see langword="false"/> when the model is written.</returns>
+    public static bool StartObject(this Utf8JsonWriter writer, JsonModel model)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+
+        if (model.WriteAsRead(writer))
+        {
+            return false;
+        }
+
+        writer.WriteStartObject();
+        return true;
+    }
+
     /// <summary>Writes a string property unless the value is <see langword="null"/> (an optional property left out).</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
@@ -218,7 +264,7 @@ public static class JsonWriteExtensions
     {
         if (value is not null)
         {
-            writer.WriteString(name, value.Value);
+            JsonCodec.WriteDateTimeOffset(writer, name, value.Value);
         }
     }
 
@@ -234,7 +280,7 @@ public static class JsonWriteExtensions
         }
         else
         {
-            writer.WriteString(name, value.Value);
+            JsonCodec.WriteDateTimeOffset(writer, name, value.Value);
         }
     }
 
@@ -371,7 +417,7 @@ public static class JsonWriteExtensions
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's name.</param>
     /// <param name="value">The value.</param>
-    public static void WriteRequiredDateTimeOffset(this Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) => writer.WriteString(name, value);
+    public static void WriteRequiredDateTimeOffset(this Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) => JsonCodec.WriteDateTimeOffset(writer, name, value);
 
     /// <summary>Writes a Guid property that is always there.</summary>
     /// <param name="writer">The writer.</param>

@@ -8,7 +8,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Details of an error.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(ApiError.JsonConverter))]
-public sealed partial record ApiError
+public sealed partial record ApiError : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public ApiError() { }
 
@@ -47,31 +47,36 @@ public sealed partial record ApiError
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private ApiError(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: Code = r.ReadString(); break;
-                case 1: Message = r.ReadString(); break;
-                case 2: SystemMessage = r.ReadStringOrNull(); break;
-                case 3: Type = r.ReadString(); break;
-                case 4: Status = r.ReadInt64(); break;
-                case 5: Details = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                case 6: TraceId = r.ReadStringOrNull(); break;
-                case 7: Timestamp = r.ReadDateTimeOffsetOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: Code = r.ReadString(); break;
+                    case 1: Message = r.ReadString(); break;
+                    case 2: SystemMessage = r.ReadStringOrNull(); break;
+                    case 3: Type = r.ReadString(); break;
+                    case 4: Status = r.ReadInt64(); break;
+                    case 5: Details = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
+                    case 6: TraceId = r.ReadStringOrNull(); break;
+                    case 7: Timestamp = r.ReadDateTimeOffsetOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static ApiError ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, ApiError v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.Code);
         w.WriteRequiredString(s_names[1], v.Message);
         w.WriteOptionalString(s_names[2], v.SystemMessage);
@@ -81,11 +86,11 @@ public sealed partial record ApiError
         w.WriteOptionalString(s_names[6], v.TraceId);
         w.WriteOptionalDateTimeOffset(s_names[7], v.Timestamp);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<ApiError> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -11,7 +11,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// identifier and name fields (string) and the required set are inferred.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Connection.JsonConverter))]
-public sealed partial record Connection
+public sealed partial record Connection : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public Connection() { }
 
@@ -46,31 +46,36 @@ public sealed partial record Connection
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Connection(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: ConnectionId = r.ReadString(); break;
-                case 1: Name = r.ReadStringOrNull(); break;
-                case 2: SourceId = r.ReadStringOrNull(); break;
-                case 3: DestinationId = r.ReadStringOrNull(); break;
-                case 4: WorkspaceId = r.ReadStringOrNull(); break;
-                case 5: Status = r.IsNull() ? default(ConnectionStatus?) : ConnectionStatus.ReadJson(ref r); break;
-                case 6: Schedule = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                case 7: Configurations = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: ConnectionId = r.ReadString(); break;
+                    case 1: Name = r.ReadStringOrNull(); break;
+                    case 2: SourceId = r.ReadStringOrNull(); break;
+                    case 3: DestinationId = r.ReadStringOrNull(); break;
+                    case 4: WorkspaceId = r.ReadStringOrNull(); break;
+                    case 5: Status = r.IsNull() ? default(ConnectionStatus?) : ConnectionStatus.ReadJson(ref r); break;
+                    case 6: Schedule = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
+                    case 7: Configurations = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static Connection ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Connection v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.ConnectionId);
         w.WriteOptionalString(s_names[1], v.Name);
         w.WriteOptionalString(s_names[2], v.SourceId);
@@ -80,11 +85,11 @@ public sealed partial record Connection
         w.WriteOptionalMap(s_names[6], v.Schedule, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalMap(s_names[7], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Connection> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -11,7 +11,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// inferred.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Destination.JsonConverter))]
-public sealed partial record Destination
+public sealed partial record Destination : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public Destination() { }
 
@@ -41,29 +41,34 @@ public sealed partial record Destination
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Destination(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: DestinationId = r.ReadString(); break;
-                case 1: Name = r.ReadStringOrNull(); break;
-                case 2: DestinationDefinitionId = r.ReadStringOrNull(); break;
-                case 3: WorkspaceId = r.ReadStringOrNull(); break;
-                case 4: Configuration = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                case 5: DestinationType = r.ReadStringOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: DestinationId = r.ReadString(); break;
+                    case 1: Name = r.ReadStringOrNull(); break;
+                    case 2: DestinationDefinitionId = r.ReadStringOrNull(); break;
+                    case 3: WorkspaceId = r.ReadStringOrNull(); break;
+                    case 4: Configuration = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
+                    case 5: DestinationType = r.ReadStringOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static Destination ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Destination v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.DestinationId);
         w.WriteOptionalString(s_names[1], v.Name);
         w.WriteOptionalString(s_names[2], v.DestinationDefinitionId);
@@ -71,11 +76,11 @@ public sealed partial record Destination
         w.WriteOptionalMap(s_names[4], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalString(s_names[5], v.DestinationType);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Destination> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -11,7 +11,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// <c>available</c>; their types are inferred.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(HealthStatus.JsonConverter))]
-public sealed partial record HealthStatus
+public sealed partial record HealthStatus : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public HealthStatus() { }
 
@@ -26,31 +26,38 @@ public sealed partial record HealthStatus
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private HealthStatus(ref global::System.Text.Json.Utf8JsonReader r)
     {
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: Status = r.ReadStringOrNull(); break;
-                case 1: Available = r.ReadBooleanOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: Status = r.ReadStringOrNull(); break;
+                    case 1: Available = r.ReadBooleanOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static HealthStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, HealthStatus v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteOptionalString(s_names[0], v.Status);
         w.WriteOptionalBoolean(s_names[1], v.Available);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<HealthStatus> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -11,7 +11,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// are inferred. Values of <c>status</c> other than <c>pending</c> are not documented.
 /// </summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Job.JsonConverter))]
-public sealed partial record Job
+public sealed partial record Job : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public Job() { }
 
@@ -46,31 +46,36 @@ public sealed partial record Job
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Job(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: JobId = r.ReadString(); break;
-                case 1: Status = r.ReadStringOrNull(); break;
-                case 2: JobType = r.IsNull() ? default(global::Aitronos.JobType?) : global::Aitronos.JobType.ReadJson(ref r); break;
-                case 3: StartTime = r.ReadStringOrNull(); break;
-                case 4: ConnectionId = r.ReadStringOrNull(); break;
-                case 5: BytesSynced = r.ReadInt64OrNull(); break;
-                case 6: RowsSynced = r.ReadInt64OrNull(); break;
-                case 7: Duration = r.ReadElementOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: JobId = r.ReadString(); break;
+                    case 1: Status = r.ReadStringOrNull(); break;
+                    case 2: JobType = r.IsNull() ? default(global::Aitronos.JobType?) : global::Aitronos.JobType.ReadJson(ref r); break;
+                    case 3: StartTime = r.ReadStringOrNull(); break;
+                    case 4: ConnectionId = r.ReadStringOrNull(); break;
+                    case 5: BytesSynced = r.ReadInt64OrNull(); break;
+                    case 6: RowsSynced = r.ReadInt64OrNull(); break;
+                    case 7: Duration = r.ReadElementOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static Job ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Job v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.JobId);
         w.WriteOptionalString(s_names[1], v.Status);
         v.JobType?.WriteJsonProperty(w, s_names[2]);
@@ -80,11 +85,11 @@ public sealed partial record Job
         w.WriteOptionalInt64(s_names[6], v.RowsSynced);
         w.WriteOptionalElement(s_names[7], v.Duration);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Job> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -8,7 +8,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>A source. The field list is documented; the property types and the required set are inferred.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Source.JsonConverter))]
-public sealed partial record Source
+public sealed partial record Source : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public Source() { }
 
@@ -38,29 +38,34 @@ public sealed partial record Source
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Source(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: SourceId = r.ReadString(); break;
-                case 1: Name = r.ReadStringOrNull(); break;
-                case 2: SourceDefinitionId = r.ReadStringOrNull(); break;
-                case 3: WorkspaceId = r.ReadStringOrNull(); break;
-                case 4: Configuration = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                case 5: SourceType = r.ReadStringOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: SourceId = r.ReadString(); break;
+                    case 1: Name = r.ReadStringOrNull(); break;
+                    case 2: SourceDefinitionId = r.ReadStringOrNull(); break;
+                    case 3: WorkspaceId = r.ReadStringOrNull(); break;
+                    case 4: Configuration = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
+                    case 5: SourceType = r.ReadStringOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static Source ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Source v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.SourceId);
         w.WriteOptionalString(s_names[1], v.Name);
         w.WriteOptionalString(s_names[2], v.SourceDefinitionId);
@@ -68,11 +73,11 @@ public sealed partial record Source
         w.WriteOptionalMap(s_names[4], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
         w.WriteOptionalString(s_names[5], v.SourceType);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Source> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

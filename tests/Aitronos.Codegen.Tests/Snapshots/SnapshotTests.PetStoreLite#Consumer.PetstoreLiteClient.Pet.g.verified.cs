@@ -7,7 +7,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
-public sealed partial record Pet
+public sealed partial record Pet : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public Pet() { }
 
@@ -35,33 +35,38 @@ public sealed partial record Pet
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Pet(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: Id = r.ReadInt64(); break;
-                case 1: Name = r.ReadString(); break;
-                case 2: Status = PetStatus.ReadJson(ref r); break;
-                case 3: Tag = r.ReadStringOrNull(); break;
-                case 4: Born = r.ReadDateOnlyOrNull(); break;
-                case 5: RegisteredAt = r.ReadDateTimeOffsetOrNull(); break;
-                case 6: Chip = r.ReadGuidOrNull(); break;
-                case 7: WeightKg = r.ReadDoubleOrNull(); break;
-                case 8: Vaccinated = r.ReadBooleanOrNull(); break;
-                case 9: Owner = r.IsNull() ? null : PetOwner.ReadJson(ref r); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: Id = r.ReadInt64(); break;
+                    case 1: Name = r.ReadString(); break;
+                    case 2: Status = PetStatus.ReadJson(ref r); break;
+                    case 3: Tag = r.ReadStringOrNull(); break;
+                    case 4: Born = r.ReadDateOnlyOrNull(); break;
+                    case 5: RegisteredAt = r.ReadDateTimeOffsetOrNull(); break;
+                    case 6: Chip = r.ReadGuidOrNull(); break;
+                    case 7: WeightKg = r.ReadDoubleOrNull(); break;
+                    case 8: Vaccinated = r.ReadBooleanOrNull(); break;
+                    case 9: Owner = r.IsNull() ? null : PetOwner.ReadJson(ref r); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Pet v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredInt64(s_names[0], v.Id);
         w.WriteRequiredString(s_names[1], v.Name);
         v.Status.WriteJsonProperty(w, s_names[2]);
@@ -73,11 +78,11 @@ public sealed partial record Pet
         w.WriteOptionalBoolean(s_names[8], v.Vaccinated);
         v.Owner?.WriteJsonProperty(w, s_names[9]);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Pet> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

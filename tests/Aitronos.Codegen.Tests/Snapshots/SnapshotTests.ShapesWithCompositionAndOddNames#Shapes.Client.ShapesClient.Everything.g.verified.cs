@@ -7,7 +7,7 @@ namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Everything.JsonConverter))]
-internal sealed partial record Everything
+internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public Everything() { }
 
@@ -38,36 +38,41 @@ internal sealed partial record Everything
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Everything(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, string>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: Class = r.ReadString(); break;
-                case 1: Event = r.ReadInt64OrNull(); break;
-                case 2: _2faEnabled = r.ReadBooleanOrNull(); break;
-                case 3: Everything2 = r.ReadStringOrNull(); break;
-                case 4: Maybe = r.ReadStringOrNull(); break;
-                case 5: Scores = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadDouble); break;
-                case 6: Matrix = r.IsNull() ? null : r.ReadList(static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadInt64)); break;
-                case 7: Free = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                case 8: Anything = r.ReadElementOrNull(); break;
-                case 9: Blob = r.ReadBytesOrNull(); break;
-                case 10: Price = r.ReadDecimalOrNull(); break;
-                case 11: Either = r.ReadElementOrNull(); break;
-                case 12: Settings = r.IsNull() ? null : EverythingSettings.ReadJson(ref r); break;
-                default: r.ReadAdditional(ref extra, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
+                switch (i)
+                {
+                    case 0: Class = r.ReadString(); break;
+                    case 1: Event = r.ReadInt64OrNull(); break;
+                    case 2: _2faEnabled = r.ReadBooleanOrNull(); break;
+                    case 3: Everything2 = r.ReadStringOrNull(); break;
+                    case 4: Maybe = r.ReadStringOrNull(); break;
+                    case 5: Scores = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadDouble); break;
+                    case 6: Matrix = r.IsNull() ? null : r.ReadList(static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadInt64)); break;
+                    case 7: Free = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
+                    case 8: Anything = r.ReadElementOrNull(); break;
+                    case 9: Blob = r.ReadBytesOrNull(); break;
+                    case 10: Price = r.ReadDecimalOrNull(); break;
+                    case 11: Either = r.ReadElementOrNull(); break;
+                    case 12: Settings = r.IsNull() ? null : EverythingSettings.ReadJson(ref r); break;
+                    default: r.ReadAdditional(ref extra, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static Everything ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Everything v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.Class);
         w.WriteOptionalInt64(s_names[1], v.Event);
         w.WriteOptionalBoolean(s_names[2], v._2faEnabled);
@@ -82,11 +87,11 @@ internal sealed partial record Everything
         w.WriteOptionalElement(s_names[11], v.Either);
         v.Settings?.WriteJsonProperty(w, s_names[12]);
         w.WriteAdditional(v.AdditionalProperties, s_names, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Everything> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+using Aitronos.Codegen.Runtime.Serialization;
+
+namespace Aitronos.Codegen.Runtime;
+
+/// <summary>
+/// The base of every generated model. It carries what reading the model from JSON found wrong
+/// (<see cref="JsonReadProblems"/>), outside the model's value: the problems take no part in equality, are not
+/// serialized, and are not copied by <c>with</c>.
+/// </summary>
+/// <remarks>
+/// Servers drift from their API descriptions: a property the schema requires is left out, an id outgrows its type, an
+/// array comes where an object was declared. Reading is lenient by default (see <see cref="JsonReading"/>): such a
+/// response still gives its model with every property that could be read; a missing or unreadable property keeps
+/// its default (<see langword="null"/> for reference types, even where the property is not nullable; <c>0</c>,
+/// <see langword="false"/> or <c>default</c> for value types) and is named in <see cref="JsonReadProblems"/>.
+/// A model read with problems writes back exactly the JSON it was read from (nothing invented, nothing dropped), and
+/// one read with an optional property as <c>null</c> writes that <c>null</c> back rather than leaving the property out;
+/// a copy made with <c>with</c> is a new value and writes its properties.
+/// </remarks>
+public abstract record JsonModel
+{
+    private static readonly JsonValueWriter<JsonModel> s_write = static (writer, model) => model.WriteJsonValue(writer);
+
+    // Two fields, so that a model costs 16 bytes more than its properties: the nulls of the first 64 properties inline
+    // (optional properties read as null are common), the rest (a report, nulls past 64) in an object made when needed.
+    private ulong _nulls;
+    private JsonReadReport? _read;
+
+    /// <summary>Creates a model.</summary>
+    protected JsonModel()
+    {
+    }
+
+    /// <summary>Copies a model (for <c>with</c>); what reading the original found stays with the original.</summary>
+    /// <param name="original">The model copied.</param>
+    protected JsonModel(JsonModel original)
+    {
+    }
+
+    /// <summary>
+    /// What reading this model from JSON found wrong, in this model and in the models inside it: required properties
+    /// that were missing, values of the wrong JSON kind (kept in <see cref="JsonReadProblem.Value"/>). Empty for a
+    /// model read as its schema says, or made in code.
+    /// </summary>
+    public IReadOnlyList<JsonReadProblem> JsonReadProblems => _read?.Problems ?? Array.Empty<JsonReadProblem>();
+
+    /// <summary>Models are equal by their properties; what reading them found takes no part.</summary>
+    /// <param name="other">The other model.</param>
+    /// <returns><see langword="true"/> when both are of one type (the derived record compares the properties).</returns>
+    public virtual bool Equals(JsonModel? other) => ReferenceEquals(this, other) || (other is not null && EqualityContract == other.EqualityContract);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => EqualityContract.GetHashCode();
+
+    /// <summary>For generated models: writes the model as a property of the object being written.</summary>
+    /// <param name="writer">The writer, inside an object.</param>
+    /// <param name="name">The property's name.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void WriteJsonProperty(Utf8JsonWriter writer, JsonEncodedText name)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WritePropertyName(name);
+        WriteJsonValue(writer);
+    }
+
+    /// <summary>Prints nothing here: generated models print their JSON members (<see cref="PrintJson"/>).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns><see langword="false"/>.</returns>
+    protected virtual bool PrintMembers(StringBuilder builder) => false;
+
+    /// <summary>For generated models: prints the model's JSON members, for <c>ToString</c>.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>Whether anything was printed.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected bool PrintJson(StringBuilder builder) => JsonCodec.PrintMembers(builder, this, s_write);
+
+    /// <summary>For generated models: writes the model as a JSON value (its generated writer).</summary>
+    /// <param name="writer">The writer.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected abstract void WriteJsonValue(Utf8JsonWriter writer);
+
+    /// <summary>Writes the JSON this model was read from, when reading found problems in it.</summary>
+    /// <returns><see langword="true"/> when it wrote; <see langword="false"/> when the properties are to be written.</returns>
+    internal bool WriteAsRead(Utf8JsonWriter writer)
+    {
+        if (_read is not { Json: { } json })
+        {
+            return false;
+        }
+
+        json.WriteTo(writer);
+        return true;
+    }
+
+    internal void SetReadReport(IReadOnlyList<JsonReadProblem> problems, JsonElement json) =>
+        (_read ??= new JsonReadReport()).Set(problems, json);
+
+    internal void SetExplicitNulls(ulong nulls, int[]? more)
+    {
+        _nulls = nulls;
+        if (more is not null)
+        {
+            (_read ??= new JsonReadReport()).MoreNulls = more;
+        }
+    }
+
+    /// <summary>Writes the optional properties that came as <c>null</c> when this model was read (they hold null still: the model is immutable).</summary>
+    internal void WriteExplicitNulls(Utf8JsonWriter writer, JsonPropertyNames names)
+    {
+        ulong nulls = _nulls;
+        for (int index = 0; nulls != 0; index++, nulls >>= 1)
+        {
+            if ((nulls & 1) != 0)
+            {
+                writer.WriteNull(names[index]);
+            }
+        }
+
+        if (_read?.MoreNulls is { } more)
+        {
+            foreach (int index in more)
+            {
+                writer.WriteNull(names[index]);
+            }
+        }
+    }
+}

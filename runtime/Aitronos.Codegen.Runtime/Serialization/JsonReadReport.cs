@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace Aitronos.Codegen.Runtime.Serialization;
+
+/// <summary>
+/// What reading one model found wrong and the JSON it was read from (written back as it came), and the optional
+/// properties past the 64th that came as null: made only for a model that has any of them.
+/// </summary>
+internal sealed class JsonReadReport
+{
+    public IReadOnlyList<JsonReadProblem> Problems { get; private set; } = Array.Empty<JsonReadProblem>();
+
+    /// <summary>The JSON the model was read from, when reading found problems in it.</summary>
+    public JsonElement? Json { get; private set; }
+
+    public int[]? MoreNulls { get; set; }
+
+    public void Set(IReadOnlyList<JsonReadProblem> problems, JsonElement json)
+    {
+        Problems = problems;
+        Json = json;
+    }
+}
+
+/// <summary>
+/// The problems met on this thread while reading one JSON value: each model's reader marks where its object began,
+/// and at its end takes everything logged since (its own problems and those of the models inside it). The outermost
+/// reader (a converter called by System.Text.Json) clears its part and, in strict mode, throws.
+/// </summary>
+internal static class JsonReadLog
+{
+    [ThreadStatic]
+    private static List<JsonReadProblem>? t_problems;
+
+    public static int Count => t_problems?.Count ?? 0;
+
+    public static void Add(JsonReadProblem problem) => (t_problems ??= new List<JsonReadProblem>()).Add(problem);
+
+    public static List<JsonReadProblem> Since(int mark) => t_problems!.GetRange(mark, t_problems.Count - mark);
+
+    /// <summary>Forgets what a read begun at <paramref name="mark"/> logged.</summary>
+    public static void Forget(int mark)
+    {
+        if (t_problems is { } problems && problems.Count > mark)
+        {
+            problems.RemoveRange(mark, problems.Count - mark);
+        }
+    }
+
+    /// <summary>Ends the outermost read begun at <paramref name="mark"/>: forgets its problems, and throws them in strict mode.</summary>
+    public static void End(int mark, string typeName)
+    {
+        List<JsonReadProblem>? problems = t_problems;
+        if (problems is null || problems.Count <= mark)
+        {
+            return;
+        }
+
+        List<JsonReadProblem> found = problems.GetRange(mark, problems.Count - mark);
+        problems.RemoveRange(mark, found.Count);
+        if (JsonReading.Mode == JsonReadMode.Strict)
+        {
+            var message = new StringBuilder("The JSON for ").Append(typeName).Append(" breaks its schema (strict reading):");
+            foreach (JsonReadProblem problem in found)
+            {
+                message.Append(' ').Append(problem.Message);
+            }
+
+            throw new JsonException(message.ToString());
+        }
+    }
+}
