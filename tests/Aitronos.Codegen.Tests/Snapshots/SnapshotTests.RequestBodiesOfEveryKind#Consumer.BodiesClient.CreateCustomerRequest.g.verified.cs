@@ -7,7 +7,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateCustomerRequest.JsonConverter))]
-public sealed partial record CreateCustomerRequest
+public sealed partial record CreateCustomerRequest : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public CreateCustomerRequest() { }
 
@@ -32,35 +32,40 @@ public sealed partial record CreateCustomerRequest
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private CreateCustomerRequest(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: Email = r.ReadString(); break;
-                case 1: Balance = r.ReadInt64OrNull(); break;
-                case 2: TaxExempt = r.ReadBooleanOrNull(); break;
-                case 3: Address = r.IsNull() ? null : CreateCustomerRequestAddress.ReadJson(ref r); break;
-                case 4: Metadata = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                case 5: Expand = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                case 6: Items = r.IsNull() ? null : r.ReadList(CreateCustomerRequestItemsItem.ReadJson); break;
-                case 7: Tags = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                case 8: Flags = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                case 9: Channels = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                case 10: Preferences = r.IsNull() ? null : CreateCustomerRequestPreferences.ReadJson(ref r); break;
-                case 11: Description = r.ReadStringOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: Email = r.ReadString(); break;
+                    case 1: Balance = r.ReadInt64OrNull(); break;
+                    case 2: TaxExempt = r.ReadBooleanOrNull(); break;
+                    case 3: Address = r.IsNull() ? null : CreateCustomerRequestAddress.ReadJson(ref r); break;
+                    case 4: Metadata = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
+                    case 5: Expand = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
+                    case 6: Items = r.IsNull() ? null : r.ReadList(CreateCustomerRequestItemsItem.ReadJson); break;
+                    case 7: Tags = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
+                    case 8: Flags = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
+                    case 9: Channels = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
+                    case 10: Preferences = r.IsNull() ? null : CreateCustomerRequestPreferences.ReadJson(ref r); break;
+                    case 11: Description = r.ReadStringOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static CreateCustomerRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, CreateCustomerRequest v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.Email);
         w.WriteOptionalInt64(s_names[1], v.Balance);
         w.WriteOptionalBoolean(s_names[2], v.TaxExempt);
@@ -74,11 +79,11 @@ public sealed partial record CreateCustomerRequest
         v.Preferences?.WriteJsonProperty(w, s_names[10]);
         w.WriteOptionalString(s_names[11], v.Description);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<CreateCustomerRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

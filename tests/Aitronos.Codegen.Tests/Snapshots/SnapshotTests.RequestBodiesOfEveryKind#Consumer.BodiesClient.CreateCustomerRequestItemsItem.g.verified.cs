@@ -7,7 +7,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateCustomerRequestItemsItem.JsonConverter))]
-public sealed partial record CreateCustomerRequestItemsItem
+public sealed partial record CreateCustomerRequestItemsItem : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public CreateCustomerRequestItemsItem() { }
 
@@ -22,31 +22,38 @@ public sealed partial record CreateCustomerRequestItemsItem
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private CreateCustomerRequestItemsItem(ref global::System.Text.Json.Utf8JsonReader r)
     {
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: Price = r.ReadStringOrNull(); break;
-                case 1: Quantity = r.ReadInt64OrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: Price = r.ReadStringOrNull(); break;
+                    case 1: Quantity = r.ReadInt64OrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static CreateCustomerRequestItemsItem ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, CreateCustomerRequestItemsItem v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteOptionalString(s_names[0], v.Price);
         w.WriteOptionalInt64(s_names[1], v.Quantity);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<CreateCustomerRequestItemsItem> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

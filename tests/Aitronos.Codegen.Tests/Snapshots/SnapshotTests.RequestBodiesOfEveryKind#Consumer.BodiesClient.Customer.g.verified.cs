@@ -7,7 +7,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Customer.JsonConverter))]
-public sealed partial record Customer
+public sealed partial record Customer : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public Customer() { }
 
@@ -22,33 +22,38 @@ public sealed partial record Customer
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Customer(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: Id = r.ReadString(); break;
-                case 1: Received = r.IsNull() ? null : r.ReadMap(static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString)); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: Id = r.ReadString(); break;
+                    case 1: Received = r.IsNull() ? null : r.ReadMap(static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString)); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static Customer ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Customer v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredString(s_names[0], v.Id);
         w.WriteOptionalMap(s_names[1], v.Received, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString); });
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Customer> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -7,7 +7,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(UploadFileRequest.JsonConverter))]
-public sealed partial record UploadFileRequest
+public sealed partial record UploadFileRequest : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public UploadFileRequest() { }
 
@@ -25,39 +25,44 @@ public sealed partial record UploadFileRequest
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private UploadFileRequest(ref global::System.Text.Json.Utf8JsonReader r)
     {
-        var seen = new global::Aitronos.Codegen.Runtime.Serialization.JsonPropertiesSeen();
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r, ref seen); i != -1; i = s_names.Next(ref r, i, ref seen))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: File = r.ReadFile(); break;
-                case 1: Purpose = r.ReadString(); break;
-                case 2: Attachments = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonFileExtensions.ReadFileItem); break;
-                case 3: Options = r.IsNull() ? null : UploadFileRequestOptions.ReadJson(ref r); break;
-                case 4: Thumbnail = r.ReadFileOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: File = r.ReadFile(); break;
+                    case 1: Purpose = r.ReadString(); break;
+                    case 2: Attachments = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonFileExtensions.ReadFileItem); break;
+                    case 3: Options = r.IsNull() ? null : UploadFileRequestOptions.ReadJson(ref r); break;
+                    case 4: Thumbnail = r.ReadFileOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
-        s_names.CheckRequired(in seen);
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static UploadFileRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, UploadFileRequest v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteRequiredFile(s_names[0], v.File);
         w.WriteRequiredString(s_names[1], v.Purpose);
         w.WriteOptionalList(s_names[2], v.Attachments, global::Aitronos.Codegen.Runtime.Serialization.JsonFileExtensions.WriteFileItem);
         v.Options?.WriteJsonProperty(w, s_names[3]);
         w.WriteOptionalFile(s_names[4], v.Thumbnail);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<UploadFileRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

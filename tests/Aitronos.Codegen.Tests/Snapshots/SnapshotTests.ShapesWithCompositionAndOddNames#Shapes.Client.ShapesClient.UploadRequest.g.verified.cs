@@ -7,7 +7,7 @@ namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(UploadRequest.JsonConverter))]
-internal sealed partial record UploadRequest
+internal sealed partial record UploadRequest : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public UploadRequest() { }
 
@@ -21,29 +21,36 @@ internal sealed partial record UploadRequest
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private UploadRequest(ref global::System.Text.Json.Utf8JsonReader r)
     {
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: File = r.ReadFileOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: File = r.ReadFileOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static UploadRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, UploadRequest v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteOptionalFile(s_names[0], v.File);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<UploadRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

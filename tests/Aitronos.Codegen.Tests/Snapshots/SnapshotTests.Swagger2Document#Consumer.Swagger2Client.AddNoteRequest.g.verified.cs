@@ -7,7 +7,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(AddNoteRequest.JsonConverter))]
-public sealed partial record AddNoteRequest
+public sealed partial record AddNoteRequest : global::Aitronos.Codegen.Runtime.JsonModel
 {
     public AddNoteRequest() { }
 
@@ -21,29 +21,36 @@ public sealed partial record AddNoteRequest
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private AddNoteRequest(ref global::System.Text.Json.Utf8JsonReader r)
     {
+        var start = r;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        for (int i = s_names.First(ref r); i != -1; i = s_names.Next(ref r, i))
-            switch (i)
+        int i = s_names.First(ref r, out var seen);
+        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+            try
             {
-                case 0: Text = r.ReadStringOrNull(); break;
-                default: r.ReadAdditional(ref extra); break;
+                switch (i)
+                {
+                    case 0: Text = r.ReadStringOrNull(); break;
+                    default: r.ReadAdditional(ref extra); break;
+                }
             }
+            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
 
         AdditionalProperties = extra;
+        s_names.Finish(this, in seen, ref start);
     }
 
     internal static AddNoteRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
 
     internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, AddNoteRequest v)
     {
-        w.WriteStartObject();
+        if (!w.StartObject(v)) return;
         w.WriteOptionalString(s_names[0], v.Text);
         w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.WriteEndObject();
+        w.EndObject(v, s_names);
     }
 
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) { w.WritePropertyName(name); WriteJson(w, this); }
-    private bool PrintMembers(global::System.Text.StringBuilder builder) => global::Aitronos.Codegen.Runtime.JsonCodec.PrintMembers(builder, this, WriteJson);
+    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
+    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
     internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<AddNoteRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }
