@@ -104,9 +104,9 @@ public sealed partial class ApiTransport
         var statusCode = (int)response.StatusCode;
         var reason = ReasonPhrases.Get(statusCode, response.ReasonPhrase);
         var rawBody = ResponseBody.Decode(body, Math.Min(body.Length, ResponseBody.ExceptionBodyLimit), response.Content);
-        var data = new ApiErrorData(statusCode, ResponseHeaders.From(response), rawBody, ErrorBody.Empty);
+        var data = new ApiErrorData(statusCode, ResponseHeaders.From(response), rawBody, ErrorBody.Empty, body.Length > ResponseBody.ExceptionBodyLimit, body.Length);
         var status = statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ApiResponseFormatException((reason is null ? status : status + " " + reason) + ": " + problem, data, innerException);
+        return new ApiResponseFormatException((reason is null ? status : status + " " + reason) + ": " + problem + ApiException.TruncationNote(data), data, innerException);
     }
 
     private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)

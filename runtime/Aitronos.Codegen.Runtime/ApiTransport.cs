@@ -321,7 +321,19 @@ public sealed partial class ApiTransport : IDisposable
                         }
 
                         readingBody = true;
-                        var result = await read(response, state, attemptTimeoutSource.Token).ConfigureAwait(false);
+                        TResult result;
+                        try
+                        {
+                            result = await read(response, state, attemptTimeoutSource.Token).ConfigureAwait(false);
+                        }
+                        catch (ApiResponseFormatException formatError)
+                        {
+                            // A body that arrived whole but is not what the operation promises comes again the same way: not retried.
+                            var redacted = formatError.Redacted(redactor);
+                            redacted.RecordAttempts(attempt, failures, null);
+                            throw redacted;
+                        }
+
                         response.Dispose();
                         telemetry?.Succeeded();
                         return result;
@@ -412,11 +424,12 @@ public sealed partial class ApiTransport : IDisposable
         }
     }
 
-    private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The start of an error body, never more than <see cref="ResponseBody.ExceptionBodyLimit"/> bytes, whatever the server sends.</summary>
+    private static async Task<BoundedText?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            return await ResponseBody.ReadBoundedTextAsync(response.Content, ResponseBody.ExceptionBodyLimit, cancellationToken).ConfigureAwait(false);
+            return await ResponseBody.ReadBoundedAsync(response.Content, ResponseBody.ExceptionBodyLimit, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {

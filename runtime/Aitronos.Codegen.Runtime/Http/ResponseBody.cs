@@ -34,10 +34,17 @@ internal static class ResponseBody
 
     /// <summary>Reads at most <paramref name="limit"/> bytes and decodes them.</summary>
     public static async Task<string> ReadBoundedTextAsync(HttpContent? content, int limit, CancellationToken cancellationToken)
+        => (await ReadBoundedAsync(content, limit, cancellationToken).ConfigureAwait(false)).Text;
+
+    /// <summary>
+    /// Reads at most <paramref name="limit"/> bytes and decodes them, and tells whether the body went on beyond them. The
+    /// rest is left unread: disposing the response then drops the connection rather than download it.
+    /// </summary>
+    public static async Task<BoundedText> ReadBoundedAsync(HttpContent? content, int limit, CancellationToken cancellationToken)
     {
         if (content is null)
         {
-            return string.Empty;
+            return new BoundedText(string.Empty, false, 0);
         }
 
 #if NET5_0_OR_GREATER
@@ -63,7 +70,11 @@ internal static class ResponseBody
             count += read;
         }
 
-        return Decode(buffer, count, content);
+        // One byte more tells a body of exactly the limit from a longer one.
+        var truncated = count == limit && await stream.ReadAsync(new byte[1], 0, 1, cancellationToken).ConfigureAwait(false) > 0;
+        var declared = content.Headers.ContentLength;
+        var length = truncated ? declared : count;
+        return new BoundedText(Decode(buffer, count, content), truncated, length);
     }
 
     /// <summary>Decodes by the <c>Content-Type</c> charset (UTF-8 when absent or unknown), skipping a byte order mark.</summary>
@@ -111,3 +122,9 @@ internal static class ResponseBody
         return true;
     }
 }
+
+/// <summary>The start of a body, as text.</summary>
+/// <param name="Text">The text of the bytes read.</param>
+/// <param name="Truncated">Whether the body went on beyond them.</param>
+/// <param name="Length">The whole body's length in bytes, when known: the bytes read, or the declared <c>Content-Length</c> of a truncated body.</param>
+internal readonly record struct BoundedText(string Text, bool Truncated, long? Length);
