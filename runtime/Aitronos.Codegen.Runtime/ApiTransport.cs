@@ -213,7 +213,7 @@ public sealed partial class ApiTransport : IDisposable
     /// <exception cref="ApiException">See <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
     /// <exception cref="InvalidOperationException">The options' idempotency key was already used by another call.</exception>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
-        => SendCoreAsync<object?, HttpResponseMessage>(request, auth, requestOptions, null, null, cancellationToken);
+        => SendCoreAsync<object?, HttpResponseMessage>(request, auth, requestOptions, null, null, disposeRequest: false, cancellationToken);
 
     /// <summary>
     /// The one path every request takes: prepare it once, then send it, follow its redirects and, on success, read its
@@ -227,6 +227,10 @@ public sealed partial class ApiTransport : IDisposable
     /// Reads the successful response within the attempt, which then disposes it; <see langword="null"/> returns the
     /// response itself (<typeparamref name="TResult"/> is then <see cref="HttpResponseMessage"/>) with its body unread.
     /// </param>
+    /// <param name="disposeRequest">
+    /// Whether the call owns <paramref name="request"/> and disposes it when done (the <c>Call…Async</c> methods), so that
+    /// they need no async method of their own around this one.
+    /// </param>
     /// <param name="cancellationToken">The caller's token.</param>
     private async Task<TResult> SendCoreAsync<TState, TResult>(
         HttpRequestMessage request,
@@ -234,6 +238,7 @@ public sealed partial class ApiTransport : IDisposable
         ApiRequestOptions? requestOptions,
         TState state,
         Func<HttpResponseMessage, TState, CancellationToken, Task<TResult>>? read,
+        bool disposeRequest,
         CancellationToken cancellationToken)
     {
         if (request is null)
@@ -241,12 +246,22 @@ public sealed partial class ApiTransport : IDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        if (Volatile.Read(ref _disposed) != 0)
+        CallSettings call;
+        try
         {
-            throw new ObjectDisposedException(nameof(ApiTransport));
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                throw new ObjectDisposedException(nameof(ApiTransport));
+            }
+
+            call = ResolveCall(requestOptions);
+        }
+        catch when (disposeRequest)
+        {
+            request.Dispose();
+            throw;
         }
 
-        var call = ResolveCall(requestOptions);
         using var callTimeoutSource = call.CallTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         callTimeoutSource?.CancelAfter(call.CallTimeout);
         var callToken = callTimeoutSource?.Token ?? cancellationToken;
@@ -409,6 +424,13 @@ public sealed partial class ApiTransport : IDisposable
         {
             telemetry.Failed(exception, redactor);
             throw;
+        }
+        finally
+        {
+            if (disposeRequest)
+            {
+                request.Dispose();
+            }
         }
     }
 

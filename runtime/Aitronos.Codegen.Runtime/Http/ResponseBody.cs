@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -30,6 +31,59 @@ internal static class ResponseBody
         await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
 #endif
+    }
+
+    /// <summary>
+    /// Reads the whole body into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, sized by <c>Content-Length</c>
+    /// when the server declares it: no intermediate stream and no copy, as <c>ReadAsByteArrayAsync</c> would make. The
+    /// caller returns <see cref="RentedBody.Buffer"/> to the pool.
+    /// </summary>
+    public static async Task<RentedBody> ReadRentedAsync(HttpContent? content, CancellationToken cancellationToken)
+    {
+        if (content is null)
+        {
+            return new RentedBody(ArrayPool<byte>.Shared.Rent(0), 0);
+        }
+
+#if NET5_0_OR_GREATER
+        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        // One byte beyond a declared length lets the loop see the end without growing the buffer.
+        var declared = content.Headers.ContentLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is >= 0 and < int.MaxValue - 1 ? (int)declared.Value + 1 : ChunkSize);
+        var count = 0;
+        try
+        {
+            while (true)
+            {
+                if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length > int.MaxValue / 2 ? int.MaxValue : buffer.Length * 2);
+                    Buffer.BlockCopy(buffer, 0, larger, 0, count);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+#if NET5_0_OR_GREATER
+                var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+#else
+                var read = await stream.ReadAsync(buffer, count, buffer.Length - count, cancellationToken).ConfigureAwait(false);
+#endif
+                if (read == 0)
+                {
+                    return new RentedBody(buffer, count);
+                }
+
+                count += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes and decodes them.</summary>
@@ -128,3 +182,6 @@ internal static class ResponseBody
 /// <param name="Truncated">Whether the body went on beyond them.</param>
 /// <param name="Length">The whole body's length in bytes, when known: the bytes read, or the declared <c>Content-Length</c> of a truncated body.</param>
 internal readonly record struct BoundedText(string Text, bool Truncated, long? Length);
+
+/// <summary>A body read into a rented buffer: its first <paramref name="Count"/> bytes.</summary>
+internal readonly record struct RentedBody(byte[] Buffer, int Count);
