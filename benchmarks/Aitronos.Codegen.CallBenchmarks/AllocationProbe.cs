@@ -25,13 +25,25 @@ internal static class AllocationProbe
                 new ApiClientOptions { BaseUrl = baseUrl, ApiKey = LoopbackApi.ApiKey });
             await ReportAsync("hand-written", calls, () => benchmark.HandWritten());
             await ReportAsync("generated", calls, () => benchmark.Generated());
+            using (var sampler = new AllocationSampler())
+            {
+                sampler.Start();
+                for (var i = 0; i < calls * 5; i++)
+                {
+                    await benchmark.Generated();
+                }
+
+                sampler.Stop();
+                sampler.Print(30);
+            }
+
             await ReportAsync("path + CreateRequest only", calls, () =>
             {
                 var path = new RequestPath("/organizations/").Segment(LoopbackApi.OrganizationId, "organizationId").Literal("/knowledge/connectors/connections/test");
                 transport.CreateRequest(HttpMethod.Post, path.ToString()).Dispose();
                 return Task.CompletedTask;
             });
-            var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+            var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.All }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
             var url = new Uri(baseUrl + "/organizations/org_xyz789/knowledge/connectors/connections/test");
             await ReportAsync("HttpClient.SendAsync only", calls, async () =>
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Aitronos;
@@ -26,8 +27,13 @@ public class TestConnectionCall
     {
         (_server, var baseUrl) = LoopbackApi.Start();
         _generated = new AitronosClient(new AitronosClientOptions { BaseUrl = baseUrl, ApiKey = LoopbackApi.ApiKey });
-        // What the transport builds for itself: a SocketsHttpHandler that does not follow redirects.
-        _httpClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        // The handler the transport builds for itself, so that both send the same request (Accept-Encoding included).
+        _httpClient = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        });
         _handWritten = new HandWrittenClient(_httpClient, baseUrl, LoopbackApi.ApiKey, "AitronosClient Aitronos.Codegen/0.1.0");
         _generatedRequest = new TestConnectionRequest { SourceId = LoopbackApi.SourceId };
         _handRequest = new HandTestConnectionRequest { SourceId = LoopbackApi.SourceId };

@@ -18,7 +18,6 @@ namespace Aitronos.Codegen.Runtime;
 /// </remarks>
 public sealed partial class ApiTransport
 {
-    private static readonly Task<bool> s_nothingRead = Task.FromResult(true);
 
     /// <summary>Sends a request and reads its JSON result; the request is disposed.</summary>
     /// <typeparam name="T">The result type.</typeparam>
@@ -52,7 +51,7 @@ public sealed partial class ApiTransport
             return Task.FromException<T>(new ArgumentNullException(nameof(result)));
         }
 
-        return SendCoreAsync(request, auth, requestOptions, result, static (response, typeInfo, token) => ReadJsonAsync(response, typeInfo, token), disposeRequest: true, cancellationToken);
+        return SendCoreAsync(request, auth, requestOptions, result, static (response, typeInfo, token) => ReadJsonCoreAsync(response, typeInfo, token), disposeRequest: true, cancellationToken);
     }
 
     /// <summary>Sends a request whose result is not read; the request is disposed.</summary>
@@ -72,7 +71,7 @@ public sealed partial class ApiTransport
     /// <returns>A task that completes when the server has answered with success.</returns>
     /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
     public Task CallAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
-        => SendCoreAsync(request, auth, requestOptions, (object?)null, static (_, _, _) => s_nothingRead, disposeRequest: true, cancellationToken);
+        => SendCoreAsync(request, auth, requestOptions, (object?)null, static (_, _, _) => new ValueTask<bool>(true), disposeRequest: true, cancellationToken);
 
     /// <summary>Sends a request and reads its text result; the request is disposed.</summary>
     /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
@@ -91,7 +90,7 @@ public sealed partial class ApiTransport
     /// <returns>The body as text.</returns>
     /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
     public Task<string> CallForStringAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
-        => SendCoreAsync(request, auth, requestOptions, (object?)null, static (response, _, token) => ReadStringAsync(response, token), disposeRequest: true, cancellationToken);
+        => SendCoreAsync(request, auth, requestOptions, (object?)null, static (response, _, token) => new ValueTask<string>(ReadStringAsync(response, token)), disposeRequest: true, cancellationToken);
 
     /// <summary>Sends a request and reads its binary result; the request is disposed.</summary>
     /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
@@ -110,5 +109,5 @@ public sealed partial class ApiTransport
     /// <returns>The body's bytes.</returns>
     /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
     public Task<byte[]> CallForBytesAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
-        => SendCoreAsync(request, auth, requestOptions, (object?)null, static (response, _, token) => ReadBytesAsync(response, token), disposeRequest: true, cancellationToken);
+        => SendCoreAsync(request, auth, requestOptions, (object?)null, static (response, _, token) => new ValueTask<byte[]>(ReadBytesAsync(response, token)), disposeRequest: true, cancellationToken);
 }

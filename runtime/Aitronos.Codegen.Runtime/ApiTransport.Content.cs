@@ -49,6 +49,15 @@ public sealed partial class ApiTransport
             throw new ArgumentNullException(nameof(typeInfo));
         }
 
+        return await ReadJsonCoreAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="ReadJsonAsync{T}"/> without the argument checks, as a <see cref="ValueTask{TResult}"/>: a body that has
+    /// already arrived, the usual case, is read with no task allocated.
+    /// </summary>
+    private static async ValueTask<T> ReadJsonCoreAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
         var body = await ResponseBody.ReadRentedAsync(response.Content, cancellationToken).ConfigureAwait(false);
         try
         {

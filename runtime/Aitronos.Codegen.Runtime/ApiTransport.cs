@@ -237,7 +237,7 @@ public sealed partial class ApiTransport : IDisposable
         ApiSecurityRequirement auth,
         ApiRequestOptions? requestOptions,
         TState state,
-        Func<HttpResponseMessage, TState, CancellationToken, Task<TResult>>? read,
+        Func<HttpResponseMessage, TState, CancellationToken, ValueTask<TResult>>? read,
         bool disposeRequest,
         CancellationToken cancellationToken)
     {

@@ -38,7 +38,7 @@ internal static class ResponseBody
     /// when the server declares it: no intermediate stream and no copy, as <c>ReadAsByteArrayAsync</c> would make. The
     /// caller returns <see cref="RentedBody.Buffer"/> to the pool.
     /// </summary>
-    public static async Task<RentedBody> ReadRentedAsync(HttpContent? content, CancellationToken cancellationToken)
+    public static async ValueTask<RentedBody> ReadRentedAsync(HttpContent? content, CancellationToken cancellationToken)
     {
         if (content is null)
         {
