@@ -50,9 +50,10 @@ internal static class ResponseBody
 #else
         using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        // One byte beyond a declared length lets the loop see the end without growing the buffer.
+        // One byte beyond a declared length lets the loop see the end without growing the buffer. The declared length is
+        // the server's word: trusted for the first mebibyte only, the rest grows as bytes actually arrive.
         var declared = content.Headers.ContentLength;
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is >= 0 and < int.MaxValue - 1 ? (int)declared.Value + 1 : ChunkSize);
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is >= 0 and < ExceptionBodyLimit ? (int)declared.Value + 1 : declared is null ? ChunkSize : ExceptionBodyLimit);
         var count = 0;
         try
         {
