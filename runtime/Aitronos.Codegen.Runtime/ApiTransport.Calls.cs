@@ -18,7 +18,6 @@ namespace Aitronos.Codegen.Runtime;
 /// </remarks>
 public sealed partial class ApiTransport
 {
-    private static readonly Task<bool> s_nothingRead = Task.FromResult(true);
 
     /// <summary>Sends a request and reads its JSON result; the request is disposed.</summary>
     /// <typeparam name="T">The result type.</typeparam>
@@ -44,18 +43,15 @@ public sealed partial class ApiTransport
     /// <exception cref="ApiException">
     /// The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/> and <see cref="ReadJsonAsync{T}"/>.
     /// </exception>
-    public async Task<T> CallAsync<T>(HttpRequestMessage request, ApiSecurityRequirement auth, JsonTypeInfo<T> result, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+    public Task<T> CallAsync<T>(HttpRequestMessage request, ApiSecurityRequirement auth, JsonTypeInfo<T> result, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         if (result is null)
         {
-            throw new ArgumentNullException(nameof(result));
+            request?.Dispose();
+            return Task.FromException<T>(new ArgumentNullException(nameof(result)));
         }
 
-        using (request)
-        {
-            return await SendCoreAsync(request, auth, requestOptions, result, static (response, typeInfo, token) => ReadJsonAsync(response, typeInfo, token), cancellationToken)
-                .ConfigureAwait(false);
-        }
+        return SendCoreAsync(request, auth, requestOptions, result, static (response, typeInfo, token) => ReadJsonCoreAsync(response, typeInfo, token), disposeRequest: true, cancellationToken);
     }
 
     /// <summary>Sends a request whose result is not read; the request is disposed.</summary>
@@ -74,13 +70,8 @@ public sealed partial class ApiTransport
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes when the server has answered with success.</returns>
     /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
-    public async Task CallAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            await SendCoreAsync(request, auth, requestOptions, (object?)null, static (_, _, _) => s_nothingRead, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task CallAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+        => SendCoreAsync(request, auth, requestOptions, (object?)null, static (_, _, _) => new ValueTask<bool>(true), disposeRequest: true, cancellationToken);
 
     /// <summary>Sends a request and reads its text result; the request is disposed.</summary>
     /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
@@ -98,14 +89,8 @@ public sealed partial class ApiTransport
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body as text.</returns>
     /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
-    public async Task<string> CallForStringAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            return await SendCoreAsync(request, auth, requestOptions, (object?)null, static (response, _, token) => ReadStringAsync(response, token), cancellationToken)
-                .ConfigureAwait(false);
-        }
-    }
+    public Task<string> CallForStringAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+        => SendCoreAsync(request, auth, requestOptions, (object?)null, static (response, _, token) => new ValueTask<string>(ReadStringAsync(response, token)), disposeRequest: true, cancellationToken);
 
     /// <summary>Sends a request and reads its binary result; the request is disposed.</summary>
     /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
@@ -123,12 +108,6 @@ public sealed partial class ApiTransport
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The body's bytes.</returns>
     /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
-    public async Task<byte[]> CallForBytesAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            return await SendCoreAsync(request, auth, requestOptions, (object?)null, static (response, _, token) => ReadBytesAsync(response, token), cancellationToken)
-                .ConfigureAwait(false);
-        }
-    }
+    public Task<byte[]> CallForBytesAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+        => SendCoreAsync(request, auth, requestOptions, (object?)null, static (response, _, token) => new ValueTask<byte[]>(ReadBytesAsync(response, token)), disposeRequest: true, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -48,25 +49,46 @@ public sealed partial class ApiTransport
             throw new ArgumentNullException(nameof(typeInfo));
         }
 
-        var bytes = await ResponseBody.ReadAllAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        var json = new ReadOnlyMemory<byte>(bytes);
-        if (json.Span.StartsWith(Utf8ByteOrderMark))
+        return await ReadJsonCoreAsync(response, typeInfo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="ReadJsonAsync{T}"/> without the argument checks, as a <see cref="ValueTask{TResult}"/>: a body that has
+    /// already arrived, the usual case, is read with no task allocated.
+    /// </summary>
+    private static async ValueTask<T> ReadJsonCoreAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        var body = await ResponseBody.ReadRentedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return Deserialize(response, body, typeInfo);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body.Buffer);
+        }
+    }
+
+    private static T Deserialize<T>(HttpResponseMessage response, RentedBody body, JsonTypeInfo<T> typeInfo)
+    {
+        var json = new ReadOnlySpan<byte>(body.Buffer, 0, body.Count);
+        if (json.StartsWith(Utf8ByteOrderMark))
         {
             json = json.Slice(Utf8ByteOrderMark.Length);
         }
 
-        if (IsWhiteSpace(json.Span))
+        if (IsWhiteSpace(json))
         {
-            throw FormatError(response, bytes, $"the response has no body, but {typeof(T).Name} was expected.", null);
+            throw FormatError(response, body, $"the response has no body, but {typeof(T).Name} was expected.", null);
         }
 
         try
         {
-            return JsonSerializer.Deserialize(json.Span, typeInfo)!;
+            return JsonSerializer.Deserialize(json, typeInfo)!;
         }
         catch (JsonException exception)
         {
-            throw FormatError(response, bytes, $"the response body is not valid {typeof(T).Name} JSON: {exception.Message}", exception);
+            throw FormatError(response, body, $"the response body is not valid {typeof(T).Name} JSON: {exception.Message}", exception);
         }
     }
 
@@ -99,14 +121,14 @@ public sealed partial class ApiTransport
         return ResponseBody.ReadAllAsync(response.Content, cancellationToken);
     }
 
-    private static ApiResponseFormatException FormatError(HttpResponseMessage response, byte[] body, string problem, Exception? innerException)
+    private static ApiResponseFormatException FormatError(HttpResponseMessage response, RentedBody body, string problem, Exception? innerException)
     {
         var statusCode = (int)response.StatusCode;
         var reason = ReasonPhrases.Get(statusCode, response.ReasonPhrase);
-        var rawBody = ResponseBody.Decode(body, Math.Min(body.Length, ResponseBody.ExceptionBodyLimit), response.Content);
-        var data = new ApiErrorData(statusCode, ResponseHeaders.From(response), rawBody, ErrorBody.Empty);
+        var rawBody = ResponseBody.Decode(body.Buffer, Math.Min(body.Count, ResponseBody.ExceptionBodyLimit), response.Content);
+        var data = new ApiErrorData(statusCode, ResponseHeaders.From(response), rawBody, ErrorBody.Empty, body.Count > ResponseBody.ExceptionBodyLimit, body.Count);
         var status = statusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ApiResponseFormatException((reason is null ? status : status + " " + reason) + ": " + problem, data, innerException);
+        return new ApiResponseFormatException((reason is null ? status : status + " " + reason) + ": " + problem + ApiException.TruncationNote(data), data, innerException);
     }
 
     private static bool IsWhiteSpace(ReadOnlySpan<byte> bytes)

@@ -102,6 +102,9 @@ public sealed partial class ApiTransport
     {
         private readonly string?[] _secrets;
 
+        /// <summary>Masks the configured secrets; made once, as every call needs it.</summary>
+        private readonly SecretRedactor _redactor;
+
         public CredentialSet(
             ApiSecurityScheme[] schemes,
             string?[] values,
@@ -117,6 +120,7 @@ public sealed partial class ApiTransport
             AccessTokenProvider = accessTokenProvider;
             Configured = configured;
             _secrets = secrets;
+            _redactor = SecretRedactor.For(secrets);
             QueryKeys = queryKeys;
         }
 
@@ -140,9 +144,10 @@ public sealed partial class ApiTransport
         /// <summary>Masks every configured secret and <paramref name="token"/>, the token a request carried, if any.</summary>
         public SecretRedactor Redactor(string? token)
         {
-            if (token is null)
+            // A static bearer token is one of the configured secrets already.
+            if (token is null || Array.IndexOf(_secrets, token) >= 0)
             {
-                return SecretRedactor.For(_secrets);
+                return _redactor;
             }
 
             var secrets = new string?[_secrets.Length + 1];

@@ -84,8 +84,10 @@ public sealed partial class ApiTransport
         var anonymous = false;
         long best = 0;
         var bestCount = 0;
-        foreach (var alternative in alternatives)
+        // By index: a foreach over the interface would allocate an enumerator on every call.
+        for (var i = 0; i < alternatives.Count; i++)
         {
+            var alternative = alternatives[i];
             if (alternative == 0)
             {
                 anonymous = true;

@@ -213,7 +213,7 @@ public sealed partial class ApiTransport : IDisposable
     /// <exception cref="ApiException">See <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
     /// <exception cref="InvalidOperationException">The options' idempotency key was already used by another call.</exception>
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
-        => SendCoreAsync<object?, HttpResponseMessage>(request, auth, requestOptions, null, null, cancellationToken);
+        => SendCoreAsync<object?, HttpResponseMessage>(request, auth, requestOptions, null, null, disposeRequest: false, cancellationToken);
 
     /// <summary>
     /// The one path every request takes: prepare it once, then send it, follow its redirects and, on success, read its
@@ -227,13 +227,18 @@ public sealed partial class ApiTransport : IDisposable
     /// Reads the successful response within the attempt, which then disposes it; <see langword="null"/> returns the
     /// response itself (<typeparamref name="TResult"/> is then <see cref="HttpResponseMessage"/>) with its body unread.
     /// </param>
+    /// <param name="disposeRequest">
+    /// Whether the call owns <paramref name="request"/> and disposes it when done (the <c>Call…Async</c> methods), so that
+    /// they need no async method of their own around this one.
+    /// </param>
     /// <param name="cancellationToken">The caller's token.</param>
     private async Task<TResult> SendCoreAsync<TState, TResult>(
         HttpRequestMessage request,
         ApiSecurityRequirement auth,
         ApiRequestOptions? requestOptions,
         TState state,
-        Func<HttpResponseMessage, TState, CancellationToken, Task<TResult>>? read,
+        Func<HttpResponseMessage, TState, CancellationToken, ValueTask<TResult>>? read,
+        bool disposeRequest,
         CancellationToken cancellationToken)
     {
         if (request is null)
@@ -241,12 +246,22 @@ public sealed partial class ApiTransport : IDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        if (Volatile.Read(ref _disposed) != 0)
+        CallSettings call;
+        try
         {
-            throw new ObjectDisposedException(nameof(ApiTransport));
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                throw new ObjectDisposedException(nameof(ApiTransport));
+            }
+
+            call = ResolveCall(requestOptions);
+        }
+        catch when (disposeRequest)
+        {
+            request.Dispose();
+            throw;
         }
 
-        var call = ResolveCall(requestOptions);
         using var callTimeoutSource = call.CallTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         callTimeoutSource?.CancelAfter(call.CallTimeout);
         var callToken = callTimeoutSource?.Token ?? cancellationToken;
@@ -321,7 +336,19 @@ public sealed partial class ApiTransport : IDisposable
                         }
 
                         readingBody = true;
-                        var result = await read(response, state, attemptTimeoutSource.Token).ConfigureAwait(false);
+                        TResult result;
+                        try
+                        {
+                            result = await read(response, state, attemptTimeoutSource.Token).ConfigureAwait(false);
+                        }
+                        catch (ApiResponseFormatException formatError)
+                        {
+                            // A body that arrived whole but is not what the operation promises comes again the same way: not retried.
+                            var redacted = formatError.Redacted(redactor);
+                            redacted.RecordAttempts(attempt, failures, null);
+                            throw redacted;
+                        }
+
                         response.Dispose();
                         telemetry?.Succeeded();
                         return result;
@@ -398,6 +425,13 @@ public sealed partial class ApiTransport : IDisposable
             telemetry.Failed(exception, redactor);
             throw;
         }
+        finally
+        {
+            if (disposeRequest)
+            {
+                request.Dispose();
+            }
+        }
     }
 
     /// <summary>The API key's query parameter, when the key goes in the query: traces and logs show its value redacted.</summary>
@@ -412,11 +446,12 @@ public sealed partial class ApiTransport : IDisposable
         }
     }
 
-    private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>The start of an error body, never more than <see cref="ResponseBody.ExceptionBodyLimit"/> bytes, whatever the server sends.</summary>
+    private static async Task<BoundedText?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            return await ResponseBody.ReadBoundedTextAsync(response.Content, ResponseBody.ExceptionBodyLimit, cancellationToken).ConfigureAwait(false);
+            return await ResponseBody.ReadBoundedAsync(response.Content, ResponseBody.ExceptionBodyLimit, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {

@@ -10,6 +10,8 @@ namespace Aitronos.Codegen.Runtime;
 /// </summary>
 public sealed class RequestPath
 {
+    private const int InitialCapacity = 96;
+
     private readonly StringBuilder _text;
     private bool _hasQuery;
 
@@ -17,7 +19,8 @@ public sealed class RequestPath
     /// <param name="literal">The start of the path, such as <c>/organizations/</c>; appended as is.</param>
     public RequestPath(string literal)
     {
-        _text = new StringBuilder(literal ?? throw new ArgumentNullException(nameof(literal)));
+        // Room for a typical whole path at once: growing from the literal's length would add a chunk per segment.
+        _text = new StringBuilder(literal ?? throw new ArgumentNullException(nameof(literal)), Math.Max(InitialCapacity, literal.Length * 2));
         _hasQuery = literal.IndexOf('?') >= 0;
     }
 

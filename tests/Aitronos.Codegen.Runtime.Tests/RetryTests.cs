@@ -19,7 +19,7 @@ namespace Aitronos.Codegen.Runtime.Tests;
 /// </summary>
 public sealed class RetryTests
 {
-    private const string ApiKey = "ak_retry_secret_0123456789abcdef";
+    internal const string ApiKey = "ak_retry_secret_0123456789abcdef";
 
     [Fact]
     public async Task Rate_limit_with_retry_after_in_seconds_waits_exactly_that_long_then_succeeds()

@@ -37,10 +37,13 @@ public sealed class LoopbackServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests;
 
-    private LoopbackServer(WebApplication app, ConcurrentQueue<RecordedRequest> requests, Uri baseUrl)
+    private readonly RequestCounter _counter;
+
+    private LoopbackServer(WebApplication app, ConcurrentQueue<RecordedRequest> requests, RequestCounter counter, Uri baseUrl)
     {
         _app = app;
         _requests = requests;
+        _counter = counter;
         BaseUrl = baseUrl;
     }
 
@@ -49,6 +52,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>The requests received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>How many requests have arrived so far, recorded or not.</summary>
+    public int RequestCount => Volatile.Read(ref _counter.Count);
 
     /// <summary>
     /// A second loopback address, 127.0.0.2: a host of its own, so a URL on it is another origin than one on
@@ -66,7 +72,17 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// on <paramref name="port"/> when it is not 0 (for example one from <see cref="GetClosedPort"/> that a client was
     /// refused on), else on a port the OS assigns.
     /// </summary>
-    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler, IPAddress address, X509Certificate2? certificate = null, int port = 0)
+    public static Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler, IPAddress address, X509Certificate2? certificate = null, int port = 0)
+        => StartAsync(handler, address, certificate, port, recordRequests: true);
+
+    /// <summary>
+    /// Starts a server on http://127.0.0.1 that only counts requests (<see cref="RequestCount"/>) and leaves
+    /// <see cref="Requests"/> empty: for load, where keeping every request would be the memory growth being measured.
+    /// </summary>
+    public static Task<LoopbackServer> StartUnrecordedAsync(Func<HttpContext, Task> handler)
+        => StartAsync(handler, IPAddress.Loopback, null, 0, recordRequests: false);
+
+    private static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> handler, IPAddress address, X509Certificate2? certificate, int port, bool recordRequests)
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(address);
@@ -84,8 +100,16 @@ public sealed class LoopbackServer : IAsyncDisposable
         var app = builder.Build();
 
         var requests = new ConcurrentQueue<RecordedRequest>();
+        var counter = new RequestCounter();
         app.Run(async context =>
         {
+            Interlocked.Increment(ref counter.Count);
+            if (!recordRequests)
+            {
+                await handler(context);
+                return;
+            }
+
             var request = context.Request;
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body, context.RequestAborted);
@@ -104,7 +128,7 @@ public sealed class LoopbackServer : IAsyncDisposable
 
         await app.StartAsync();
         var url = app.Urls.Single();
-        return new LoopbackServer(app, requests, new Uri(url.EndsWith('/') ? url : url + "/"));
+        return new LoopbackServer(app, requests, counter, new Uri(url.EndsWith('/') ? url : url + "/"));
     }
 
     /// <summary>Writes a status, a body and its content type.</summary>
@@ -160,6 +184,12 @@ public sealed class LoopbackServer : IAsyncDisposable
         await _app.StopAsync(stopping.Token);
         await _app.DisposeAsync();
     }
+}
+
+/// <summary>A count shared between the server's pipeline and the <see cref="LoopbackServer"/> that reports it.</summary>
+internal sealed class RequestCounter
+{
+    public int Count;
 }
 
 /// <summary>One request as the server received it.</summary>

@@ -7,12 +7,14 @@ internal sealed class ApiErrorData
 {
     public static readonly ApiErrorData NoResponse = new(null, ResponseHeaders.Empty, null, ErrorBody.Empty);
 
-    public ApiErrorData(int? statusCode, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string? rawBody, ErrorBody body)
+    public ApiErrorData(int? statusCode, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string? rawBody, ErrorBody body, bool rawBodyTruncated = false, long? rawBodyLength = null)
     {
         StatusCode = statusCode;
         Headers = headers;
         RawBody = rawBody;
         Body = body;
+        RawBodyTruncated = rawBodyTruncated;
+        RawBodyLength = rawBodyLength;
     }
 
     public int? StatusCode { get; }
@@ -22,4 +24,10 @@ internal sealed class ApiErrorData
     public string? RawBody { get; }
 
     public ErrorBody Body { get; }
+
+    /// <summary>Whether <see cref="RawBody"/> is only the start of a longer body.</summary>
+    public bool RawBodyTruncated { get; }
+
+    /// <summary>The whole body's length in bytes, when known.</summary>
+    public long? RawBodyLength { get; }
 }

@@ -35,6 +35,8 @@ public class ApiException : Exception
         Headers = data.Headers;
         RequestId = ResponseHeaders.First(data.Headers, "x-request-id");
         RawBody = data.RawBody;
+        IsRawBodyTruncated = data.RawBodyTruncated;
+        RawBodyLength = data.RawBodyLength;
     }
 
     /// <summary>The HTTP status code, or <see langword="null"/> when no response arrived.</summary>
@@ -65,10 +67,24 @@ public class ApiException : Exception
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
     /// <summary>
-    /// The response body as text (at most its first mebibyte), with the request's credentials masked should the
-    /// server have echoed them; empty for an empty body, <see langword="null"/> when no response arrived.
+    /// The response body as text (at most its first mebibyte, see <see cref="IsRawBodyTruncated"/>), with the request's
+    /// credentials masked should the server have echoed them; empty for an empty body, <see langword="null"/> when no
+    /// response arrived.
     /// </summary>
     public string? RawBody { get; }
+
+    /// <summary>
+    /// Whether <see cref="RawBody"/> is only the start of a longer body: the client keeps at most a mebibyte of it, so
+    /// that a runaway error body cannot exhaust memory. The message then says so.
+    /// </summary>
+    public bool IsRawBodyTruncated { get; }
+
+    /// <summary>
+    /// The whole response body's length in bytes, when known: the length read, or, for a truncated body, its declared
+    /// <c>Content-Length</c> (<see langword="null"/> when the server did not declare one). <see langword="null"/> when no
+    /// response arrived.
+    /// </summary>
+    public long? RawBodyLength { get; }
 
     /// <summary>
     /// How many times the request was sent (or tried to be sent) before this failure was thrown: 1 when it was not
@@ -111,20 +127,29 @@ public class ApiException : Exception
         string? reasonPhrase,
         IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
         string? rawBody)
-        => FromResponse(statusCode, reasonPhrase, ResponseHeaders.Copy(headers), rawBody, SecretRedactor.None);
+        => FromResponse(statusCode, reasonPhrase, ResponseHeaders.Copy(headers), new BoundedText(rawBody ?? string.Empty, false, null), rawBody is null, SecretRedactor.None);
 
     internal static ApiException FromResponse(
         int statusCode,
         string? reasonPhrase,
         IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
-        string? rawBody,
+        BoundedText? read,
+        SecretRedactor redactor)
+        => FromResponse(statusCode, reasonPhrase, headers, read ?? default, read is null, redactor);
+
+    private static ApiException FromResponse(
+        int statusCode,
+        string? reasonPhrase,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
+        BoundedText read,
+        bool bodyLost,
         SecretRedactor redactor)
     {
         // Redacting the body first keeps every field read from it (message, details, ...) free of credentials.
-        rawBody = redactor.Redact(rawBody);
+        var rawBody = bodyLost ? null : redactor.Redact(read.Text);
         var body = ErrorBody.Parse(rawBody);
-        var data = new ApiErrorData(statusCode, headers, rawBody, body);
-        var message = DescribeResponse(statusCode, reasonPhrase, body.Code, body.Message, rawBody, headers);
+        var data = new ApiErrorData(statusCode, headers, rawBody, body, read.Truncated, bodyLost ? null : read.Length);
+        var message = DescribeResponse(statusCode, reasonPhrase, body.Code, body.Message, rawBody, headers) + TruncationNote(data);
         return statusCode switch
         {
             400 => new BadRequestException(message, data),
@@ -137,6 +162,20 @@ public class ApiException : Exception
             >= 500 => new InternalServerException(message, data),
             _ => new ApiException(message, data, null),
         };
+    }
+
+    /// <summary><c> (response body truncated: 1048576 of 52428800 bytes kept)</c>, or nothing for a whole body.</summary>
+    internal static string TruncationNote(ApiErrorData data)
+    {
+        if (!data.RawBodyTruncated)
+        {
+            return string.Empty;
+        }
+
+        var kept = ResponseBody.ExceptionBodyLimit.ToString(CultureInfo.InvariantCulture);
+        return data.RawBodyLength is { } length
+            ? " (response body truncated: " + kept + " of " + length.ToString(CultureInfo.InvariantCulture) + " bytes kept)"
+            : " (response body truncated: the first " + kept + " bytes kept)";
     }
 
     /// <summary>Says, on a 401 or 403, which credentials the operation wanted and the client did not have.</summary>
