@@ -312,17 +312,20 @@ public sealed partial class ApiTransport : IDisposable
 
                     if (response.IsSuccessStatusCode)
                     {
+                        readingBody = read is not null;
+                        var captured = call.OnResponse is null ? null : await ApiResponse.ReadAsync(response, readingBody, attemptTimeoutSource.Token).ConfigureAwait(false);
                         if (read is null)
                         {
+                            call.OnResponse?.Invoke(captured!);
                             var unread = (TResult)(object)response;
                             response = null;
                             telemetry?.Succeeded();
                             return unread;
                         }
 
-                        readingBody = true;
                         var result = await read(response, state, attemptTimeoutSource.Token).ConfigureAwait(false);
                         response.Dispose();
+                        call.OnResponse?.Invoke(captured!);
                         telemetry?.Succeeded();
                         return result;
                     }
