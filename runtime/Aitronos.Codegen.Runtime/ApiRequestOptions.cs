@@ -12,7 +12,7 @@ namespace Aitronos.Codegen.Runtime;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every generated method takes these as its <c>requestOptions</c> argument (before the <see cref="CancellationToken"/>).
+/// Every generated method takes these as its last argument, <c>requestOptions</c> (after the <see cref="CancellationToken"/>).
 /// A scope around calls applies settings to every call inside it:
 /// </para>
 /// <code>

@@ -51,7 +51,7 @@ public sealed class RawResponseTests
         using var client = Client(server);
         var seen = new List<int>();
 
-        var health = await client.KnowledgeConnectors.GetHealthAsync(new ApiRequestOptions { MaxRetries = 2, OnResponse = response => seen.Add(response.StatusCode) });
+        var health = await client.KnowledgeConnectors.GetHealthAsync(requestOptions: new ApiRequestOptions { MaxRetries = 2, OnResponse = response => seen.Add(response.StatusCode) });
 
         Expect.Equal("ok", health.Status, "Status after two 503s");
         Expect.Sequence(new[] { 200 }, seen, "statuses OnResponse saw");
@@ -65,7 +65,7 @@ public sealed class RawResponseTests
         using var client = Client(server);
 
         var exception = await Expect.ThrowsAsync<InternalServerException>(
-            () => client.KnowledgeConnectors.GetHealthAsync(new ApiRequestOptions { MaxRetries = 0 }), "GetHealthAsync with MaxRetries = 0 for the call");
+            () => client.KnowledgeConnectors.GetHealthAsync(requestOptions: new ApiRequestOptions { MaxRetries = 0 }), "GetHealthAsync with MaxRetries = 0 for the call");
 
         Expect.Equal(1, exception.Attempts, "Attempts");
         Expect.Equal(1, server.Requests.Count, "requests the server received");
@@ -82,7 +82,7 @@ public sealed class RawResponseTests
         using var client = Client(server);
 
         var response = await ApiResponse.CaptureAsync(
-            options => client.KnowledgeConnectors.TestConnectionAsync("org_xyz789", new TestConnectionRequest { SourceId = "src_abc123" }, options),
+            options => client.KnowledgeConnectors.TestConnectionAsync("org_xyz789", new TestConnectionRequest { SourceId = "src_abc123" }, requestOptions: options),
             new ApiRequestOptions { IdempotencyKey = "op_1" });
 
         Expect.Equal("Connection test passed", response.Value.Message, "Value.Message");

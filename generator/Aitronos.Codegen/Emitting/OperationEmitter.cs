@@ -47,8 +47,9 @@ internal static class OperationEmitter
             signature.Add($"string? {mediaTypeParameter} = null");
         }
 
-        signature.Add(Runtime + ".ApiRequestOptions? requestOptions = null");
+        // After the token, so that calls passing the token by position (the common case) keep compiling.
         signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        signature.Add(Runtime + ".ApiRequestOptions? requestOptions = null");
 
         string resultType = operation.Result.Kind switch
         {
@@ -93,8 +94,8 @@ internal static class OperationEmitter
             DocParameter(writer, mediaTypeName, "The body's media type: " + body.MediaTypeChoices + "; " + body.MediaType + " when null.");
         }
 
-        writer.Line("/// <param name=\"requestOptions\">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        writer.Line("/// <param name=\"requestOptions\">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>");
         if (operation.Result.Kind != ResultKind.None)
         {
             writer.Doc("returns", operation.Result.Kind == ResultKind.Stream

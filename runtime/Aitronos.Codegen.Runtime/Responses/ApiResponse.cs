@@ -15,7 +15,7 @@ namespace Aitronos.Codegen.Runtime;
 /// or, with the typed result beside it, from <see cref="CaptureAsync{T}(Func{ApiRequestOptions, Task{T}}, ApiRequestOptions?)"/>:</para>
 /// <code>
 /// ApiResponse&lt;TestConnectionResult&gt; response = await ApiResponse.CaptureAsync(
-///     options => client.KnowledgeConnectors.TestConnectionAsync(organizationId, request, options, cancellationToken));
+///     options => client.KnowledgeConnectors.TestConnectionAsync(organizationId, request, cancellationToken, options));
 /// Console.WriteLine($"{response.StatusCode} {response.RequestId}: {response.Value.Status} from {response.Text}");
 /// </code>
 /// <para>
