@@ -84,11 +84,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         ///
         /// GET /knowledge/connectors/health
         /// </remarks>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>Health status of the knowledge-connectors service.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<HealthStatus> GetHealthAsync(global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<HealthStatus> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/knowledge/connectors/health");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/knowledge/connectors/health");
@@ -103,11 +103,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// GET /organizations/{organization_id}/knowledge/connectors/health
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>Health status of the knowledge-connectors service.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<HealthStatus> GetOrganizationHealthAsync(string organizationId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<HealthStatus> GetOrganizationHealthAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/health");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/health");
@@ -124,11 +124,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// GET /organizations/{organization_id}/knowledge/connectors/connections
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>A list of connection objects.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Connection>> ListConnectionsAsync(string organizationId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Connection>> ListConnectionsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections");
@@ -146,11 +146,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The created connection. (Status code inferred.)</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Connection> CreateConnectionAsync(string organizationId, CreateConnectionRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Connection> CreateConnectionAsync(string organizationId, CreateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
@@ -167,11 +167,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>A test result object containing <c>status</c> and optional <c>message</c>.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<TestConnectionResult> TestConnectionAsync(string organizationId, TestConnectionRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<TestConnectionResult> TestConnectionAsync(string organizationId, TestConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/test");
@@ -190,11 +190,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The connection.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Connection> GetConnectionAsync(string organizationId, string connectionId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Connection> GetConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
@@ -211,10 +211,10 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task DeleteConnectionAsync(string organizationId, string connectionId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task DeleteConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
@@ -231,11 +231,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The updated connection.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Connection> UpdateConnectionAsync(string organizationId, string connectionId, UpdateConnectionRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Connection> UpdateConnectionAsync(string organizationId, string connectionId, UpdateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
@@ -255,11 +255,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The connection, now with <c>status</c> <c>inactive</c>. (Status code inferred.)</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Connection> PauseConnectionAsync(string organizationId, string connectionId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Connection> PauseConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/pause");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/pause");
@@ -279,11 +279,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>A status object. (Status code and shape inferred.)</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> RefreshConnectionAsync(string organizationId, string connectionId, RefreshConnectionRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> RefreshConnectionAsync(string organizationId, string connectionId, RefreshConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/refresh");
@@ -305,11 +305,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>A status object. (Status code and shape inferred.)</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> ClearConnectionAsync(string organizationId, string connectionId, ClearConnectionRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> ClearConnectionAsync(string organizationId, string connectionId, ClearConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/clear");
@@ -328,11 +328,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// GET /organizations/{organization_id}/knowledge/connectors/sources
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>A list of source objects.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Source>> ListSourcesAsync(string organizationId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Source>> ListSourcesAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources");
@@ -350,11 +350,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The created source. (Status code inferred.)</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Source> CreateSourceAsync(string organizationId, CreateSourceRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Source> CreateSourceAsync(string organizationId, CreateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
@@ -375,11 +375,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The source test result. (Status code inferred.)</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<TestSourceResult> TestSourceAsync(string organizationId, TestSourceRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<TestSourceResult> TestSourceAsync(string organizationId, TestSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/test");
@@ -398,11 +398,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The source.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Source> GetSourceAsync(string organizationId, string sourceId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Source> GetSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
@@ -420,11 +420,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The replaced source.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Source> ReplaceSourceAsync(string organizationId, string sourceId, ReplaceSourceRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Source> ReplaceSourceAsync(string organizationId, string sourceId, ReplaceSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
@@ -443,10 +443,10 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task DeleteSourceAsync(string organizationId, string sourceId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task DeleteSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
@@ -465,11 +465,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The updated source.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Source> UpdateSourceAsync(string organizationId, string sourceId, UpdateSourceRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Source> UpdateSourceAsync(string organizationId, string sourceId, UpdateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
@@ -488,11 +488,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// GET /organizations/{organization_id}/knowledge/connectors/destinations
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>A list of destination objects.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Destination>> ListDestinationsAsync(string organizationId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Destination>> ListDestinationsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations");
@@ -509,11 +509,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The created destination. (Status code inferred.)</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Destination> CreateDestinationAsync(string organizationId, CreateDestinationRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Destination> CreateDestinationAsync(string organizationId, CreateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
@@ -530,11 +530,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="destinationId">The unique identifier of the destination.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The destination.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Destination> GetDestinationAsync(string organizationId, string destinationId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Destination> GetDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
@@ -549,10 +549,10 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="destinationId">The unique identifier of the destination.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task DeleteDestinationAsync(string organizationId, string destinationId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task DeleteDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
@@ -570,11 +570,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="destinationId">The unique identifier of the destination.</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The updated destination.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Destination> UpdateDestinationAsync(string organizationId, string destinationId, UpdateDestinationRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Destination> UpdateDestinationAsync(string organizationId, string destinationId, UpdateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
@@ -599,11 +599,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="limit">Maximum number of items to return. (Type inferred.)</param>
         /// <param name="offset">Number of items to skip. (Type inferred.)</param>
         /// <param name="orderBy">Sort order of the jobs. Accepted values are not documented.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>A list of jobs.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListJobsAsync(string organizationId, string? connectionId = null, JobType? jobType = null, string? status = null, long? limit = null, long? offset = null, string? orderBy = null, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListJobsAsync(string organizationId, string? connectionId = null, JobType? jobType = null, string? status = null, long? limit = null, long? offset = null, string? orderBy = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
             if (connectionId is { } connectionIdValue) path.Query("connection_id", connectionIdValue);
@@ -626,11 +626,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The triggered job. (Status code inferred.)</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Job> TriggerJobAsync(string organizationId, TriggerJobRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Job> TriggerJobAsync(string organizationId, TriggerJobRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
@@ -647,11 +647,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The job.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Job> GetJobAsync(string organizationId, string jobId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Job> GetJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}");
@@ -666,10 +666,10 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task CancelJobAsync(string organizationId, string jobId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task CancelJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}");
@@ -687,11 +687,11 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The new job, with <c>status</c> <c>pending</c>. (Status code inferred.)</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Job> RetryJobAsync(string organizationId, string jobId, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Job> RetryJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId)).Literal("/retry");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}/retry");

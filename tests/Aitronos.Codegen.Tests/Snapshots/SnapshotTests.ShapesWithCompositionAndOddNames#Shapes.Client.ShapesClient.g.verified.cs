@@ -53,15 +53,15 @@ internal sealed partial class ShapesClient : global::System.IDisposable
     /// <summary>POST /upload</summary>
     /// <remarks>POST /upload</remarks>
     /// <param name="body">The request body.</param>
-    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>
     /// ok
     ///
     /// The response body, read from the connection as you read it; dispose it.
     /// </returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<global::System.IO.Stream> UploadAsync(UploadRequest body, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.IO.Stream> UploadAsync(UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/upload");
@@ -72,11 +72,11 @@ internal sealed partial class ShapesClient : global::System.IDisposable
 
     /// <summary>GET /names</summary>
     /// <remarks>GET /names</remarks>
-    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>ok</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/names");
         var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/names");
@@ -94,11 +94,11 @@ internal sealed partial class ShapesClient : global::System.IDisposable
         /// <remarks>GET /shapes/{id}</remarks>
         /// <param name="id">The 'id' parameter.</param>
         /// <param name="at">The 'at' parameter.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>ok</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Derived> GetShapeAsync(string id, global::System.DateOnly? at = null, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Derived> GetShapeAsync(string id, global::System.DateOnly? at = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/shapes/").Segment(id, nameof(id));
             if (at is { } atValue) path.Query("at", global::Aitronos.Codegen.Runtime.ParameterFormatter.Format(atValue));
@@ -110,11 +110,11 @@ internal sealed partial class ShapesClient : global::System.IDisposable
         /// <remarks>PUT /shapes/{id}</remarks>
         /// <param name="id">The 'id' parameter.</param>
         /// <param name="body">The request body, if any.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>ok</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> PutShapesByIdAsync(string id, Everything? body = null, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> PutShapesByIdAsync(string id, Everything? body = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/shapes/").Segment(id, nameof(id));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString(), "/shapes/{id}");

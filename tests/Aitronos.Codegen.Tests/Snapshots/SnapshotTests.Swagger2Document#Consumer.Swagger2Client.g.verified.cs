@@ -48,11 +48,11 @@ public sealed partial class Swagger2Client : global::System.IDisposable
     /// <summary>GET /notes</summary>
     /// <remarks>GET /notes</remarks>
     /// <param name="q">The 'q' parameter.</param>
-    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>Notes.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Note>> ListNotesAsync(string q, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Note>> ListNotesAsync(string q, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (q is null) throw new global::System.ArgumentNullException(nameof(q));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/notes");
@@ -64,10 +64,10 @@ public sealed partial class Swagger2Client : global::System.IDisposable
     /// <summary>POST /notes</summary>
     /// <remarks>POST /notes</remarks>
     /// <param name="body">The request body, if any.</param>
-    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/notes");
         var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/notes");
