@@ -161,7 +161,8 @@ public class ApiClientOptions
     /// <para>
     /// If the <see cref="HttpClient"/> or handler the client sends with retries by itself (for example
     /// <c>AddStandardResilienceHandler()</c> from Microsoft.Extensions.Http.Resilience on an <c>IHttpClientFactory</c>
-    /// client), set this to 0 so that requests are not retried twice over, and <see cref="Timeout"/> to
+    /// client), set this to 0 so that requests are not retried twice over (a generated <c>services.Add{Client}(...)</c>
+    /// registration does so by itself, see <see cref="ApiClientRegistration.LeaveRetriesToHandlers"/>), and <see cref="Timeout"/> to
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> if the handler enforces its own attempt timeout.
     /// </para>
     /// </remarks>

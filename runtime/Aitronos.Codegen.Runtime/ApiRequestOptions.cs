@@ -2,17 +2,18 @@ using System;
 using System.Globalization;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace Aitronos.Codegen.Runtime;
 
 /// <summary>
-/// Settings for one call that override the client's <see cref="ApiClientOptions"/>: retries, timeouts and an
-/// idempotency key. Properties left <see langword="null"/> keep the client's setting.
+/// Settings for one call that override the client's <see cref="ApiClientOptions"/>: retries, timeouts, an
+/// idempotency key, and a callback that sees the raw response. Properties left <see langword="null"/> keep the client's setting.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Generated methods take a <see cref="CancellationToken"/> and no options, so the way to reach them is a scope around the
-/// call; everything the calls inside it send uses its settings:
+/// Every generated method takes these as its last argument, <c>requestOptions</c> (after the <see cref="CancellationToken"/>).
+/// A scope around calls applies settings to every call inside it:
 /// </para>
 /// <code>
 /// using (ApiRequestOptions.BeginScope(new ApiRequestOptions { MaxRetries = 0, Timeout = TimeSpan.FromSeconds(5) }))
@@ -21,8 +22,7 @@ namespace Aitronos.Codegen.Runtime;
 /// }
 /// </code>
 /// <para>
-/// Code that calls <see cref="ApiTransport"/> itself can pass options to the overloads that take them instead; those win
-/// over a scope's, which win over the client's. The values are read when the scope begins (or the call starts): changing
+/// Options passed to a call (or to the <see cref="ApiTransport"/> overloads that take them) win over a scope's, which win over the client's. The values are read when the scope begins (or the call starts): changing
 /// the object afterwards changes nothing.
 /// </para>
 /// </remarks>
@@ -34,6 +34,7 @@ public sealed class ApiRequestOptions
     private TimeSpan? _timeout;
     private TimeSpan? _callTimeout;
     private string? _idempotencyKey;
+    private Action<ApiResponse>? _onResponse;
 
     /// <summary>Who has used <see cref="IdempotencyKey"/>: one call only, since a key names one operation.</summary>
     private KeyClaim? _keyClaim;
@@ -98,6 +99,19 @@ public sealed class ApiRequestOptions
     }
 
     /// <summary>
+    /// Called with the response of each successful call made with these options (status, headers, request id and the raw
+    /// body the client buffered), after its result is read and before the call returns it. An exception it throws fails
+    /// the call. <see cref="ApiResponse.CaptureAsync{T}(Func{ApiRequestOptions, Task{T}}, ApiRequestOptions?)"/> uses it to
+    /// return the typed result with its response.
+    /// </summary>
+    /// <remarks>Set, the client buffers the whole body it reads in memory once more, for <see cref="ApiResponse.Content"/>.</remarks>
+    public Action<ApiResponse>? OnResponse
+    {
+        get => _onResponse;
+        set => _onResponse = value;
+    }
+
+    /// <summary>
     /// Makes <paramref name="options"/> apply to every call made in the current asynchronous flow until the returned
     /// scope is disposed. Scopes nest: a setting the inner scope leaves <see langword="null"/> keeps the outer one's.
     /// </summary>
@@ -139,6 +153,7 @@ public sealed class ApiRequestOptions
         Add(nameof(Timeout), Describe(Timeout));
         Add(nameof(CallTimeout), Describe(CallTimeout));
         Add(nameof(IdempotencyKey), IdempotencyKey is null ? null : "(set)");
+        Add(nameof(OnResponse), OnResponse is null ? null : "(set)");
         return text.Append(empty ? "}" : " }").ToString();
     }
 
@@ -171,6 +186,7 @@ public sealed class ApiRequestOptions
             _maxRetries = inner?._maxRetries ?? outer?._maxRetries,
             _timeout = inner?._timeout ?? outer?._timeout,
             _callTimeout = inner?._callTimeout ?? outer?._callTimeout,
+            _onResponse = inner?._onResponse ?? outer?._onResponse,
         };
         var keyOwner = inner?._idempotencyKey is not null ? inner : outer;
         (merged._idempotencyKey, merged._keyClaim) = (keyOwner?._idempotencyKey, keyOwner?._keyClaim);

@@ -88,11 +88,24 @@ public sealed partial class ApiTransport
     /// <param name="cancellationToken">Cancels the call up to the response's headers; pass a token to each read of the stream to cancel those.</param>
     /// <returns>The body. <see cref="ApiClientOptions.Timeout"/> covers the call up to the response's headers, not the reads.</returns>
     /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
-    public async Task<Stream> CallForStreamAsync(HttpRequestMessage request, ApiSecurityRequirement auth, CancellationToken cancellationToken)
+    public Task<Stream> CallForStreamAsync(HttpRequestMessage request, ApiSecurityRequirement auth, CancellationToken cancellationToken)
+        => CallForStreamAsync(request, auth, null, cancellationToken);
+
+    /// <summary>
+    /// Sends a request as <see cref="CallForStreamAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/> does,
+    /// with settings for this call; <see cref="ApiRequestOptions.OnResponse"/> sees the response without its body.
+    /// </summary>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
+    /// <param name="auth">The credentials the operation accepts.</param>
+    /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
+    /// <param name="cancellationToken">Cancels the call up to the response's headers.</param>
+    /// <returns>The body, read from the connection as the caller reads it.</returns>
+    /// <exception cref="ApiException">The call failed: see <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</exception>
+    public async Task<Stream> CallForStreamAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
     {
         using (request)
         {
-            var response = await SendAsync(request, auth, cancellationToken).ConfigureAwait(false);
+            var response = await SendAsync(request, auth, requestOptions, cancellationToken).ConfigureAwait(false);
             try
             {
 #if NET5_0_OR_GREATER

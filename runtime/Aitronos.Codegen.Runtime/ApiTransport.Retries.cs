@@ -31,7 +31,7 @@ public sealed partial class ApiTransport
         var scoped = ApiRequestOptions.Current;
         if (passed is null && scoped is null)
         {
-            return new CallSettings(_maxRetries, _timeout, "ApiClientOptions.Timeout", _callTimeout, "ApiClientOptions.CallTimeout", null);
+            return new CallSettings(_maxRetries, _timeout, "ApiClientOptions.Timeout", _callTimeout, "ApiClientOptions.CallTimeout", null, null);
         }
 
         var keyOwner = passed?.IdempotencyKey is not null ? passed : scoped?.IdempotencyKey is not null ? scoped : null;
@@ -48,7 +48,8 @@ public sealed partial class ApiTransport
             timeoutSetting,
             total,
             totalSetting,
-            keyOwner?.IdempotencyKey);
+            keyOwner?.IdempotencyKey,
+            passed?.OnResponse ?? scoped?.OnResponse);
     }
 
     /// <summary>
@@ -214,8 +215,9 @@ public sealed partial class ApiTransport
     /// <summary>The settings one call runs with.</summary>
     private readonly struct CallSettings
     {
-        public CallSettings(int maxRetries, TimeSpan timeout, string timeoutSetting, TimeSpan callTimeout, string callTimeoutSetting, string? idempotencyKey)
+        public CallSettings(int maxRetries, TimeSpan timeout, string timeoutSetting, TimeSpan callTimeout, string callTimeoutSetting, string? idempotencyKey, Action<ApiResponse>? onResponse)
         {
+            OnResponse = onResponse;
             MaxRetries = maxRetries;
             Timeout = timeout;
             TimeoutSetting = timeoutSetting;
@@ -225,6 +227,9 @@ public sealed partial class ApiTransport
         }
 
         public int MaxRetries { get; }
+
+        /// <summary>Sees the successful response, when the caller asked for it.</summary>
+        public Action<ApiResponse>? OnResponse { get; }
 
         /// <summary>The limit of one attempt.</summary>
         public TimeSpan Timeout { get; }

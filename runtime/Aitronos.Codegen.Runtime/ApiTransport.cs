@@ -327,15 +327,17 @@ public sealed partial class ApiTransport : IDisposable
 
                     if (response.IsSuccessStatusCode)
                     {
+                        readingBody = read is not null;
+                        var captured = call.OnResponse is null ? null : await ApiResponse.ReadAsync(response, readingBody, attemptTimeoutSource.Token).ConfigureAwait(false);
                         if (read is null)
                         {
+                            call.OnResponse?.Invoke(captured!);
                             var unread = (TResult)(object)response;
                             response = null;
                             telemetry?.Succeeded();
                             return unread;
                         }
 
-                        readingBody = true;
                         TResult result;
                         try
                         {
@@ -350,6 +352,7 @@ public sealed partial class ApiTransport : IDisposable
                         }
 
                         response.Dispose();
+                        call.OnResponse?.Invoke(captured!);
                         telemetry?.Succeeded();
                         return result;
                     }

@@ -39,6 +39,8 @@ public sealed class ObservabilityTests
         Expect.Equal("ok", health.Status, "HealthStatus.Status");
         var span = capture.SingleSpan();
         Expect.Equal(ActivityKind.Client, span.Kind, "span kind");
+        Expect.Equal("GET /v1/knowledge/connectors/health", span.DisplayName, "span name (the generated call names its route template)");
+        Expect.Equal("/v1/knowledge/connectors/health", span.GetTagItem("url.template"), "url.template");
         Expect.Equal("GET", span.GetTagItem("http.request.method"), "http.request.method");
         Expect.Equal(1, span.GetTagItem("http.request.resend_count"), "http.request.resend_count");
         Expect.Equal(200, span.GetTagItem("http.response.status_code"), "http.response.status_code");

@@ -10,7 +10,7 @@ namespace Aitronos.Codegen.IntegrationTests;
 
 /// <summary>
 /// Retries as a user of the generated client sees them: on by default, per call through a scope, POSTs only with an
-/// idempotency key. The generated methods take no options: the scope reaches them unchanged.
+/// idempotency key. A scope reaches the generated methods without passing their options argument.
 /// </summary>
 public sealed class RetryTests
 {

@@ -38,6 +38,13 @@ internal static class Emitter
         });
         Guard(context, input.Settings, reportClash: false, () =>
             Add(context, prefix + "." + input.Settings.JsonContextName + ".g.cs", JsonContextEmitter.Emit(input.Settings, input.Api, input.Facts)));
+        Guard(context, input.Settings, reportClash: false, () =>
+        {
+            if (DependencyInjectionEmitter.Emit(new EmitContext(input.Settings, static _ => false, facts: input.Facts)) is { } registration)
+            {
+                Add(context, prefix + "." + input.Settings.ClientName + "ServiceCollectionExtensions.g.cs", registration);
+            }
+        });
     }
 
     /// <summary>

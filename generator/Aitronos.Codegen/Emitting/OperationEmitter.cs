@@ -47,7 +47,9 @@ internal static class OperationEmitter
             signature.Add($"string? {mediaTypeParameter} = null");
         }
 
+        // After the token, so that calls passing the token by position (the common case) keep compiling.
         signature.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        signature.Add(Runtime + ".ApiRequestOptions? requestOptions = null");
 
         string resultType = operation.Result.Kind switch
         {
@@ -93,6 +95,7 @@ internal static class OperationEmitter
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        writer.Line("/// <param name=\"requestOptions\">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>");
         if (operation.Result.Kind != ResultKind.None)
         {
             writer.Doc("returns", operation.Result.Kind == ResultKind.Stream
@@ -162,7 +165,7 @@ internal static class OperationEmitter
             }
         }
 
-        writer.Line($"var request = _transport.CreateRequest({HttpMethod(operation.HttpMethod)}, path.ToString());");
+        writer.Line($"var request = _transport.CreateRequest({HttpMethod(operation.HttpMethod)}, path.ToString(), {CSharpLiterals.String(operation.PathTemplate.StartsWith("/", System.StringComparison.Ordinal) ? operation.PathTemplate : "/" + operation.PathTemplate)});");
 
         // Headers
         foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
@@ -199,10 +202,10 @@ internal static class OperationEmitter
         string auth = SecurityEmitter.Argument(context.Api, operation.Auth);
         writer.Line(operation.Result.Kind switch
         {
-            ResultKind.Json => $"return _transport.CallAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, cancellationToken);",
-            ResultKind.Text => $"return _transport.CallForStringAsync(request, {auth}, cancellationToken);",
-            ResultKind.Stream => $"return _transport.CallForStreamAsync(request, {auth}, cancellationToken);",
-            _ => $"return _transport.CallAsync(request, {auth}, cancellationToken);",
+            ResultKind.Json => $"return _transport.CallAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, requestOptions, cancellationToken);",
+            ResultKind.Text => $"return _transport.CallForStringAsync(request, {auth}, requestOptions, cancellationToken);",
+            ResultKind.Stream => $"return _transport.CallForStreamAsync(request, {auth}, requestOptions, cancellationToken);",
+            _ => $"return _transport.CallAsync(request, {auth}, requestOptions, cancellationToken);",
         });
         writer.CloseBlock();
     }

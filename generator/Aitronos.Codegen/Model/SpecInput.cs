@@ -23,4 +23,6 @@ internal sealed record TargetFacts(
     bool HasRequiredMemberAttribute,
     bool HasCompilerFeatureRequiredAttribute,
     bool HasSetsRequiredMembersAttribute,
-    bool HasDateOnly);
+    bool HasDateOnly,
+    bool HasHttpClientFactory,
+    bool HasConfiguration);

@@ -128,7 +128,7 @@ internal sealed partial class OperationReader
         string typeHint = baseName;
         string displayName = operation.OperationId ?? method + " " + pathTemplate;
 
-        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "body", "request", "response", "path" };
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "requestOptions", "body", "request", "response", "path" };
         var parameters = new List<ParameterModel>();
         var seen = new HashSet<(string, ApiParameterLocation)>();
 

@@ -14,7 +14,12 @@ internal static class TargetFactsReader
         HasRequiredMemberAttribute: Has(compilation, "System.Runtime.CompilerServices.RequiredMemberAttribute"),
         HasCompilerFeatureRequiredAttribute: Has(compilation, "System.Runtime.CompilerServices.CompilerFeatureRequiredAttribute"),
         HasSetsRequiredMembersAttribute: Has(compilation, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"),
-        HasDateOnly: Has(compilation, "System.DateOnly"));
+        HasDateOnly: Has(compilation, "System.DateOnly"),
+        // services.Add{Client}(...) is emitted only for targets that have IHttpClientFactory's registration (and options).
+        HasHttpClientFactory: Has(compilation, "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions")
+            && Has(compilation, "Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions")
+            && Has(compilation, "Microsoft.Extensions.Options.OptionsBuilder`1"),
+        HasConfiguration: Has(compilation, "Microsoft.Extensions.Configuration.ConfigurationExtensions"));
 
     // A type that exists but is not accessible (internal in another assembly) does not count.
     private static bool Has(Compilation compilation, string metadataName) =>

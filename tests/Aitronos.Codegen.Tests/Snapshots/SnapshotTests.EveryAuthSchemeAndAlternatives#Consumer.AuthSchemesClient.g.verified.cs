@@ -70,67 +70,73 @@ public sealed partial class AuthSchemesClient : global::System.IDisposable
     /// <summary>GET /accounts</summary>
     /// <remarks>GET /accounts</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>The accounts.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<string> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<string> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/accounts");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-        return _transport.CallForStringAsync(request, s_security0, cancellationToken);
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/accounts");
+        return _transport.CallForStringAsync(request, s_security0, requestOptions, cancellationToken);
     }
 
     /// <summary>GET /reports</summary>
     /// <remarks>GET /reports</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task ListReportsAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task ListReportsAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/reports");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-        return _transport.CallAsync(request, s_security1, cancellationToken);
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/reports");
+        return _transport.CallAsync(request, s_security1, requestOptions, cancellationToken);
     }
 
     /// <summary>POST /reports</summary>
     /// <remarks>POST /reports</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task CreateReportAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task CreateReportAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/reports");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
-        return _transport.CallAsync(request, s_security2, cancellationToken);
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/reports");
+        return _transport.CallAsync(request, s_security2, requestOptions, cancellationToken);
     }
 
     /// <summary>GET /status</summary>
     /// <remarks>GET /status</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/status");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-        return _transport.CallAsync(request, s_security3, cancellationToken);
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/status");
+        return _transport.CallAsync(request, s_security3, requestOptions, cancellationToken);
     }
 
     /// <summary>GET /health</summary>
     /// <remarks>GET /health</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/health");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiSecurityRequirement.None, cancellationToken);
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/health");
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiSecurityRequirement.None, requestOptions, cancellationToken);
     }
 
     /// <summary>GET /devices</summary>
     /// <remarks>GET /devices</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task ListDevicesAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task ListDevicesAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/devices");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-        return _transport.CallAsync(request, s_security4, cancellationToken);
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/devices");
+        return _transport.CallAsync(request, s_security4, requestOptions, cancellationToken);
     }
 }

@@ -70,15 +70,16 @@ public sealed partial class HostileClient : global::System.IDisposable
         /// <param name="q">The 'q' parameter.</param>
         /// <param name="xHeader">The 'xHeader' parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>ok</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1Async(string id, string? q = null, string? xHeader = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1Async(string id, string? q = null, string? xHeader = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/evil/").Segment(id, nameof(id));
             if (q is { } qValue) path.Query("q\"\\", qValue);
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
+            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/evil/{id\"}");
             if (xHeader is { } xHeaderValue) request.Headers.TryAddWithoutValidation("X-\"Header", xHeaderValue);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, HostileJsonContext.Default.GetSystemEnvironmentExit1ResponseItemList, cancellationToken);
+            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, HostileJsonContext.Default.GetSystemEnvironmentExit1ResponseItemList, requestOptions, cancellationToken);
         }
     }
 }

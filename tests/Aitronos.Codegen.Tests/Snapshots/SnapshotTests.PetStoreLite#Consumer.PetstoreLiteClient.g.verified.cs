@@ -53,13 +53,14 @@ public sealed partial class PetstoreLiteClient : global::System.IDisposable
     /// <summary>GET /health</summary>
     /// <remarks>GET /health</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>Plain text health.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<string> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<string> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/health");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-        return _transport.CallForStringAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, cancellationToken);
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/health");
+        return _transport.CallForStringAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, requestOptions, cancellationToken);
     }
 
     /// <summary>Operations tagged 'Pets'.</summary>
@@ -76,58 +77,62 @@ public sealed partial class PetstoreLiteClient : global::System.IDisposable
         /// <param name="tags">The 'tags' parameter.</param>
         /// <param name="xTrace">The 'xTrace' parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The pets.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync(int? limit = null, PetStatus? status = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync(int? limit = null, PetStatus? status = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/pets");
             if (limit is { } limitValue) path.Query("limit", global::Aitronos.Codegen.Runtime.ParameterFormatter.Format(limitValue));
             if (status is { } statusValue) path.Query("status", statusValue.Value);
             if (tags is not null) path.Query("tags", global::System.Linq.Enumerable.Select(tags, static item => item));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
+            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/pets");
             if (xTrace is { } xTraceValue) request.Headers.TryAddWithoutValidation("X-Trace", xTraceValue);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.PetList, cancellationToken);
+            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.PetList, requestOptions, cancellationToken);
         }
 
         /// <summary>POST /pets</summary>
         /// <remarks>POST /pets</remarks>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>Created.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Pet> CreatePetAsync(NewPet body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Pet> CreatePetAsync(NewPet body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/pets");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
             request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<NewPet>(body, PetstoreLiteJsonContext.Default.NewPet);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.Pet, cancellationToken);
+            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.Pet, requestOptions, cancellationToken);
         }
 
         /// <summary>GET /pets/{petId}</summary>
         /// <remarks>GET /pets/{petId}</remarks>
         /// <param name="petId">The 'petId' parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>The pet.</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Pet> GetPetAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Pet> GetPetAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/pets/").Segment(global::Aitronos.Codegen.Runtime.ParameterFormatter.Format(petId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.Pet, cancellationToken);
+            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/pets/{petId}");
+            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.Pet, requestOptions, cancellationToken);
         }
 
         /// <summary>DELETE /pets/{petId}</summary>
         /// <remarks>DELETE /pets/{petId}</remarks>
         /// <param name="petId">The 'petId' parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
         [global::System.Obsolete("Deprecated in the API description.")]
-        public global::System.Threading.Tasks.Task DeletePetAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task DeletePetAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/pets/").Segment(global::Aitronos.Codegen.Runtime.ParameterFormatter.Format(petId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString());
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, cancellationToken);
+            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/pets/{petId}");
+            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, requestOptions, cancellationToken);
         }
     }
 }

@@ -50,47 +50,50 @@ public sealed partial class BodiesClient : global::System.IDisposable
     /// <remarks>POST /customers</remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>The customer.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<Customer> CreateCustomerAsync(CreateCustomerRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Customer> CreateCustomerAsync(CreateCustomerRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/customers");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/customers");
         request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateFormContent(body, BodiesJsonContext.Default.CreateCustomerRequest, new global::Aitronos.Codegen.Runtime.BodyField("address", global::Aitronos.Codegen.Runtime.FormStyle.DeepObject), new global::Aitronos.Codegen.Runtime.BodyField("expand", global::Aitronos.Codegen.Runtime.FormStyle.DeepObject), new global::Aitronos.Codegen.Runtime.BodyField("flags", global::Aitronos.Codegen.Runtime.FormStyle.PipeDelimited, explode: false), new global::Aitronos.Codegen.Runtime.BodyField("items", global::Aitronos.Codegen.Runtime.FormStyle.DeepObject), new global::Aitronos.Codegen.Runtime.BodyField("metadata", global::Aitronos.Codegen.Runtime.FormStyle.DeepObject), new global::Aitronos.Codegen.Runtime.BodyField("preferences", contentType: "application/json"), new global::Aitronos.Codegen.Runtime.BodyField("tags", explode: false));
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, BodiesJsonContext.Default.Customer, cancellationToken);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, BodiesJsonContext.Default.Customer, requestOptions, cancellationToken);
     }
 
     /// <summary>A multipart upload with files, a field, an array of files and a JSON part.</summary>
     /// <remarks>POST /files</remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>What the server stored.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<Customer> UploadFileAsync(UploadFileRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Customer> UploadFileAsync(UploadFileRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/files");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/files");
         request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateMultipartContent(body, BodiesJsonContext.Default.UploadFileRequest, new global::Aitronos.Codegen.Runtime.BodyField("thumbnail", contentType: "image/png"));
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, BodiesJsonContext.Default.Customer, cancellationToken);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, BodiesJsonContext.Default.Customer, requestOptions, cancellationToken);
     }
 
     /// <summary>A binary download.</summary>
     /// <remarks>GET /blobs/{name}</remarks>
     /// <param name="name">The 'name' parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>
     /// The blob.
     ///
     /// The response body, read from the connection as you read it; dispose it.
     /// </returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBlobAsync(string name, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBlobAsync(string name, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/blobs/").Segment(name, nameof(name));
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-        return _transport.CallForStreamAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, cancellationToken);
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/blobs/{name}");
+        return _transport.CallForStreamAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, requestOptions, cancellationToken);
     }
 
     /// <summary>A binary upload.</summary>
@@ -98,14 +101,15 @@ public sealed partial class BodiesClient : global::System.IDisposable
     /// <param name="name">The 'name' parameter.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task PutBlobAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task PutBlobAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/blobs/").Segment(name, nameof(name));
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString(), "/blobs/{name}");
         request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateStreamContent(body, "application/octet-stream");
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, cancellationToken);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, requestOptions, cancellationToken);
     }
 
     /// <summary>An image upload in one of two media types, with no schema.</summary>
@@ -113,29 +117,31 @@ public sealed partial class BodiesClient : global::System.IDisposable
     /// <param name="body">The request body.</param>
     /// <param name="contentType">The body's media type: image/png, image/jpeg; image/png when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task UploadImageAsync(global::System.IO.Stream body, string? contentType = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task UploadImageAsync(global::System.IO.Stream body, string? contentType = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/images");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/images");
         request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateStreamContent(body, contentType ?? "image/png");
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, cancellationToken);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, requestOptions, cancellationToken);
     }
 
     /// <summary>Text in, text out.</summary>
     /// <remarks>POST /echo</remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>The same text.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<string> EchoTextAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<string> EchoTextAsync(string body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/echo");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/echo");
         request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateTextContent(body, "text/plain");
-        return _transport.CallForStringAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, cancellationToken);
+        return _transport.CallForStringAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, requestOptions, cancellationToken);
     }
 
     /// <summary>Several media types for one body.</summary>
@@ -146,15 +152,16 @@ public sealed partial class BodiesClient : global::System.IDisposable
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>The pet.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<Pet> AddPetAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Pet> AddPetAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/pets");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
         request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<Pet>(body, BodiesJsonContext.Default.Pet);
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, BodiesJsonContext.Default.Pet, cancellationToken);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, BodiesJsonContext.Default.Pet, requestOptions, cancellationToken);
     }
 
     /// <summary>Several media types for one body.</summary>
@@ -165,15 +172,16 @@ public sealed partial class BodiesClient : global::System.IDisposable
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>The pet.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<Pet> AddPetAsFormAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Pet> AddPetAsFormAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/pets");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
         request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateFormContent(body, BodiesJsonContext.Default.Pet);
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, BodiesJsonContext.Default.Pet, cancellationToken);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, BodiesJsonContext.Default.Pet, requestOptions, cancellationToken);
     }
 
     /// <summary>Several media types for one body.</summary>
@@ -184,27 +192,29 @@ public sealed partial class BodiesClient : global::System.IDisposable
     /// </remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>The pet.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<Pet> AddPetAsTextAsync(string body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<Pet> AddPetAsTextAsync(string body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/pets");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
         request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateTextContent(body, "text/plain");
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, BodiesJsonContext.Default.Pet, cancellationToken);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, BodiesJsonContext.Default.Pet, requestOptions, cancellationToken);
     }
 
     /// <summary>XML only, which has no serializer.</summary>
     /// <remarks>POST /reports</remarks>
     /// <param name="content">The request body, if any.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task SubmitReportAsync(global::System.Net.Http.HttpContent? content = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task SubmitReportAsync(global::System.Net.Http.HttpContent? content = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/reports");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/reports");
         if (content is not null) request.Content = content;
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, cancellationToken);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, requestOptions, cancellationToken);
     }
 }

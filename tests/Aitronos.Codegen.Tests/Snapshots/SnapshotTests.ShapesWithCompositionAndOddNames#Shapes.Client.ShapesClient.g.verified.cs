@@ -54,31 +54,33 @@ internal sealed partial class ShapesClient : global::System.IDisposable
     /// <remarks>POST /upload</remarks>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>
     /// ok
     ///
     /// The response body, read from the connection as you read it; dispose it.
     /// </returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<global::System.IO.Stream> UploadAsync(UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.IO.Stream> UploadAsync(UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (body is null) throw new global::System.ArgumentNullException(nameof(body));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/upload");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/upload");
         request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateMultipartContent(body, ShapesJsonContext.Default.UploadRequest);
-        return _transport.CallForStreamAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, cancellationToken);
+        return _transport.CallForStreamAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, requestOptions, cancellationToken);
     }
 
     /// <summary>GET /names</summary>
     /// <remarks>GET /names</remarks>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>ok</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/names");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, ShapesJsonContext.Default.StringList, cancellationToken);
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/names");
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, ShapesJsonContext.Default.StringList, requestOptions, cancellationToken);
     }
 
     /// <summary>Operations tagged 'ShapesThings'.</summary>
@@ -93,14 +95,15 @@ internal sealed partial class ShapesClient : global::System.IDisposable
         /// <param name="id">The 'id' parameter.</param>
         /// <param name="at">The 'at' parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>ok</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Derived> GetShapeAsync(string id, global::System.DateOnly? at = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<Derived> GetShapeAsync(string id, global::System.DateOnly? at = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/shapes/").Segment(id, nameof(id));
             if (at is { } atValue) path.Query("at", global::Aitronos.Codegen.Runtime.ParameterFormatter.Format(atValue));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, ShapesJsonContext.Default.Derived, cancellationToken);
+            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/shapes/{id}");
+            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, ShapesJsonContext.Default.Derived, requestOptions, cancellationToken);
         }
 
         /// <summary>PUT /shapes/{id}</summary>
@@ -108,14 +111,15 @@ internal sealed partial class ShapesClient : global::System.IDisposable
         /// <param name="id">The 'id' parameter.</param>
         /// <param name="body">The request body, if any.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
+        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
         /// <returns>ok</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> PutShapesByIdAsync(string id, Everything? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> PutShapesByIdAsync(string id, Everything? body = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
         {
             var path = new global::Aitronos.Codegen.Runtime.RequestPath("/shapes/").Segment(id, nameof(id));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString());
+            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString(), "/shapes/{id}");
             if (body is not null) request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<Everything>(body, ShapesJsonContext.Default.Everything);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, ShapesJsonContext.Default.TreeNodeMap, cancellationToken);
+            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, ShapesJsonContext.Default.TreeNodeMap, requestOptions, cancellationToken);
         }
     }
 }

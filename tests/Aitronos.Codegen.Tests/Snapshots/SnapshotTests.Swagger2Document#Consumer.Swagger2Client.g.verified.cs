@@ -49,27 +49,29 @@ public sealed partial class Swagger2Client : global::System.IDisposable
     /// <remarks>GET /notes</remarks>
     /// <param name="q">The 'q' parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <returns>Notes.</returns>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Note>> ListNotesAsync(string q, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Note>> ListNotesAsync(string q, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         if (q is null) throw new global::System.ArgumentNullException(nameof(q));
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/notes");
         path.Query("q", q);
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString());
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, Swagger2JsonContext.Default.NoteList, cancellationToken);
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/notes");
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, Swagger2JsonContext.Default.NoteList, requestOptions, cancellationToken);
     }
 
     /// <summary>POST /notes</summary>
     /// <remarks>POST /notes</remarks>
     /// <param name="body">The request body, if any.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
     {
         var path = new global::Aitronos.Codegen.Runtime.RequestPath("/notes");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString());
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/notes");
         if (body is not null) request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateFormContent(body, Swagger2JsonContext.Default.AddNoteRequest);
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, cancellationToken);
+        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, requestOptions, cancellationToken);
     }
 }
