@@ -29,8 +29,8 @@ public sealed class RequestOptionsGenerationTests
 
         Assert.True(run.CompilationProblems.Count == 0, "The generated code does not compile cleanly:\n" + GeneratorHarness.Format(run.CompilationProblems.Take(20)));
         string client = run.Source("NamedClient.g.cs");
-        Assert.Contains("global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)", client);
+        Assert.Contains("global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)", client);
         Assert.Contains("path.ToString(), \"/items/{requestOptions}\");", client);
-        Assert.Contains("CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, requestOptions, cancellationToken);", client);
+        Assert.Contains("CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);", client);
     }
 }

@@ -90,8 +90,8 @@ public sealed class SecurityGenerationTests
 
         string client = GenerateClient("legacy.openapi.yaml", spec);
 
-        Assert.Contains("new global::Aitronos.Codegen.Runtime.BasicSecurity(null, null, \"account\")", client);
-        Assert.Contains("new global::Aitronos.Codegen.Runtime.OAuth2ClientCredentialsSecurity(\"https://t.example/token\", null, null, \"machine\")", client);
+        Assert.Contains("new AcgRuntime.BasicSecurity(null, null, \"account\")", client);
+        Assert.Contains("new AcgRuntime.OAuth2ClientCredentialsSecurity(\"https://t.example/token\", null, null, \"machine\")", client);
         Assert.Contains(".WithScopes(1, \"read\"); // account, or machine", client);
     }
 

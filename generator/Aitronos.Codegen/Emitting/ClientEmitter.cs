@@ -7,19 +7,19 @@ namespace Aitronos.Codegen.Emitting;
 /// <summary>Emits the client: its options, the root class and one nested sub-client per tag.</summary>
 internal static class ClientEmitter
 {
-    private const string Runtime = "global::Aitronos.Codegen.Runtime";
+    private const string Runtime = EmitContext.RuntimeAlias;
 
     public static string Emit(EmitContext context)
     {
         ApiModel api = context.Api;
-        SourceWriter writer = context.StartFile();
+        SourceWriter writer = context.StartFile(runtimeAlias: true);
         string client = api.ClientName;
         string options = client + "Options";
 
         writer.DocXml("<summary>Options for <see cref=\"" + client + "\"/>: credentials, base URL, timeout and headers.</summary>");
         if (api.DefaultBaseUrl is null)
         {
-            writer.Line("/// <remarks>The API description names no absolute server URL: set <see cref=\"" + Runtime.Replace("global::", string.Empty) + ".ApiClientOptions.BaseUrl\"/>.</remarks>");
+            writer.Line("/// <remarks>The API description names no absolute server URL: set <see cref=\"Aitronos.Codegen.Runtime.ApiClientOptions.BaseUrl\"/>.</remarks>");
         }
 
         writer.OpenBlock($"{context.Accessibility} sealed partial class {options} : {Runtime}.ApiClientOptions");

@@ -7,7 +7,7 @@ namespace Aitronos.Codegen.Emitting;
 /// <summary>Emits one operation as an async method that builds the request, sends it and reads the result.</summary>
 internal static class OperationEmitter
 {
-    private const string Runtime = "global::Aitronos.Codegen.Runtime";
+    private const string Runtime = EmitContext.RuntimeAlias;   // the client file declares it
     private const string Formatter = Runtime + ".ParameterFormatter.Format";
 
     /// <summary>The operation's method, and one more per other request media type it accepts.</summary>
@@ -55,7 +55,9 @@ internal static class OperationEmitter
         {
             ResultKind.None => "global::System.Threading.Tasks.Task",
             ResultKind.Stream => "global::System.Threading.Tasks.Task<global::System.IO.Stream>",
-            _ => $"global::System.Threading.Tasks.Task<{types.Of(operation.Result.Type!)}>",
+            // A body whose schema is a nullable object (GitHub's nullable-integration) is read with the object's type info:
+            // Task<T?> would not take the Task<T> that reading returns.
+            _ => $"global::System.Threading.Tasks.Task<{types.Of(operation.Result.Type! is { Kind: TypeKind.Object or TypeKind.Array or TypeKind.Map, IsNullable: true } nullable ? nullable with { IsNullable = false } : operation.Result.Type!)}>",
         };
 
         // Documentation
@@ -95,7 +97,7 @@ internal static class OperationEmitter
         }
 
         writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        writer.Line("/// <param name=\"requestOptions\">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>");
+        writer.Line("/// <param name=\"requestOptions\">This call's retries, timeouts, raw response.</param>");
         if (operation.Result.Kind != ResultKind.None)
         {
             writer.Doc("returns", operation.Result.Kind == ResultKind.Stream
@@ -103,7 +105,7 @@ internal static class OperationEmitter
                 : operation.Result.Description ?? "The response body.");
         }
 
-        writer.Line("/// <exception cref=\"Aitronos.Codegen.Runtime.ApiException\">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>");
+        writer.Line("/// <exception cref=\"Aitronos.Codegen.Runtime.ApiException\">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>");
         if (operation.Deprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");

@@ -16,7 +16,7 @@ namespace Aitronos.Codegen.Emitting;
 /// </remarks>
 internal static class SecurityEmitter
 {
-    private const string Runtime = "global::Aitronos.Codegen.Runtime";
+    private const string Runtime = EmitContext.RuntimeAlias;   // the client file declares it
 
     /// <summary>The constructor arguments of the client's <c>ApiDescription</c> after its name and base URL, each ending its line.</summary>
     public static IEnumerable<string> DescriptionArguments(ApiModel api)

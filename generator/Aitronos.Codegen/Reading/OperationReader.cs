@@ -98,7 +98,7 @@ internal sealed partial class OperationReader
         }
 
         // Sub-client names share the root client's member scope with its untagged methods.
-        var rootMembers = new HashSet<string>(StringComparer.Ordinal) { "Dispose", "Equals", "GetHashCode", "ToString", "GetType", clientName };
+        var rootMembers = new HashSet<string>(StringComparer.Ordinal) { "Dispose", "Equals", "GetHashCode", "ToString", "GetType", clientName, Emitting.EmitContext.RuntimeAlias };
         rootMembers.UnionWith(untagged.Select(o => o.MethodName));
         foreach (string tag in tagOrder)
         {

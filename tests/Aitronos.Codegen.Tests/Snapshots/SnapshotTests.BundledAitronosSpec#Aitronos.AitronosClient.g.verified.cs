@@ -3,10 +3,11 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
 namespace Aitronos;
 
 /// <summary>Options for <see cref="AitronosClient"/>: credentials, base URL, timeout and headers.</summary>
-public sealed partial class AitronosClientOptions : global::Aitronos.Codegen.Runtime.ApiClientOptions
+public sealed partial class AitronosClientOptions : AcgRuntime.ApiClientOptions
 {
 }
 
@@ -28,13 +29,13 @@ public sealed partial class AitronosClientOptions : global::Aitronos.Codegen.Run
 /// </remarks>
 public sealed partial class AitronosClient : global::System.IDisposable
 {
-    private static readonly global::Aitronos.Codegen.Runtime.ApiDescription s_api = new(
+    private static readonly AcgRuntime.ApiDescription s_api = new(
         "AitronosClient",
         "https://api.aitronos.com/v1",
-        new global::Aitronos.Codegen.Runtime.ApiKeySecurity("X-API-Key", global::Aitronos.Codegen.Runtime.ApiKeyLocation.Header, "FREDDY_API_KEY"),
-        new global::Aitronos.Codegen.Runtime.BearerSecurity("FREDDY_JWT_TOKEN"));
+        new AcgRuntime.ApiKeySecurity("X-API-Key", AcgRuntime.ApiKeyLocation.Header, "FREDDY_API_KEY"),
+        new AcgRuntime.BearerSecurity("FREDDY_JWT_TOKEN"));
 
-    private readonly global::Aitronos.Codegen.Runtime.ApiTransport _transport;
+    private readonly AcgRuntime.ApiTransport _transport;
 
     /// <summary>Creates a client with default options (the API key from FREDDY_API_KEY, the access token from FREDDY_JWT_TOKEN).</summary>
     public AitronosClient()
@@ -54,7 +55,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
     /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
     public AitronosClient(AitronosClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
     {
-        _transport = new global::Aitronos.Codegen.Runtime.ApiTransport(s_api, options, httpClient);
+        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
         KnowledgeConnectors = new KnowledgeConnectorsClient(_transport);
     }
 
@@ -73,9 +74,9 @@ public sealed partial class AitronosClient : global::System.IDisposable
     /// </summary>
     public sealed partial class KnowledgeConnectorsClient
     {
-        private readonly global::Aitronos.Codegen.Runtime.ApiTransport _transport;
+        private readonly AcgRuntime.ApiTransport _transport;
 
-        internal KnowledgeConnectorsClient(global::Aitronos.Codegen.Runtime.ApiTransport transport) => _transport = transport;
+        internal KnowledgeConnectorsClient(AcgRuntime.ApiTransport transport) => _transport = transport;
 
         /// <summary>Knowledge connectors health (public)</summary>
         /// <remarks>
@@ -85,14 +86,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// GET /knowledge/connectors/health
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>Health status of the knowledge-connectors service.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<HealthStatus> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<HealthStatus> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/knowledge/connectors/health");
+            var path = new AcgRuntime.RequestPath("/knowledge/connectors/health");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/knowledge/connectors/health");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, AitronosJsonContext.Default.HealthStatus, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, AitronosJsonContext.Default.HealthStatus, requestOptions, cancellationToken);
         }
 
         /// <summary>Knowledge connectors health (organization)</summary>
@@ -104,14 +105,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>Health status of the knowledge-connectors service.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<HealthStatus> GetOrganizationHealthAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<HealthStatus> GetOrganizationHealthAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/health");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/health");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/health");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.HealthStatus, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.HealthStatus, requestOptions, cancellationToken);
         }
 
         /// <summary>List connections</summary>
@@ -125,14 +126,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>A list of connection objects.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Connection>> ListConnectionsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Connection>> ListConnectionsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.ConnectionList, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.ConnectionList, requestOptions, cancellationToken);
         }
 
         /// <summary>Create connection</summary>
@@ -147,16 +148,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The created connection. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Connection> CreateConnectionAsync(string organizationId, CreateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Connection> CreateConnectionAsync(string organizationId, CreateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<CreateConnectionRequest>(body, AitronosJsonContext.Default.CreateConnectionRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateConnectionRequest>(body, AitronosJsonContext.Default.CreateConnectionRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
         }
 
         /// <summary>Test connection</summary>
@@ -168,16 +169,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>A test result object containing <c>status</c> and optional <c>message</c>.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<TestConnectionResult> TestConnectionAsync(string organizationId, TestConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<TestConnectionResult> TestConnectionAsync(string organizationId, TestConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/test");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/test");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/test");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<TestConnectionRequest>(body, AitronosJsonContext.Default.TestConnectionRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.TestConnectionResult, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TestConnectionRequest>(body, AitronosJsonContext.Default.TestConnectionRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.TestConnectionResult, requestOptions, cancellationToken);
         }
 
         /// <summary>Get connection</summary>
@@ -191,14 +192,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The connection.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Connection> GetConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Connection> GetConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
         }
 
         /// <summary>Delete connection</summary>
@@ -212,13 +213,13 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task DeleteConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task DeleteConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
         }
 
         /// <summary>Update connection</summary>
@@ -232,16 +233,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The updated connection.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Connection> UpdateConnectionAsync(string organizationId, string connectionId, UpdateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Connection> UpdateConnectionAsync(string organizationId, string connectionId, UpdateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
             var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<UpdateConnectionRequest>(body, AitronosJsonContext.Default.UpdateConnectionRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateConnectionRequest>(body, AitronosJsonContext.Default.UpdateConnectionRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
         }
 
         /// <summary>Pause connection</summary>
@@ -256,14 +257,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The connection, now with <c>status</c> <c>inactive</c>. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Connection> PauseConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Connection> PauseConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/pause");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/pause");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/pause");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
         }
 
         /// <summary>Refresh connection streams</summary>
@@ -280,16 +281,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>A status object. (Status code and shape inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> RefreshConnectionAsync(string organizationId, string connectionId, RefreshConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> RefreshConnectionAsync(string organizationId, string connectionId, RefreshConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/refresh");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/refresh");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/refresh");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<RefreshConnectionRequest>(body, AitronosJsonContext.Default.RefreshConnectionRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<RefreshConnectionRequest>(body, AitronosJsonContext.Default.RefreshConnectionRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
         }
 
         /// <summary>Clear connection streams</summary>
@@ -306,16 +307,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>A status object. (Status code and shape inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> ClearConnectionAsync(string organizationId, string connectionId, ClearConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> ClearConnectionAsync(string organizationId, string connectionId, ClearConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/clear");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/clear");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/clear");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<ClearConnectionRequest>(body, AitronosJsonContext.Default.ClearConnectionRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<ClearConnectionRequest>(body, AitronosJsonContext.Default.ClearConnectionRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
         }
 
         /// <summary>List sources</summary>
@@ -329,14 +330,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>A list of source objects.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Source>> ListSourcesAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Source>> ListSourcesAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.SourceList, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.SourceList, requestOptions, cancellationToken);
         }
 
         /// <summary>Create source</summary>
@@ -351,16 +352,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The created source. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Source> CreateSourceAsync(string organizationId, CreateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Source> CreateSourceAsync(string organizationId, CreateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<CreateSourceRequest>(body, AitronosJsonContext.Default.CreateSourceRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateSourceRequest>(body, AitronosJsonContext.Default.CreateSourceRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
         }
 
         /// <summary>Test source</summary>
@@ -376,16 +377,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The source test result. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<TestSourceResult> TestSourceAsync(string organizationId, TestSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<TestSourceResult> TestSourceAsync(string organizationId, TestSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/test");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/test");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/test");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<TestSourceRequest>(body, AitronosJsonContext.Default.TestSourceRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.TestSourceResult, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TestSourceRequest>(body, AitronosJsonContext.Default.TestSourceRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.TestSourceResult, requestOptions, cancellationToken);
         }
 
         /// <summary>Get source</summary>
@@ -399,14 +400,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The source.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Source> GetSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Source> GetSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
         }
 
         /// <summary>Replace source</summary>
@@ -421,16 +422,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The replaced source.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Source> ReplaceSourceAsync(string organizationId, string sourceId, ReplaceSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Source> ReplaceSourceAsync(string organizationId, string sourceId, ReplaceSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<ReplaceSourceRequest>(body, AitronosJsonContext.Default.ReplaceSourceRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<ReplaceSourceRequest>(body, AitronosJsonContext.Default.ReplaceSourceRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
         }
 
         /// <summary>Delete source</summary>
@@ -444,13 +445,13 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task DeleteSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task DeleteSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
         }
 
         /// <summary>Update source</summary>
@@ -466,16 +467,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The updated source.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Source> UpdateSourceAsync(string organizationId, string sourceId, UpdateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Source> UpdateSourceAsync(string organizationId, string sourceId, UpdateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
             var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<UpdateSourceRequest>(body, AitronosJsonContext.Default.UpdateSourceRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateSourceRequest>(body, AitronosJsonContext.Default.UpdateSourceRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
         }
 
         /// <summary>List destinations</summary>
@@ -489,14 +490,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// </remarks>
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>A list of destination objects.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Destination>> ListDestinationsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Destination>> ListDestinationsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.DestinationList, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.DestinationList, requestOptions, cancellationToken);
         }
 
         /// <summary>Create destination</summary>
@@ -510,16 +511,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The created destination. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Destination> CreateDestinationAsync(string organizationId, CreateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Destination> CreateDestinationAsync(string organizationId, CreateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<CreateDestinationRequest>(body, AitronosJsonContext.Default.CreateDestinationRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateDestinationRequest>(body, AitronosJsonContext.Default.CreateDestinationRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
         }
 
         /// <summary>Get destination</summary>
@@ -531,14 +532,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="destinationId">The unique identifier of the destination.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The destination.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Destination> GetDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Destination> GetDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
         }
 
         /// <summary>Delete destination</summary>
@@ -550,13 +551,13 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="destinationId">The unique identifier of the destination.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task DeleteDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task DeleteDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
         }
 
         /// <summary>Update destination</summary>
@@ -571,16 +572,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="destinationId">The unique identifier of the destination.</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The updated destination.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Destination> UpdateDestinationAsync(string organizationId, string destinationId, UpdateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Destination> UpdateDestinationAsync(string organizationId, string destinationId, UpdateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
             var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<UpdateDestinationRequest>(body, AitronosJsonContext.Default.UpdateDestinationRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateDestinationRequest>(body, AitronosJsonContext.Default.UpdateDestinationRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
         }
 
         /// <summary>List jobs</summary>
@@ -600,20 +601,20 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="offset">Number of items to skip. (Type inferred.)</param>
         /// <param name="orderBy">Sort order of the jobs. Accepted values are not documented.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>A list of jobs.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListJobsAsync(string organizationId, string? connectionId = null, JobType? jobType = null, string? status = null, long? limit = null, long? offset = null, string? orderBy = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListJobsAsync(string organizationId, string? connectionId = null, JobType? jobType = null, string? status = null, long? limit = null, long? offset = null, string? orderBy = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
             if (connectionId is { } connectionIdValue) path.Query("connection_id", connectionIdValue);
             if (jobType is { } jobTypeValue) path.Query("job_type", jobTypeValue.Value);
             if (status is { } statusValue) path.Query("status", statusValue);
-            if (limit is { } limitValue) path.Query("limit", global::Aitronos.Codegen.Runtime.ParameterFormatter.Format(limitValue));
-            if (offset is { } offsetValue) path.Query("offset", global::Aitronos.Codegen.Runtime.ParameterFormatter.Format(offsetValue));
+            if (limit is { } limitValue) path.Query("limit", AcgRuntime.ParameterFormatter.Format(limitValue));
+            if (offset is { } offsetValue) path.Query("offset", AcgRuntime.ParameterFormatter.Format(offsetValue));
             if (orderBy is { } orderByValue) path.Query("order_by", orderByValue);
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.JobList, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JobList, requestOptions, cancellationToken);
         }
 
         /// <summary>Trigger job</summary>
@@ -627,16 +628,16 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The triggered job. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Job> TriggerJobAsync(string organizationId, TriggerJobRequest body, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Job> TriggerJobAsync(string organizationId, TriggerJobRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs");
-            request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateJsonContent<TriggerJobRequest>(body, AitronosJsonContext.Default.TriggerJobRequest);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
+            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TriggerJobRequest>(body, AitronosJsonContext.Default.TriggerJobRequest);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
         }
 
         /// <summary>Get job</summary>
@@ -648,14 +649,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The job.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Job> GetJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Job> GetJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
         }
 
         /// <summary>Cancel job</summary>
@@ -667,13 +668,13 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task CancelJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task CancelJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
         }
 
         /// <summary>Retry job</summary>
@@ -688,14 +689,14 @@ public sealed partial class AitronosClient : global::System.IDisposable
         /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
         /// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>The new job, with <c>status</c> <c>pending</c>. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<Job> RetryJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<Job> RetryJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId)).Literal("/retry");
+            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId)).Literal("/retry");
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}/retry");
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey | global::Aitronos.Codegen.Runtime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
         }
     }
 }

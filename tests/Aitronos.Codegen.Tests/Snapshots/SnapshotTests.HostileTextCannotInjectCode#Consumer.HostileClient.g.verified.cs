@@ -3,10 +3,11 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
 namespace Consumer;
 
 /// <summary>Options for <see cref="HostileClient"/>: credentials, base URL, timeout and headers.</summary>
-public sealed partial class HostileClientOptions : global::Aitronos.Codegen.Runtime.ApiClientOptions
+public sealed partial class HostileClientOptions : AcgRuntime.ApiClientOptions
 {
 }
 
@@ -21,13 +22,13 @@ public sealed partial class HostileClientOptions : global::Aitronos.Codegen.Runt
 /// </remarks>
 public sealed partial class HostileClient : global::System.IDisposable
 {
-    private static readonly global::Aitronos.Codegen.Runtime.ApiDescription s_api = new(
+    private static readonly AcgRuntime.ApiDescription s_api = new(
         "HostileClient",
         "https://example.test/\"); System.Environment.Exit(1); (\"",
         null,
         null);
 
-    private readonly global::Aitronos.Codegen.Runtime.ApiTransport _transport;
+    private readonly AcgRuntime.ApiTransport _transport;
 
     /// <summary>Creates a client with default options.</summary>
     public HostileClient()
@@ -47,7 +48,7 @@ public sealed partial class HostileClient : global::System.IDisposable
     /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
     public HostileClient(HostileClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
     {
-        _transport = new global::Aitronos.Codegen.Runtime.ApiTransport(s_api, options, httpClient);
+        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
         TagWithQuote = new TagWithQuoteClient(_transport);
     }
 
@@ -60,9 +61,9 @@ public sealed partial class HostileClient : global::System.IDisposable
     /// <summary>Operations tagged 'TagWithQuote'.</summary>
     public sealed partial class TagWithQuoteClient
     {
-        private readonly global::Aitronos.Codegen.Runtime.ApiTransport _transport;
+        private readonly AcgRuntime.ApiTransport _transport;
 
-        internal TagWithQuoteClient(global::Aitronos.Codegen.Runtime.ApiTransport transport) => _transport = transport;
+        internal TagWithQuoteClient(AcgRuntime.ApiTransport transport) => _transport = transport;
 
         /// <summary>*/ #error</summary>
         /// <remarks>GET /evil/{id"}</remarks>
@@ -70,16 +71,16 @@ public sealed partial class HostileClient : global::System.IDisposable
         /// <param name="q">The 'q' parameter.</param>
         /// <param name="xHeader">The 'xHeader' parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
         /// <returns>ok</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1Async(string id, string? q = null, string? xHeader = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1Async(string id, string? q = null, string? xHeader = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
-            var path = new global::Aitronos.Codegen.Runtime.RequestPath("/evil/").Segment(id, nameof(id));
+            var path = new AcgRuntime.RequestPath("/evil/").Segment(id, nameof(id));
             if (q is { } qValue) path.Query("q\"\\", qValue);
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/evil/{id\"}");
             if (xHeader is { } xHeaderValue) request.Headers.TryAddWithoutValidation("X-\"Header", xHeaderValue);
-            return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.None, HostileJsonContext.Default.GetSystemEnvironmentExit1ResponseItemList, requestOptions, cancellationToken);
+            return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, HostileJsonContext.Default.GetSystemEnvironmentExit1ResponseItemList, requestOptions, cancellationToken);
         }
     }
 }

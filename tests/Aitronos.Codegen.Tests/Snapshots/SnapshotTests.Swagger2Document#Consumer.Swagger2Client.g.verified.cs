@@ -3,23 +3,24 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
 namespace Consumer;
 
 /// <summary>Options for <see cref="Swagger2Client"/>: credentials, base URL, timeout and headers.</summary>
-public sealed partial class Swagger2ClientOptions : global::Aitronos.Codegen.Runtime.ApiClientOptions
+public sealed partial class Swagger2ClientOptions : AcgRuntime.ApiClientOptions
 {
 }
 
 /// <summary>Legacy Notes</summary>
 public sealed partial class Swagger2Client : global::System.IDisposable
 {
-    private static readonly global::Aitronos.Codegen.Runtime.ApiDescription s_api = new(
+    private static readonly AcgRuntime.ApiDescription s_api = new(
         "Swagger2Client",
         "https://notes.example/v2",
-        new global::Aitronos.Codegen.Runtime.ApiKeySecurity("X-Token", global::Aitronos.Codegen.Runtime.ApiKeyLocation.Header, null),
+        new AcgRuntime.ApiKeySecurity("X-Token", AcgRuntime.ApiKeyLocation.Header, null),
         null);
 
-    private readonly global::Aitronos.Codegen.Runtime.ApiTransport _transport;
+    private readonly AcgRuntime.ApiTransport _transport;
 
     /// <summary>Creates a client with default options.</summary>
     public Swagger2Client()
@@ -39,7 +40,7 @@ public sealed partial class Swagger2Client : global::System.IDisposable
     /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
     public Swagger2Client(Swagger2ClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
     {
-        _transport = new global::Aitronos.Codegen.Runtime.ApiTransport(s_api, options, httpClient);
+        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
     }
 
     /// <summary>Releases the HTTP connection pool if the client created it.</summary>
@@ -49,29 +50,29 @@ public sealed partial class Swagger2Client : global::System.IDisposable
     /// <remarks>GET /notes</remarks>
     /// <param name="q">The 'q' parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
+    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
     /// <returns>Notes.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Note>> ListNotesAsync(string q, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Note>> ListNotesAsync(string q, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
     {
         if (q is null) throw new global::System.ArgumentNullException(nameof(q));
-        var path = new global::Aitronos.Codegen.Runtime.RequestPath("/notes");
+        var path = new AcgRuntime.RequestPath("/notes");
         path.Query("q", q);
         var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/notes");
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, Swagger2JsonContext.Default.NoteList, requestOptions, cancellationToken);
+        return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, Swagger2JsonContext.Default.NoteList, requestOptions, cancellationToken);
     }
 
     /// <summary>POST /notes</summary>
     /// <remarks>POST /notes</remarks>
     /// <param name="body">The request body, if any.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">Retries, timeouts and the raw response for this call (<c>ApiResponse.CaptureAsync</c>).</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or a body that does not match its description.</exception>
-    public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default, global::Aitronos.Codegen.Runtime.ApiRequestOptions? requestOptions = null)
+    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+    public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
     {
-        var path = new global::Aitronos.Codegen.Runtime.RequestPath("/notes");
+        var path = new AcgRuntime.RequestPath("/notes");
         var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/notes");
-        if (body is not null) request.Content = global::Aitronos.Codegen.Runtime.ApiTransport.CreateFormContent(body, Swagger2JsonContext.Default.AddNoteRequest);
-        return _transport.CallAsync(request, global::Aitronos.Codegen.Runtime.ApiAuth.ApiKey, requestOptions, cancellationToken);
+        if (body is not null) request.Content = AcgRuntime.ApiTransport.CreateFormContent(body, Swagger2JsonContext.Default.AddNoteRequest);
+        return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, requestOptions, cancellationToken);
     }
 }
