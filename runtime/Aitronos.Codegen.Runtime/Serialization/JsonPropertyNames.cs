@@ -159,7 +159,7 @@ public sealed class JsonPropertyNames
     }
 
     /// <summary>
-    /// For a generated reader's exception filter: when reading the value of the property at <paramref name="index"/>
+    /// For a generated reader's catch block: when reading the value of the property at <paramref name="index"/>
     /// failed because the value is not what the schema says (<paramref name="exception"/> is a plain
     /// <see cref="JsonException"/>), records the problem, moves the reader to the value's last token and returns
     /// <see langword="true"/>: the property keeps its default and the object reads on. Malformed JSON is not caught.
@@ -168,7 +168,7 @@ public sealed class JsonPropertyNames
     /// <param name="index">The property's index.</param>
     /// <param name="exception">What reading the value threw.</param>
     /// <param name="seen">The object's record.</param>
-    /// <returns>Whether the failure was recorded (the filter catches it) or is to propagate.</returns>
+    /// <returns>Whether the failure was recorded (the reader goes on) or is to propagate (the catch rethrows it).</returns>
     public bool Mistyped(ref Utf8JsonReader reader, int index, Exception exception, ref JsonPropertiesSeen seen)
     {
         if (exception is null || exception.GetType() != typeof(JsonException) || (uint)index >= (uint)_names.Length)

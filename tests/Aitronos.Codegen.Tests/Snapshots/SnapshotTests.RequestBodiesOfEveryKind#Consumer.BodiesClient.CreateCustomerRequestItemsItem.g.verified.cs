@@ -35,7 +35,7 @@ public sealed partial record CreateCustomerRequestItemsItem : global::Aitronos.C
                     default: r.ReadAdditional(ref extra); break;
                 }
             }
-            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
+            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
         AdditionalProperties = extra;
         s_names.Finish(this, in seen, ref start);

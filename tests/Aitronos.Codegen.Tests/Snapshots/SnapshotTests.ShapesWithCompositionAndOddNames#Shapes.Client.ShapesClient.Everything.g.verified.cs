@@ -62,7 +62,7 @@ internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.Jso
                     default: r.ReadAdditional(ref extra, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
                 }
             }
-            catch (global::System.Exception e) when (s_names.Mistyped(ref r, i, e, ref seen)) { }
+            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
         AdditionalProperties = extra;
         s_names.Finish(this, in seen, ref start);
