@@ -122,6 +122,7 @@ public sealed partial class ApiTransport
             _secrets = secrets;
             _redactor = SecretRedactor.For(secrets);
             QueryKeys = queryKeys;
+            QueryKeyNames = Array.ConvertAll(queryKeys, key => key.Name);
         }
 
         /// <summary>The API's schemes, by index.</summary>
@@ -140,6 +141,9 @@ public sealed partial class ApiTransport
 
         /// <summary>The configured query API keys: parameter name and key.</summary>
         public (string Name, string Key)[] QueryKeys { get; }
+
+        /// <summary>The names of <see cref="QueryKeys"/>: what telemetry redacts by name in URLs.</summary>
+        public string[] QueryKeyNames { get; }
 
         /// <summary>Masks every configured secret and <paramref name="token"/>, the token a request carried, if any.</summary>
         public SecretRedactor Redactor(string? token)

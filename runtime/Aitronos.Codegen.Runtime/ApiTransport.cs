@@ -272,7 +272,7 @@ public sealed partial class ApiTransport : IDisposable
         var original = default(RequestTemplate);
         var prepared = false;
         List<ApiException>? failures = null;
-        var telemetry = CallTelemetry.Start(_api.Name, _logger, _retryClock, request, _httpClient.BaseAddress, ApiKeyQueryParameter, redactor);
+        var telemetry = CallTelemetry.Start(_api.Name, _logger, _retryClock, request, _httpClient.BaseAddress, _credentials.QueryKeyNames, redactor);
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -438,7 +438,6 @@ public sealed partial class ApiTransport : IDisposable
     }
 
     /// <summary>The API key's query parameter, when the key goes in the query: traces and logs show its value redacted.</summary>
-    private string? ApiKeyQueryParameter => _api.ApiKey is { Location: ApiKeyLocation.Query } scheme ? scheme.Name : null;
 
     /// <summary>Disposes the HTTP client if the transport created it.</summary>
     public void Dispose()

@@ -177,7 +177,7 @@ public sealed class TelemetryTests
     [InlineData("https://example.com/files/ak_query_secret_0123456789abcdef/raw", "https://example.com/files/***/raw")]
     [InlineData("https://example.com/v1/x?flag&q=a%20b", "https://example.com/v1/x?flag&q=a%20b")]
     public void Telemetry_urls_redact_user_info_credential_parameters_and_known_secrets(string url, string expected)
-        => Assert.Equal(expected, TelemetryUrl.Redact(new Uri(url), "my_key", SecretRedactor.For(QueryKey)));
+        => Assert.Equal(expected, TelemetryUrl.Redact(new Uri(url), new[] { "my_key" }, SecretRedactor.For(QueryKey)));
 
     private static object? Tag(ActivityEvent activityEvent, string name)
         => activityEvent.Tags.FirstOrDefault(tag => tag.Key == name).Value;

@@ -26,19 +26,19 @@ internal sealed class CallTelemetry
     private readonly string _methodOriginal;
     private readonly string? _template;
     private readonly Uri? _uri;
-    private readonly string? _apiKeyParameter;
+    private readonly IReadOnlyList<string>? _apiKeyParameters;
     private string _url;
     private int? _statusCode;
     private string? _protocolVersion;
     private int _attempts = 1;
 
-    private CallTelemetry(string client, ILogger? logger, bool measure, RetryClock clock, HttpRequestMessage request, Uri? uri, string? template, string? apiKeyParameter, SecretRedactor redactor)
+    private CallTelemetry(string client, ILogger? logger, bool measure, RetryClock clock, HttpRequestMessage request, Uri? uri, string? template, IReadOnlyList<string>? apiKeyParameters, SecretRedactor redactor)
     {
-        (_client, _logger, _measure, _clock, _template, _uri, _apiKeyParameter) = (client, logger, measure, clock, template, uri, apiKeyParameter);
+        (_client, _logger, _measure, _clock, _template, _uri, _apiKeyParameters) = (client, logger, measure, clock, template, uri, apiKeyParameters);
         _started = clock.GetTimestamp();
         _methodOriginal = request.Method.Method;
         _method = Array.IndexOf(s_knownMethods, _methodOriginal) >= 0 ? _methodOriginal : "_OTHER";
-        _url = uri is null ? "(no URI)" : TelemetryUrl.Redact(uri, apiKeyParameter, redactor);
+        _url = uri is null ? "(no URI)" : TelemetryUrl.Redact(uri, apiKeyParameters, redactor);
         if (ApiTelemetry.Source.HasListeners())
         {
             _activity = ApiTelemetry.Source.StartActivity(template is null ? _method : _method + " " + template, ActivityKind.Client);
@@ -72,9 +72,9 @@ internal sealed class CallTelemetry
     /// <param name="clock">The clock durations are measured with.</param>
     /// <param name="request">The caller's request, before credentials are added.</param>
     /// <param name="baseAddress">Resolves a relative request URI, as <see cref="HttpClient"/> would.</param>
-    /// <param name="apiKeyParameter">The API key's query parameter, when the key goes in the query.</param>
+    /// <param name="apiKeyParameters">The query parameters that carry API keys.</param>
     /// <param name="redactor">The credentials known before the call.</param>
-    public static CallTelemetry? Start(string client, ILogger? logger, RetryClock clock, HttpRequestMessage request, Uri? baseAddress, string? apiKeyParameter, SecretRedactor redactor)
+    public static CallTelemetry? Start(string client, ILogger? logger, RetryClock clock, HttpRequestMessage request, Uri? baseAddress, IReadOnlyList<string>? apiKeyParameters, SecretRedactor redactor)
     {
         var measure = ApiTelemetry.RequestDuration.Enabled;
         var log = logger is not null && logger.IsEnabled(LogLevel.Warning);
@@ -89,7 +89,7 @@ internal sealed class CallTelemetry
             uri = new Uri(baseAddress, uri);
         }
 
-        return new CallTelemetry(client, log ? logger : null, measure, clock, request, uri, UrlTemplate.Of(request), apiKeyParameter, redactor);
+        return new CallTelemetry(client, log ? logger : null, measure, clock, request, uri, UrlTemplate.Of(request), apiKeyParameters, redactor);
     }
 
     /// <summary>The call's span, if one is recorded.</summary>
@@ -255,7 +255,7 @@ internal sealed class CallTelemetry
     private string UrlOf(HttpRequestMessage request, SecretRedactor redactor)
         => request.RequestUri is null ? "(no URI)"
             : ReferenceEquals(request.RequestUri, _uri) ? _url
-            : TelemetryUrl.Redact(request.RequestUri, _apiKeyParameter, redactor);
+            : TelemetryUrl.Redact(request.RequestUri, _apiKeyParameters, redactor);
 
     private double Milliseconds(long since) => Math.Round(_clock.GetElapsedTime(since).TotalMilliseconds, 1);
 

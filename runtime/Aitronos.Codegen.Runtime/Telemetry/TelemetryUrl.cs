@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 
 namespace Aitronos.Codegen.Runtime;
@@ -21,9 +22,9 @@ internal static class TelemetryUrl
     };
 
     /// <param name="uri">The request's URI.</param>
-    /// <param name="apiKeyParameter">The API's query parameter for its key, if the key goes in the query.</param>
+    /// <param name="apiKeyParameters">The query parameters that carry the API's keys.</param>
     /// <param name="redactor">The call's known credentials.</param>
-    public static string Redact(Uri uri, string? apiKeyParameter, SecretRedactor redactor)
+    public static string Redact(Uri uri, IReadOnlyList<string>? apiKeyParameters, SecretRedactor redactor)
     {
         if (!uri.IsAbsoluteUri)
         {
@@ -48,7 +49,7 @@ internal static class TelemetryUrl
                 separator = '&';
                 var equals = parameter.IndexOf('=');
                 var name = equals < 0 ? parameter : parameter.Substring(0, equals);
-                if (equals >= 0 && IsSensitive(Uri.UnescapeDataString(name), apiKeyParameter))
+                if (equals >= 0 && IsSensitive(Uri.UnescapeDataString(name), apiKeyParameters))
                 {
                     text.Append(name).Append('=').Append(Redacted);
                 }
@@ -62,11 +63,14 @@ internal static class TelemetryUrl
         return redactor.Redact(text.ToString())!;
     }
 
-    private static bool IsSensitive(string name, string? apiKeyParameter)
+    private static bool IsSensitive(string name, IReadOnlyList<string>? apiKeyParameters)
     {
-        if (apiKeyParameter is not null && string.Equals(name, apiKeyParameter, StringComparison.OrdinalIgnoreCase))
+        for (var i = 0; apiKeyParameters is not null && i < apiKeyParameters.Count; i++)
         {
-            return true;
+            if (string.Equals(name, apiKeyParameters[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
         }
 
         foreach (var sensitive in s_sensitiveParameters)
