@@ -104,6 +104,10 @@ public abstract record JsonModel
     internal void SetReadReport(IReadOnlyList<JsonReadProblem> problems, JsonElement json) =>
         (_read ??= new JsonReadReport()).Set(problems, json);
 
+    /// <summary>Records what reading found wrong without keeping JSON to write back (a union writes the variant it holds).</summary>
+    internal void SetReadProblems(IReadOnlyList<JsonReadProblem> problems) =>
+        (_read ??= new JsonReadReport()).SetProblems(problems);
+
     internal void SetExplicitNulls(ulong nulls, int[]? more)
     {
         _nulls = nulls;

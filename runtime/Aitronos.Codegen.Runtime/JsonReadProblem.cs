@@ -13,6 +13,12 @@ public enum JsonReadProblemKind
 
     /// <summary>A value of another JSON kind or range than the schema says (a string for a number, an array for an object...).</summary>
     WrongType,
+
+    /// <summary>
+    /// A value of a union (<c>oneOf</c>/<c>anyOf</c>) that matches none of its variants, or whose discriminator names
+    /// none: kept as it came in the union (<see cref="JsonUnion.UnknownJson"/>) and written back unchanged.
+    /// </summary>
+    NoVariant,
 }
 
 /// <summary>One way a JSON value differed from its schema when a model was read: see <see cref="JsonModel.JsonReadProblems"/>.</summary>

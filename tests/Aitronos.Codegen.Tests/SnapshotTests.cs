@@ -35,6 +35,10 @@ public sealed class SnapshotTests
     [Fact]
     public void RequestBodiesOfEveryKind() => VerifyGenerated(GeneratorHarness.LoadTestSpec("bodies.openapi.yaml"));
 
+    /// <summary>Unions: discriminated, by JSON kind, by property names, an allOf hierarchy, a type list, recursive.</summary>
+    [Fact]
+    public void UnionsOfEveryKind() => VerifyGenerated(GeneratorHarness.LoadTestSpec("unions.openapi.yaml"));
+
     [Fact]
     public void HostileTextCannotInjectCode() => VerifyGenerated(GeneratorHarness.LoadTestSpec("hostile.openapi.json"));
 

@@ -33,7 +33,7 @@ internal sealed class EmitContext
         taken.UnionWith(new[] { api.JsonContextName, "Default", "Options", "GetTypeInfo", "Get", "Create", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" });
         foreach (TypeRef serialized in api.SerializedTypes)
         {
-            string name = serialized.Kind is TypeKind.Object or TypeKind.Enum ? serialized.Name! : TypeSpelling.Mangle(serialized);
+            string name = serialized.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union ? serialized.Name! : TypeSpelling.Mangle(serialized);
             _typeInfoMembers[serialized] = IdentifierNaming.MakeUnique(name, taken);
             _typeInfoOrder.Add(serialized);
         }

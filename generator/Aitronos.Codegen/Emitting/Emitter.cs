@@ -84,6 +84,8 @@ internal static class Emitter
         string hintName = input.Settings.HintPrefix + "." + input.Type.Name + ".g.cs";
         Guard(context, input.Settings, reportClash: false, () => Add(context, hintName, input.Type.IsEnum
             ? EnumEmitter.Emit(input.Settings, input.Type)
+            : input.Type.Union is { } union
+            ? UnionEmitter.Emit(input.Settings, input.Type, union)
             : ModelEmitter.Emit(input.Settings, input.Type)));
     }
 

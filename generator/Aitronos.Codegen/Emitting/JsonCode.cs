@@ -34,7 +34,7 @@ internal sealed class JsonCode
 
         string value = type.Kind switch
         {
-            TypeKind.Object or TypeKind.Enum => $"{_types.Named(type.Name!)}.ReadJson(ref {reader})",
+            TypeKind.Object or TypeKind.Enum or TypeKind.Union => $"{_types.Named(type.Name!)}.ReadJson(ref {reader})",
             TypeKind.Array => $"{reader}.ReadList({ItemReader(type.Element!, depth + 1)})",
             TypeKind.Map => $"{reader}.ReadMap({ItemReader(type.Element!, depth + 1)})",
             _ => throw new InvalidOperationException("Cannot read " + type.Kind),
@@ -55,7 +55,7 @@ internal sealed class JsonCode
             return Values + ".Read" + primitive;
         }
 
-        if (!type.IsNullable && type.Kind is TypeKind.Object or TypeKind.Enum)
+        if (!type.IsNullable && type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
         {
             return _types.Named(type.Name!) + ".ReadJson";
         }
@@ -77,7 +77,7 @@ internal sealed class JsonCode
             return Values + ".Write" + primitive;
         }
 
-        if (!type.IsNullable && type.Kind is TypeKind.Object or TypeKind.Enum)
+        if (!type.IsNullable && type.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
         {
             return _types.Named(type.Name!) + ".WriteJson";
         }
@@ -109,8 +109,8 @@ internal sealed class JsonCode
             _ when Primitive(type) is { } primitive => $"{writer}.Write{mode}{primitive}({name}, {value});",
 
             // A generated type writes itself as a property; an optional one that is null is left out by the ?.
-            TypeKind.Object or TypeKind.Enum when !maybeNull => $"{value}.WriteJsonProperty({writer}, {name});",
-            TypeKind.Object or TypeKind.Enum when optional => $"{value}?.WriteJsonProperty({writer}, {name});",
+            TypeKind.Object or TypeKind.Enum or TypeKind.Union when !maybeNull => $"{value}.WriteJsonProperty({writer}, {name});",
+            TypeKind.Object or TypeKind.Enum or TypeKind.Union when optional => $"{value}?.WriteJsonProperty({writer}, {name});",
 
             // Lists and maps name their item writer; the item type comes from the value, so no lambda is bound.
             TypeKind.Array => $"{writer}.Write{mode}List({name}, {value}, {ItemWriter(type.Element!, 1)});",
@@ -123,7 +123,7 @@ internal sealed class JsonCode
     }
 
     /// <summary>A statement writing a value that is not null, as a JSON value (no property name).</summary>
-    private string WriteValue(TypeRef type, string writer, string value, int depth) => type.Kind switch
+    public string WriteValue(TypeRef type, string writer, string value, int depth) => type.Kind switch
     {
         TypeKind.String or TypeKind.Guid => $"{writer}.WriteStringValue({value});",
         TypeKind.DateTimeOffset => $"{Codec}.WriteDateTimeOffset({writer}, {value});",
@@ -133,7 +133,7 @@ internal sealed class JsonCode
         TypeKind.Bytes => $"{writer}.WriteBase64StringValue({value});",
         TypeKind.File => $"{writer}.WriteFileValue({value});",
         TypeKind.Any => $"{Codec}.WriteElement({writer}, {value});",
-        TypeKind.Object or TypeKind.Enum => $"{_types.Named(type.Name!)}.WriteJson({writer}, {value});",
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => $"{_types.Named(type.Name!)}.WriteJson({writer}, {value});",
         TypeKind.Array => $"{Codec}.WriteList({writer}, {value}, {ItemWriter(type.Element!, depth + 1)});",
         TypeKind.Map => $"{Codec}.WriteMap({writer}, {value}, {ItemWriter(type.Element!, depth + 1)});",
         _ => throw new InvalidOperationException("Cannot write " + type.Kind),

@@ -35,12 +35,12 @@ internal static class JsonContextEmitter
             // No cached field per member: the options cache the metadata, and a lookup there is nothing beside a request.
             string typeName = context.Types.Of(pair.Key);
             writer.Line();
-            if (pair.Key.Kind is TypeKind.Object or TypeKind.Enum)
+            if (pair.Key.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
             {
                 writer.DocXml($"<summary>JSON metadata for <see cref=\"{typeName.Replace("global::", string.Empty)}\"/>.</summary>");
             }
 
-            string visibility = pair.Key.Kind is TypeKind.Object or TypeKind.Enum ? "public" : "internal";
+            string visibility = pair.Key.Kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union ? "public" : "internal";
             writer.Line($"{visibility} {Metadata}.JsonTypeInfo<{typeName}> {pair.Value} => Get<{typeName}>();");
         }
 
@@ -55,7 +55,7 @@ internal static class JsonContextEmitter
 
         foreach (TypeRef serialized in api.SerializedTypes)
         {
-            if (serialized.Kind is not (TypeKind.Object or TypeKind.Enum))
+            if (serialized.Kind is not (TypeKind.Object or TypeKind.Enum or TypeKind.Union))
             {
                 string typeName = context.Types.Of(serialized);
                 writer.Line($"if (type == typeof({typeName})) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<{typeName}>({context.Json.ItemReader(serialized, 0)}, {context.Json.ItemWriter(serialized, 0)}));");

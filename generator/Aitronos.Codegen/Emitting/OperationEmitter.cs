@@ -57,7 +57,7 @@ internal static class OperationEmitter
             ResultKind.Stream => "global::System.Threading.Tasks.Task<global::System.IO.Stream>",
             // A body whose schema is a nullable object (GitHub's nullable-integration) is read with the object's type info:
             // Task<T?> would not take the Task<T> that reading returns.
-            _ => $"global::System.Threading.Tasks.Task<{types.Of(operation.Result.Type! is { Kind: TypeKind.Object or TypeKind.Array or TypeKind.Map, IsNullable: true } nullable ? nullable with { IsNullable = false } : operation.Result.Type!)}>",
+            _ => $"global::System.Threading.Tasks.Task<{types.Of(operation.Result.Type! is { Kind: TypeKind.Object or TypeKind.Union or TypeKind.Array or TypeKind.Map, IsNullable: true } nullable ? nullable with { IsNullable = false } : operation.Result.Type!)}>",
         };
 
         // Documentation
@@ -261,6 +261,7 @@ internal static class OperationEmitter
     {
         TypeKind.String => value,
         TypeKind.Enum => value + ".Value",
+        TypeKind.Union => value + ".ToString()",
         TypeKind.Date when !context.Settings.HasDateOnly => $"{value}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture)",
         _ => $"{Formatter}({value})",
     };

@@ -45,7 +45,7 @@ internal sealed class TypeSpelling
         TypeKind.Bytes => "byte[]",
         TypeKind.File => "global::Aitronos.Codegen.Runtime.ApiFile",
         TypeKind.Any => "global::System.Text.Json.JsonElement",
-        TypeKind.Object or TypeKind.Enum => Named(type.Name!),
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => Named(type.Name!),
         TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Of(type.Element!) + ">",
         TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Of(type.Element!) + ">",
         _ => throw new InvalidOperationException("Unknown type kind " + type.Kind),
@@ -58,7 +58,7 @@ internal sealed class TypeSpelling
     {
         TypeKind.Array => Mangle(type.Element!) + "List",
         TypeKind.Map => Mangle(type.Element!) + "Map",
-        TypeKind.Object or TypeKind.Enum => type.Name!,
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => type.Name!,
         TypeKind.Any => "JsonElement",
         TypeKind.Bytes => "Bytes",
         TypeKind.File => "File",

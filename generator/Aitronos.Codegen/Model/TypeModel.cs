@@ -19,6 +19,9 @@ internal enum TypeKind
     Enum,
     Array,
     Map,
+
+    /// <summary>A generated union (<c>oneOf</c>/<c>anyOf</c>): a reference type, read and written like an object.</summary>
+    Union,
 }
 
 /// <summary>
@@ -35,7 +38,7 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
         or TypeKind.Guid or TypeKind.Any or TypeKind.Enum;
 }
 
-/// <summary>A generated type: an object record or an open string enum.</summary>
+/// <summary>A generated type: an object record, an open string enum, or a union (<see cref="Union"/> set).</summary>
 internal sealed record TypeModel(
     string Name,
     bool IsEnum,
@@ -44,7 +47,31 @@ internal sealed record TypeModel(
     EquatableArray<PropertyModel> Properties,
     TypeRef? AdditionalPropertiesType,
     string AdditionalPropertiesName,
-    EquatableArray<EnumMemberModel> EnumMembers);
+    EquatableArray<EnumMemberModel> EnumMembers,
+    UnionModel? Union = null);
+
+/// <summary>
+/// A union's variants, in the order the spec lists them, and how a read chooses one: by a discriminating property
+/// (<see cref="Discriminator"/>: OpenAPI's <c>discriminator</c>, or a property each object variant fixes to one string),
+/// else by the JSON token's kind and then by property names (see the runtime's <c>JsonUnionShapes</c>).
+/// </summary>
+internal sealed record UnionModel(
+    EquatableArray<UnionVariantModel> Variants,
+    string? Discriminator,
+    bool DiscriminatorIsImplicit);
+
+/// <summary>
+/// One variant of a union. <see cref="MemberName"/> names its members (<c>IsCat</c>, <c>AsCat</c>);
+/// <see cref="DiscriminatorValues"/> are the values that select it; <see cref="RequiredNames"/> and
+/// <see cref="KnownNames"/> are an object variant's property names; <see cref="KnownValues"/> an enum variant's values.
+/// </summary>
+internal sealed record UnionVariantModel(
+    string MemberName,
+    TypeRef Type,
+    EquatableArray<string> DiscriminatorValues,
+    EquatableArray<string> RequiredNames,
+    EquatableArray<string> KnownNames,
+    EquatableArray<string> KnownValues);
 
 /// <summary>A property of an object record.</summary>
 internal sealed record PropertyModel(

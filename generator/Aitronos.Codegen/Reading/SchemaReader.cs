@@ -148,6 +148,12 @@ internal sealed partial class SchemaReader
     {
         if (_resolvedComponents.TryGetValue(key, out TypeRef? known))
         {
+            if (known.Kind == TypeKind.Union && _resolving.Contains(key))
+            {
+                // A union reached from inside its own variants: its name is now in use, so it stays a union.
+                _unionPlaceholdersUsed.Add(known.Name!);
+            }
+
             return known;
         }
 
@@ -165,13 +171,25 @@ internal sealed partial class SchemaReader
         {
             // Objects and enums are named now, before their members are read, so that cycles resolve by name.
             IOpenApiSchema effective = schema is OpenApiSchemaReference r ? Target(r) ?? schema : schema;
-            if (IsObjectLike(effective))
+            List<string>? subtypes = schema is OpenApiSchemaReference ? null : Subtypes(key, effective);
+            if (subtypes is null && IsObjectLike(effective))
             {
                 // Nullable where the component says so, at every reference: the first and the ones its members make.
                 var objectRef = WithNullable(new TypeRef(TypeKind.Object, name), AllowsNull(effective));
                 _resolvedComponents[key] = objectRef;
                 BuildObject(effective, pointer, name, isComponent: true);
                 return objectRef;
+            }
+
+            // Unions are named before their variants are read too: a variant may hold the union (a tree of nodes).
+            if (schema is not OpenApiSchemaReference && (subtypes is not null || IsUnionLike(effective)))
+            {
+                _resolvedComponents[key] = new TypeRef(TypeKind.Union, name, IsNullable: AllowsNull(effective) || HasNullBranch(effective));
+                TypeRef union = subtypes is not null
+                    ? ResolveHierarchy(key, effective, pointer, name, subtypes)
+                    : Resolve(schema, pointer, name, claimedName: name);
+                _resolvedComponents[key] = union;
+                return union;
             }
 
             TypeRef resolved = Resolve(schema, pointer, name, claimedName: name);
@@ -210,7 +228,7 @@ internal sealed partial class SchemaReader
 
         if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
         {
-            return ResolveUnion(schema, pointer, nameHint);
+            return ResolveUnion(schema, pointer, nameHint, claimedName);
         }
 
         if (schema.Enum is { Count: > 0 } && IsStringEnum(schema))
@@ -249,41 +267,8 @@ internal sealed partial class SchemaReader
 
                 return TypeRef.Any;
             default:
-                _context.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "The schema at " + pointer, "it allows several types (" + type.ToString() + ")");
-                return TypeRef.Any;
+                return ResolveTypeList(schema, type, pointer, nameHint, claimedName);
         }
-    }
-
-    private TypeRef ResolveUnion(IOpenApiSchema schema, string pointer, string nameHint)
-    {
-        string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
-        IList<IOpenApiSchema> branches = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf!;
-        bool nullable = false;
-        var resolved = new List<TypeRef>();
-        for (int i = 0; i < branches.Count; i++)
-        {
-            IOpenApiSchema branch = branches[i];
-            if (branch is not OpenApiSchemaReference && branch.Type == JsonSchemaType.Null)
-            {
-                nullable = true;
-                continue;
-            }
-
-            resolved.Add(Resolve(branch, pointer + "/" + keyword + "/" + i.ToString(CultureInfo.InvariantCulture), nameHint + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture)));
-        }
-
-        var distinct = resolved.Select(r => r with { IsNullable = false }).Distinct().ToList();
-        if (distinct.Count == 1)
-        {
-            return WithNullable(distinct[0], nullable || resolved[0].IsNullable);
-        }
-
-        if (distinct.Count > 1)
-        {
-            _context.Report(DiagnosticDescriptors.UnsupportedSchema, pointer, "The " + keyword + " at " + pointer, "unions of different types are not generated as types yet");
-        }
-
-        return TypeRef.Any;
     }
 
     private static bool IsStringEnum(IOpenApiSchema schema)

@@ -104,6 +104,11 @@ internal static class WebhookScope
                 AddNames(additional, names);
             }
 
+            foreach (UnionVariantModel variant in type.Union?.Variants ?? EquatableArray<UnionVariantModel>.Empty)
+            {
+                AddNames(variant.Type, names);
+            }
+
             foreach (string next in names)
             {
                 stack.Push(next);

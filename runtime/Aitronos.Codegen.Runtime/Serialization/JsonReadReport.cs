@@ -18,6 +18,8 @@ internal sealed class JsonReadReport
 
     public int[]? MoreNulls { get; set; }
 
+    public void SetProblems(IReadOnlyList<JsonReadProblem> problems) => Problems = problems;
+
     public void Set(IReadOnlyList<JsonReadProblem> problems, JsonElement json)
     {
         Problems = problems;
