@@ -27,7 +27,7 @@ internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.Jso
     public global::System.Text.Json.JsonElement? Anything { get; init; }
     public byte[]? Blob { get; init; }
     public decimal? Price { get; init; }
-    public global::System.Text.Json.JsonElement? Either { get; init; }
+    public EverythingEither? Either { get; init; }
     public EverythingSettings? Settings { get; init; }
 
     /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
@@ -57,7 +57,7 @@ internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.Jso
                     case 8: Anything = r.ReadElementOrNull(); break;
                     case 9: Blob = r.ReadBytesOrNull(); break;
                     case 10: Price = r.ReadDecimalOrNull(); break;
-                    case 11: Either = r.ReadElementOrNull(); break;
+                    case 11: Either = r.IsNull() ? null : EverythingEither.ReadJson(ref r); break;
                     case 12: Settings = r.IsNull() ? null : EverythingSettings.ReadJson(ref r); break;
                     default: r.ReadAdditional(ref extra, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
                 }
@@ -84,7 +84,7 @@ internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.Jso
         w.WriteOptionalElement(s_names[8], v.Anything);
         w.WriteOptionalBytes(s_names[9], v.Blob);
         w.WriteOptionalDecimal(s_names[10], v.Price);
-        w.WriteOptionalElement(s_names[11], v.Either);
+        v.Either?.WriteJsonProperty(w, s_names[11]);
         v.Settings?.WriteJsonProperty(w, s_names[12]);
         w.WriteAdditional(v.AdditionalProperties, s_names, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString);
         w.EndObject(v, s_names);

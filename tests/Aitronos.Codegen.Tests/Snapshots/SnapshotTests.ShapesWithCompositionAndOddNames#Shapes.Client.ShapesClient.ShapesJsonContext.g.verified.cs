@@ -37,6 +37,7 @@ internal sealed partial class ShapesJsonContext : global::System.Text.Json.Seria
         if (type == typeof(global::Shapes.Client.Derived)) return Create(options, new global::Shapes.Client.Derived.JsonConverter());
         if (type == typeof(DerivedKind)) return Create(options, new DerivedKind.JsonConverter());
         if (type == typeof(global::Shapes.Client.Everything)) return Create(options, new global::Shapes.Client.Everything.JsonConverter());
+        if (type == typeof(EverythingEither)) return Create(options, new EverythingEither.JsonConverter());
         if (type == typeof(EverythingSettings)) return Create(options, new EverythingSettings.JsonConverter());
         if (type == typeof(EverythingSettingsTheme)) return Create(options, new EverythingSettingsTheme.JsonConverter());
         if (type == typeof(TreeNode)) return Create(options, new TreeNode.JsonConverter());
