@@ -293,7 +293,9 @@ internal sealed partial class OperationReader
         _ => "of no single type (a union, or any JSON)",
     };
 
-    private static bool IsSimple(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Bytes);
+    // A union of scalars formats as the variant it holds (its ToString); a union that may hold an object or array does not.
+    private bool IsSimple(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Bytes)
+        && (type.Kind != TypeKind.Union || _schemas.IsScalarUnion(type.Name!));
 
     private EquatableArray<PathPart> ParsePath(string template, List<ParameterModel> parameters, string operationName, string pointer, HashSet<string> names)
     {

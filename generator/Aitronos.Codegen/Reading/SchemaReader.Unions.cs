@@ -56,6 +56,11 @@ internal sealed partial class SchemaReader
     // and those of them whose name was handed out while reading: these become a union whatever their variants are.
     private readonly HashSet<string> _unionPlaceholdersUsed = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the union named <paramref name="name"/> holds only strings, numbers and booleans (a parameter can be one).</summary>
+    public bool IsScalarUnion(string name) =>
+        _unionVariants.TryGetValue(name, out List<Variant>? variants)
+        && variants.All(v => ClassOf(v.Type) is JsonClass.String or JsonClass.Integer or JsonClass.Number or JsonClass.Boolean);
+
     /// <summary>A schema that reads as a union of at least two variants that are not <c>null</c>.</summary>
     private static bool IsUnionLike(IOpenApiSchema schema)
     {
