@@ -116,7 +116,7 @@ internal static class UnionEmitter
         string how = union.Discriminator is { } property
             ? $"chosen by the JSON property <c>{Escape(property)}</c>{(union.DiscriminatorIsImplicit ? " (each variant fixes its value)" : string.Empty)}"
             : union.Variants.Count(v => v.Type.Kind == TypeKind.Object) > 1
-            ? "chosen by the JSON value's kind, and an object by its property names (the variant whose required properties all came that knows the most of them; the first listed on a tie)"
+            ? "chosen by the JSON value's kind, and an object by its property names (the variant whose required properties all came that knows the most of those that came, the first listed on a tie; when none has all its required ones, the one that knows the most)"
             : "chosen by the JSON value's kind";
         return $"One of {list}; {how}. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.";
     }

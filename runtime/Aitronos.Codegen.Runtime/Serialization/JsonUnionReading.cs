@@ -257,7 +257,8 @@ public sealed class JsonUnionDiscriminator
 /// <summary>
 /// For generated unions without a discriminator: which object variant an object is, by its property names. The rule:
 /// among the variants whose required properties all came, the one that knows the most of the names that came; on a
-/// tie, the one listed first. When no variant has all its required properties, the fallback (a map variant, or 0).
+/// tie, the one listed first. When no variant has all its required properties: a map variant if there is one, else the
+/// variant that knows the most of the names that came (its reader reports what is missing), else 0 (no variant).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonUnionShapes
@@ -299,6 +300,8 @@ public sealed class JsonUnionShapes
 
         int best = -1;
         int bestScore = -1;
+        int partial = -1;
+        int partialScore = 0;
         for (int i = 0; i < _variants.Length; i++)
         {
             int required = 0;
@@ -321,8 +324,15 @@ public sealed class JsonUnionShapes
                 best = i;
                 bestScore = score;
             }
+            else if (score > partialScore)
+            {
+                partial = i;
+                partialScore = score;
+            }
         }
 
-        return best >= 0 ? _variants[best] : _fallback;
+        // Servers leave out required properties (GitHub's examples do): then the variant that knows the most of what
+        // came, which reads it and reports what is missing; a map, or nothing, only when no variant knows any of it.
+        return best >= 0 ? _variants[best] : _fallback != 0 ? _fallback : partial >= 0 ? _variants[partial] : 0;
     }
 }

@@ -210,7 +210,7 @@ public static class ExampleRoundTrip
     {
         Type? clr = type.Kind switch
         {
-            TypeKind.Object or TypeKind.Enum => assembly.GetType(ns + "." + type.Name),
+            TypeKind.Object or TypeKind.Enum or TypeKind.Union => assembly.GetType(ns + "." + type.Name),
             TypeKind.String => typeof(string),
             TypeKind.Boolean => typeof(bool),
             TypeKind.Int32 => typeof(int),
