@@ -6,7 +6,7 @@
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-/// <remarks>One of <see cref="Cat"/>, <see cref="Dog"/>; chosen by the JSON value's kind, and an object by its property names (the variant whose required properties all came that knows the most of them; the first listed on a tie). JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
+/// <remarks>One of <see cref="Cat"/>, <see cref="Dog"/>; chosen by the JSON value's kind, and an object by its property names (the variant whose required properties all came that knows the most of those that came, the first listed on a tie; when none has all its required ones, the one that knows the most). JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(HolderMaybe.JsonConverter))]
 public sealed partial record HolderMaybe : global::Aitronos.Codegen.Runtime.JsonUnion
 {
