@@ -91,7 +91,12 @@ internal sealed partial class SchemaReader
                 continue;
             }
 
-            TypeRef type = Resolve(branch, pointer + "/" + keyword + "/" + I(i), nameHint + "Option" + I(i + 1));
+            // An inline variant is named after the union and, when one of its properties is fixed to one string (OpenAI's
+            // type: message), that value: InputItemMessage; otherwise by its place: InputItemOption2.
+            string variantHint = branch is not OpenApiSchemaReference && FixedValue(branch) is { } fixedValue
+                ? nameHint + IdentifierNaming.ToPascalCase(fixedValue, "Option" + I(i + 1))
+                : nameHint + "Option" + I(i + 1);
+            TypeRef type = Resolve(branch, pointer + "/" + keyword + "/" + I(i), variantHint);
             nullable |= type.IsNullable;
             string? key = branch is OpenApiSchemaReference r && r.Reference is { IsExternal: false, Id: { } id } && _components.ContainsKey(id) ? id : null;
             AddVariant(variants, new Variant(type with { IsNullable = false }, branch, key));
@@ -291,7 +296,13 @@ internal sealed partial class SchemaReader
         for (int i = 0; i < variants.Count; i++)
         {
             TypeRef type = variants[i].Type;
+            // Members read as the variant, not the union again: InputItem's InputItemMessage is IsMessage/AsMessage.
             string baseName = TypeSpelling.Mangle(type);
+            if (baseName.Length > name.Length && baseName.StartsWith(name, StringComparison.Ordinal) && char.IsUpper(baseName[name.Length]))
+            {
+                baseName = baseName.Substring(name.Length);
+            }
+
             string memberName = baseName;
             for (int n = 2; memberNames.Contains(memberName) || "Is" + memberName == name || "As" + memberName == name || "TryGet" + memberName == name; n++)
             {
@@ -343,6 +354,25 @@ internal sealed partial class SchemaReader
             if (ok)
             {
                 return (candidate, values);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value of the first property of an inline object schema that allows one string only.</summary>
+    private string? FixedValue(IOpenApiSchema schema)
+    {
+        if (schema.Properties is not { Count: > 0 } properties)
+        {
+            return null;
+        }
+
+        foreach (var pair in properties)
+        {
+            if (SingleString(pair.Value) is { Length: > 0 } value)
+            {
+                return value;
             }
         }
 
