@@ -7,39 +7,39 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>OpenAI style, each variant fixes its type.</summary>
-/// <remarks>One of <see cref="InputItemOption1"/>, <see cref="InputItemOption2"/>; chosen by the JSON property <c>type</c> (each variant fixes its value). JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
+/// <remarks>One of <see cref="InputItemMessage"/>, <see cref="InputItemFunctionCall"/>; chosen by the JSON property <c>type</c> (each variant fixes its value). JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(InputItem.JsonConverter))]
 public sealed partial record InputItem : global::Aitronos.Codegen.Runtime.JsonUnion
 {
-    public InputItem(InputItemOption1 value) : base(1, value) { }
-    public InputItem(InputItemOption2 value) : base(2, value) { }
+    public InputItem(InputItemMessage value) : base(1, value) { }
+    public InputItem(InputItemFunctionCall value) : base(2, value) { }
     private InputItem(global::Aitronos.Codegen.Runtime.JsonUnionUnknown unknown) : base(unknown) { }
-    public static implicit operator InputItem(InputItemOption1 value) => new(value);
-    public static implicit operator InputItem(InputItemOption2 value) => new(value);
+    public static implicit operator InputItem(InputItemMessage value) => new(value);
+    public static implicit operator InputItem(InputItemFunctionCall value) => new(value);
 
-    public bool IsInputItemOption1 => VariantIndex == 1;
-    public InputItemOption1? AsInputItemOption1 => VariantIndex == 1 ? (InputItemOption1)VariantValue : null;
-    public bool TryGetInputItemOption1(out InputItemOption1 value) { bool held = VariantIndex == 1; value = held ? (InputItemOption1)VariantValue : default!; return held; }
+    public bool IsMessage => VariantIndex == 1;
+    public InputItemMessage? AsMessage => VariantIndex == 1 ? (InputItemMessage)VariantValue : null;
+    public bool TryGetMessage(out InputItemMessage value) { bool held = VariantIndex == 1; value = held ? (InputItemMessage)VariantValue : default!; return held; }
 
-    public bool IsInputItemOption2 => VariantIndex == 2;
-    public InputItemOption2? AsInputItemOption2 => VariantIndex == 2 ? (InputItemOption2)VariantValue : null;
-    public bool TryGetInputItemOption2(out InputItemOption2 value) { bool held = VariantIndex == 2; value = held ? (InputItemOption2)VariantValue : default!; return held; }
+    public bool IsFunctionCall => VariantIndex == 2;
+    public InputItemFunctionCall? AsFunctionCall => VariantIndex == 2 ? (InputItemFunctionCall)VariantValue : null;
+    public bool TryGetFunctionCall(out InputItemFunctionCall value) { bool held = VariantIndex == 2; value = held ? (InputItemFunctionCall)VariantValue : default!; return held; }
 
     /// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
-    public TResult Match<TResult>(global::System.Func<InputItemOption1, TResult> inputItemOption1, global::System.Func<InputItemOption2, TResult> inputItemOption2, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
+    public TResult Match<TResult>(global::System.Func<InputItemMessage, TResult> message, global::System.Func<InputItemFunctionCall, TResult> functionCall, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
     {
-        1 => inputItemOption1((InputItemOption1)VariantValue),
-        2 => inputItemOption2((InputItemOption2)VariantValue),
+        1 => message((InputItemMessage)VariantValue),
+        2 => functionCall((InputItemFunctionCall)VariantValue),
         _ => unknown((global::System.Text.Json.JsonElement)VariantValue),
     };
 
     /// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
-    public void Switch(global::System.Action<InputItemOption1> inputItemOption1, global::System.Action<InputItemOption2> inputItemOption2, global::System.Action<global::System.Text.Json.JsonElement> unknown)
+    public void Switch(global::System.Action<InputItemMessage> message, global::System.Action<InputItemFunctionCall> functionCall, global::System.Action<global::System.Text.Json.JsonElement> unknown)
     {
         switch (VariantIndex)
         {
-            case 1: inputItemOption1((InputItemOption1)VariantValue); break;
-            case 2: inputItemOption2((InputItemOption2)VariantValue); break;
+            case 1: message((InputItemMessage)VariantValue); break;
+            case 2: functionCall((InputItemFunctionCall)VariantValue); break;
             default: unknown((global::System.Text.Json.JsonElement)VariantValue); break;
         }
     }
@@ -58,8 +58,8 @@ public sealed partial record InputItem : global::Aitronos.Codegen.Runtime.JsonUn
         int mark = global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Start();
         return Finish(Pick(ref r) switch
         {
-            1 => new InputItem(InputItemOption1.ReadJson(ref r)),
-            2 => new InputItem(InputItemOption2.ReadJson(ref r)),
+            1 => new InputItem(InputItemMessage.ReadJson(ref r)),
+            2 => new InputItem(InputItemFunctionCall.ReadJson(ref r)),
             _ => new InputItem(s_discriminator.Unmatched(ref r)),
         }, mark);
     }
@@ -68,8 +68,8 @@ public sealed partial record InputItem : global::Aitronos.Codegen.Runtime.JsonUn
     {
         switch (v.VariantIndex)
         {
-            case 1: InputItemOption1.WriteJson(w, (InputItemOption1)v.VariantValue); break;
-            case 2: InputItemOption2.WriteJson(w, (InputItemOption2)v.VariantValue); break;
+            case 1: InputItemMessage.WriteJson(w, (InputItemMessage)v.VariantValue); break;
+            case 2: InputItemFunctionCall.WriteJson(w, (InputItemFunctionCall)v.VariantValue); break;
             default: v.WriteUnknown(w); break;
         }
     }

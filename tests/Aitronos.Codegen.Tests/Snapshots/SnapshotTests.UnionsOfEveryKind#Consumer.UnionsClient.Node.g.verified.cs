@@ -19,25 +19,25 @@ public sealed partial record Node : global::Aitronos.Codegen.Runtime.JsonUnion
     public string? AsString => VariantIndex == 1 ? (string)VariantValue : null;
     public bool TryGetString(out string value) { bool held = VariantIndex == 1; value = held ? (string)VariantValue : default!; return held; }
 
-    public bool IsNodeList => VariantIndex == 2;
-    public global::System.Collections.Generic.IReadOnlyList<Node>? AsNodeList => VariantIndex == 2 ? (global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue : null;
-    public bool TryGetNodeList(out global::System.Collections.Generic.IReadOnlyList<Node> value) { bool held = VariantIndex == 2; value = held ? (global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue : default!; return held; }
+    public bool IsList => VariantIndex == 2;
+    public global::System.Collections.Generic.IReadOnlyList<Node>? AsList => VariantIndex == 2 ? (global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue : null;
+    public bool TryGetList(out global::System.Collections.Generic.IReadOnlyList<Node> value) { bool held = VariantIndex == 2; value = held ? (global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue : default!; return held; }
 
     /// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
-    public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<global::System.Collections.Generic.IReadOnlyList<Node>, TResult> nodeList, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
+    public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<global::System.Collections.Generic.IReadOnlyList<Node>, TResult> list, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
     {
         1 => @string((string)VariantValue),
-        2 => nodeList((global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue),
+        2 => list((global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue),
         _ => unknown((global::System.Text.Json.JsonElement)VariantValue),
     };
 
     /// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
-    public void Switch(global::System.Action<string> @string, global::System.Action<global::System.Collections.Generic.IReadOnlyList<Node>> nodeList, global::System.Action<global::System.Text.Json.JsonElement> unknown)
+    public void Switch(global::System.Action<string> @string, global::System.Action<global::System.Collections.Generic.IReadOnlyList<Node>> list, global::System.Action<global::System.Text.Json.JsonElement> unknown)
     {
         switch (VariantIndex)
         {
             case 1: @string((string)VariantValue); break;
-            case 2: nodeList((global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue); break;
+            case 2: list((global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue); break;
             default: unknown((global::System.Text.Json.JsonElement)VariantValue); break;
         }
     }

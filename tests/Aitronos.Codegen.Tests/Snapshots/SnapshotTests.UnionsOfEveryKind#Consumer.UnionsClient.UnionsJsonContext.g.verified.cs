@@ -37,9 +37,9 @@ public sealed partial class UnionsJsonContext : global::System.Text.Json.Seriali
         if (type == typeof(HolderMaybe)) return Create(options, new HolderMaybe.JsonConverter());
         if (type == typeof(Id)) return Create(options, new Id.JsonConverter());
         if (type == typeof(InputItem)) return Create(options, new InputItem.JsonConverter());
-        if (type == typeof(InputItemOption1)) return Create(options, new InputItemOption1.JsonConverter());
-        if (type == typeof(InputItemOption1Type)) return Create(options, new InputItemOption1Type.JsonConverter());
-        if (type == typeof(InputItemOption2)) return Create(options, new InputItemOption2.JsonConverter());
+        if (type == typeof(InputItemFunctionCall)) return Create(options, new InputItemFunctionCall.JsonConverter());
+        if (type == typeof(InputItemMessage)) return Create(options, new InputItemMessage.JsonConverter());
+        if (type == typeof(InputItemMessageType)) return Create(options, new InputItemMessageType.JsonConverter());
         if (type == typeof(Node)) return Create(options, new Node.JsonConverter());
         if (type == typeof(global::Consumer.Pet)) return Create(options, new global::Consumer.Pet.JsonConverter());
         if (type == typeof(global::Consumer.Shape)) return Create(options, new global::Consumer.Shape.JsonConverter());
