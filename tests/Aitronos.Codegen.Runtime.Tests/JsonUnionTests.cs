@@ -21,7 +21,7 @@ public sealed class JsonUnionTests
     [InlineData("""{"petType":7}""", 0)]
     [InlineData("""{"petType":"lizard"}""", 0)]
     [InlineData("""["petType","dog"]""", 0)]
-    public void The_discriminator_finds_the_variant_its_top_level_property_names(string json, int expected)
+    public void The_discriminator_finds_the_variant_its_top_level_property_names_and_nothing_else(string json, int expected)
     {
         var reader = Reader(json);
         Assert.Equal(expected, Discriminator.Find(ref reader));

@@ -53,6 +53,11 @@ public sealed class UnionTests
                     SameJson(json, Write(pet));
                     Pet cat = Read<Pet>("""{"name":"Tom","petType":"cat","lives":9}""");
                     Check(cat.AsCat!.Lives == 9, "cat by mapping value");
+
+                    // Without the discriminator (examples leave it out): by property names, and the variant reports the gap.
+                    Pet unsaid = Read<Pet>("""{"name":"Rex","goodBoy":false}""");
+                    Check(unsaid.IsDog && unsaid.JsonReadProblems.Single().Message == "Dog.petType: the required property is missing.", "without discriminator: " + string.Join("; ", unsaid.JsonReadProblems));
+                    SameJson("""{"name":"Rex","goodBoy":false}""", Write(unsaid));
                 }
 
                 public static void UnknownDiscriminatorIsKeptAndWrittenBack()

@@ -114,7 +114,7 @@ internal static class UnionEmitter
             ? "<c>byte[]</c>"
             : $"<see cref=\"{Cref(types.NonNull(v.Type))}\"/>"));
         string how = union.Discriminator is { } property
-            ? $"chosen by the JSON property <c>{Escape(property)}</c>{(union.DiscriminatorIsImplicit ? " (each variant fixes its value)" : string.Empty)}"
+            ? $"chosen by the JSON property <c>{Escape(property)}</c>{(union.DiscriminatorIsImplicit ? " (each variant fixes its value)" : string.Empty)}, or by property names when it is absent"
             : union.Variants.Count(v => v.Type.Kind == TypeKind.Object) > 1
             ? "chosen by the JSON value's kind, and an object by its property names (the variant whose required properties all came that knows the most of those that came, the first listed on a tie; when none has all its required ones, the one that knows the most)"
             : "chosen by the JSON value's kind";
@@ -141,20 +141,23 @@ internal static class UnionEmitter
         JsonCode json = context.Json;
         bool discriminated = union.Discriminator is not null;
         writer.Line();
-        if (discriminated)
-        {
-            var pairs = variants.SelectMany((v, i) => v.DiscriminatorValues.Select(value => (Value: value, Index: i + 1))).ToList();
-            writer.Line($"private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new({CSharpLiterals.String(name)}, {CSharpLiterals.String(union.Discriminator!)}, new string[] {{ {string.Join(", ", pairs.Select(p => CSharpLiterals.String(p.Value)))} }}, new int[] {{ {string.Join(", ", pairs.Select(p => I(p.Index)))} }});");
-        }
-
         var objects = variants.Select((v, i) => (v, i: i + 1)).Where(x => x.v.Type.Kind == TypeKind.Object).ToList();
         int map = Index(variants, v => v.Type.Kind == TypeKind.Map);
-        bool shapes = !discriminated && objects.Count > 1;
+
+        // Without a discriminator, several object variants are told apart by their property names; with one, the names
+        // choose only for an object that does not carry the discriminator.
+        bool shapes = objects.Count > 1 || (discriminated && objects.Count > 0);
         if (shapes)
         {
             string required = string.Join(", ", objects.Select(o => Strings(o.v.RequiredNames)));
             string known = string.Join(", ", objects.Select(o => Strings(o.v.KnownNames)));
             writer.Line($"private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionShapes s_shapes = new({I(map)}, new int[] {{ {string.Join(", ", objects.Select(o => I(o.i)))} }}, new string[][] {{ {required} }}, new string[][] {{ {known} }});");
+        }
+
+        if (discriminated)
+        {
+            var pairs = variants.SelectMany((v, i) => v.DiscriminatorValues.Select(value => (Value: value, Index: i + 1))).ToList();
+            writer.Line($"private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new({CSharpLiterals.String(name)}, {CSharpLiterals.String(union.Discriminator!)}, new string[] {{ {string.Join(", ", pairs.Select(p => CSharpLiterals.String(p.Value)))} }}, new int[] {{ {string.Join(", ", pairs.Select(p => I(p.Index)))} }}{(shapes ? ", s_shapes" : string.Empty)});");
         }
 
         for (int i = 0; i < variants.Count; i++)
@@ -173,7 +176,7 @@ internal static class UnionEmitter
         writer.Line("/// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>");
         writer.OpenBlock($"private static int Pick(ref {JsonCode.ReaderType} r) => r.TokenType switch");
         int any = Index(variants, v => v.Type.Kind == TypeKind.Any);
-        foreach (string arm in Arms(variants, union, objects.Select(o => o.i).ToList(), map, discriminated, shapes))
+        foreach (string arm in Arms(variants, union, objects.Select(o => o.i).ToList(), map, discriminated, shapes && !discriminated))
         {
             writer.Line(arm);
         }

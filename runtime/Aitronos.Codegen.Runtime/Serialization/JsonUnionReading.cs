@@ -171,14 +171,20 @@ public sealed class JsonUnionDiscriminator
     private readonly string _propertyName;
     private readonly byte[] _utf8Name;
     private readonly Dictionary<string, int> _variants;
+    private readonly JsonUnionShapes? _withoutValue;
 
     /// <summary>Creates the table.</summary>
     /// <param name="typeName">The union's name, for messages.</param>
     /// <param name="propertyName">The discriminating property's JSON name.</param>
     /// <param name="values">The values, each naming the variant at the same position of <paramref name="variants"/>.</param>
     /// <param name="variants">The variants' numbers, from 1.</param>
-    public JsonUnionDiscriminator(string typeName, string propertyName, string[] values, int[] variants)
+    /// <param name="withoutValue">
+    /// How to choose when the object does not carry the property (servers and examples leave it out): by property
+    /// names. A value that names no variant is never guessed at: it is the unknown variant.
+    /// </param>
+    public JsonUnionDiscriminator(string typeName, string propertyName, string[] values, int[] variants, JsonUnionShapes? withoutValue = null)
     {
+        _withoutValue = withoutValue;
         _typeName = typeName ?? throw new ArgumentNullException(nameof(typeName));
         _propertyName = propertyName ?? throw new ArgumentNullException(nameof(propertyName));
         if (values is null || variants is null || values.Length != variants.Length)
@@ -197,10 +203,26 @@ public sealed class JsonUnionDiscriminator
         }
     }
 
-    /// <summary>The variant the object the reader is on names; 0 when it is not an object, lacks the property, or names none.</summary>
+    /// <summary>
+    /// The variant the object the reader is on names; 0 when it is not an object or names none. Without the property (or
+    /// with a value that is not a string), the variant its property names say, if the table was given a way to tell.
+    /// </summary>
     /// <param name="reader">The reader, on the value.</param>
     /// <returns>The variant's number, or 0.</returns>
-    public int Find(ref Utf8JsonReader reader) => Value(ref reader) is { } value && _variants.TryGetValue(value, out int variant) ? variant : 0;
+    public int Find(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return 0;
+        }
+
+        if (Value(ref reader) is { } value)
+        {
+            return _variants.TryGetValue(value, out int variant) ? variant : 0;
+        }
+
+        return _withoutValue?.Pick(ref reader) ?? 0;
+    }
 
     /// <summary>Reads the object that named no variant into the union's unknown variant, and records why.</summary>
     /// <param name="reader">The reader, on the value.</param>
@@ -215,7 +237,7 @@ public sealed class JsonUnionDiscriminator
         string? value = Value(ref reader);
         JsonElement json = JsonCodec.ReadElement(ref reader);
         string reason = value is null
-            ? $"the discriminator '{_propertyName}' is missing or not a string"
+            ? $"the discriminator '{_propertyName}' is missing or not a string, and no variant knows the properties that came"
             : $"the discriminator '{_propertyName}' is '{value}', which names none of its variants";
         JsonUnionReading.Record(_typeName, _propertyName, reason, json);
         return new JsonUnionUnknown(json);
