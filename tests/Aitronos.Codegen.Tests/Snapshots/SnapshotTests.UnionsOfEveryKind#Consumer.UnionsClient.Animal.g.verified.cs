@@ -6,7 +6,7 @@
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-/// <remarks>One of <see cref="Bird"/>, <see cref="Fish"/>; chosen by the JSON property <c>kind</c>. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
+/// <remarks>One of <see cref="Bird"/>, <see cref="Fish"/>; chosen by the JSON property <c>kind</c>, or by property names when it is absent. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Animal.JsonConverter))]
 public sealed partial record Animal : global::Aitronos.Codegen.Runtime.JsonUnion
 {
@@ -43,7 +43,8 @@ public sealed partial record Animal : global::Aitronos.Codegen.Runtime.JsonUnion
         }
     }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new("Animal", "kind", new string[] { "Bird", "Fish" }, new int[] { 1, 2 });
+    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "kind" }, new string[] { "kind" } }, new string[][] { new string[] { "kind", "name", "wings" }, new string[] { "kind", "name", "fins" } });
+    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new("Animal", "kind", new string[] { "Bird", "Fish" }, new int[] { 1, 2 }, s_shapes);
 
     /// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
     private static int Pick(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType switch

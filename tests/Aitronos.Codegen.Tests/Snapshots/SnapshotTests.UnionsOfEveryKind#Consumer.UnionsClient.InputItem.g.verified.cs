@@ -7,7 +7,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>OpenAI style, each variant fixes its type.</summary>
-/// <remarks>One of <see cref="InputItemMessage"/>, <see cref="InputItemFunctionCall"/>; chosen by the JSON property <c>type</c> (each variant fixes its value). JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
+/// <remarks>One of <see cref="InputItemMessage"/>, <see cref="InputItemFunctionCall"/>; chosen by the JSON property <c>type</c> (each variant fixes its value), or by property names when it is absent. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(InputItem.JsonConverter))]
 public sealed partial record InputItem : global::Aitronos.Codegen.Runtime.JsonUnion
 {
@@ -44,7 +44,8 @@ public sealed partial record InputItem : global::Aitronos.Codegen.Runtime.JsonUn
         }
     }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new("InputItem", "type", new string[] { "message", "function_call" }, new int[] { 1, 2 });
+    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "type", "text" }, new string[] { "type", "call_id" } }, new string[][] { new string[] { "type", "text" }, new string[] { "type", "call_id" } });
+    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new("InputItem", "type", new string[] { "message", "function_call" }, new int[] { 1, 2 }, s_shapes);
 
     /// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
     private static int Pick(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType switch

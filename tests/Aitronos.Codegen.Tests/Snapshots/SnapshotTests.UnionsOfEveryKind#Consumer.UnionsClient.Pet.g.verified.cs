@@ -7,7 +7,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>A pet, told apart by petType.</summary>
-/// <remarks>One of <see cref="Cat"/>, <see cref="Dog"/>; chosen by the JSON property <c>petType</c>. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
+/// <remarks>One of <see cref="Cat"/>, <see cref="Dog"/>; chosen by the JSON property <c>petType</c>, or by property names when it is absent. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
 public sealed partial record Pet : global::Aitronos.Codegen.Runtime.JsonUnion
 {
@@ -44,7 +44,8 @@ public sealed partial record Pet : global::Aitronos.Codegen.Runtime.JsonUnion
         }
     }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new("Pet", "petType", new string[] { "cat", "dog" }, new int[] { 1, 2 });
+    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "petType", "name" }, new string[] { "petType", "name" } }, new string[][] { new string[] { "petType", "name", "lives" }, new string[] { "petType", "name", "goodBoy" } });
+    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new("Pet", "petType", new string[] { "cat", "dog" }, new int[] { 1, 2 }, s_shapes);
 
     /// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
     private static int Pick(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType switch
