@@ -35,6 +35,14 @@ public sealed class SnapshotTests
     [Fact]
     public void RequestBodiesOfEveryKind() => VerifyGenerated(GeneratorHarness.LoadTestSpec("bodies.openapi.yaml"));
 
+    /// <summary>Every parameter style: path simple/label/matrix, query form/spaceDelimited/pipeDelimited/deepObject/allowReserved, headers, cookies, content.</summary>
+    [Fact]
+    public void ParametersOfEveryStyle() => VerifyGenerated(GeneratorHarness.LoadTestSpec("parameters.openapi.yaml"));
+
+    /// <summary>Swagger 2.0's collectionFormat: csv (the default), ssv, pipes, multi, in the query, a path and a header.</summary>
+    [Fact]
+    public void Swagger2CollectionFormats() => VerifyGenerated(GeneratorHarness.LoadTestSpec("swagger2-parameters.openapi.yaml"));
+
     [Fact]
     public void HostileTextCannotInjectCode() => VerifyGenerated(GeneratorHarness.LoadTestSpec("hostile.openapi.json"));
 
