@@ -140,7 +140,7 @@ public sealed class ParameterStyleTests
     }
 
     [Theory]
-    [InlineData(false, "id=ash,oak,elm", "id=h,12,w,3")]
+    [InlineData(false, "id=ash%2Coak%2Celm", "id=h%2C12%2Cw%2C3")]
     [InlineData(true, "id=ash; id=oak; id=elm", "h=12; w=3")]
     public void Cookies_are_form_style_pairs_in_one_Cookie_header(bool explode, string array, string obj)
     {

@@ -10,7 +10,8 @@ namespace Aitronos.Codegen.Runtime;
 /// Cookie parameters (<c>in: cookie</c>, style <c>form</c>), added to the request's one <c>Cookie</c> header as
 /// <c>name=value</c> pairs separated by <c>; </c>. Names and values are percent-encoded, as the <c>form</c> style says
 /// (a cookie cannot hold a space, <c>;</c>, <c>,</c> or <c>"</c> as they are). Unexploded, an array is
-/// <c>name=a,b</c> and an object <c>name=R,100,G,200</c>; exploded, each item is a cookie of the parameter's name
+/// <c>name=a%2Cb</c> and an object <c>name=R%2C100%2CG%2C200</c>: the style's commas are encoded too, as RFC 6265 allows
+/// none in a cookie value and strict servers drop such a cookie (they decode the value to <c>a,b</c>); exploded, each item is a cookie of the parameter's name
 /// (<c>name=a; name=b</c>) and each member a cookie of its own (<c>R=100; G=200</c>). Like every credential header,
 /// <c>Cookie</c> goes only to the base URL's origin: <see cref="ApiTransport"/> drops it on a redirect elsewhere.
 /// </summary>

@@ -168,8 +168,12 @@ internal static class StyleEncoder
     public static Operator HeaderOperator(ParameterStyle style) =>
         new(string.Empty, ",", named: false, Delimiter(style, escaped: false), equalsWhenEmpty: false);
 
-    /// <summary>A cookie's operator (<c>form</c>): exploded parts are cookies of their own, separated as cookies are.</summary>
-    public static Operator CookieOperator() => new(string.Empty, "; ", named: true, ",", equalsWhenEmpty: true);
+    /// <summary>
+    /// A cookie's operator (<c>form</c>): exploded parts are cookies of their own, separated as cookies are; an unexploded
+    /// list's commas are percent-encoded like the values, since RFC 6265 allows no comma in a cookie value and strict
+    /// servers (ASP.NET Core among them) drop such a cookie whole.
+    /// </summary>
+    public static Operator CookieOperator() => new(string.Empty, "; ", named: true, "%2C", equalsWhenEmpty: true);
 
     /// <summary>Writes the expansion; false when the value is an empty list or object, which writes nothing (RFC 6570: undefined).</summary>
     public static bool Expand(StringBuilder text, string name, Flat value, in Operator op, bool explode, ParameterEscaping escaping)
