@@ -42,7 +42,9 @@ int failures = 0;
 var specs = extra.Count > 0 && only is null ? extra : Corpus.Specs().Where(s => only is null || s.Contains(only, StringComparison.Ordinal)).Concat(extra);
 foreach (string spec in specs)
 {
-    SpecFile file = extra.Contains(spec) ? new SpecFile(spec, File.ReadAllText(spec)) : Corpus.Load(spec);
+    SpecFile file = extra.Contains(spec)
+        ? new SpecFile("/specs/" + Path.GetFileNameWithoutExtension(spec) + ".openapi" + Path.GetExtension(spec), File.ReadAllText(spec))
+        : Corpus.Load(spec);
     var times = new List<double>();
     GeneratorRun? run = null;
     for (int r = 0; r < runs; r++)
