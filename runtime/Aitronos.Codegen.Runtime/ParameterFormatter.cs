@@ -63,6 +63,11 @@ public static class ParameterFormatter
     /// <returns>The text.</returns>
     public static string Format(Guid value) => value.ToString("D", CultureInfo.InvariantCulture);
 
+    /// <summary>Formats octets as base64 (OpenAPI <c>format: byte</c>, RFC 4648 with padding).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string Format(byte[] value) => Convert.ToBase64String(value ?? throw new ArgumentNullException(nameof(value)));
+
     /// <summary>Returns the URI as it was given.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text.</returns>

@@ -81,13 +81,14 @@ public sealed class ParameterStyleTests
             metadata: new Dictionary<string, string> { ["order"] = "6735", ["note"] = "a&b=c" },
             expand: ["customer", "invoice.lines"],
             redirect: "https://x.test/cb?a=1,2&b",
+            digest: [0xFB, 0xFF, 0x01],
             near: P);
 
         Expect.Equal(
             "/v1/query?tags=a&tags=b%20c&csv=1,2,3&spaced=x%20y&piped=x%7Cy%7Cz&x=3&y=-4&pointJoined=x,3,y,-4"
                 + "&filter[created][gt]=5&filter[created][lt]=9&filter[status]=open&filter[ids][0]=i1&filter[ids][1]=i2"
                 + "&metadata[order]=6735&metadata[note]=a%26b%3Dc&expand[0]=customer&expand[1]=invoice.lines"
-                + "&redirect=https://x.test/cb?a=1,2%26b&near=%7B%22x%22%3A3%2C%22y%22%3A-4%7D",
+                + "&redirect=https://x.test/cb?a=1,2%26b&digest=%2B%2F8B&near=%7B%22x%22%3A3%2C%22y%22%3A-4%7D",
             TestApi.SingleRequest(server).Target,
             "request target");
         Expect.Equal("a,b c | 1,2,3 | x y | x|y|z | 5 | a&b=c | https://x.test/cb?a=1,2&b | {\"x\":3,\"y\":-4}", readBack, "values as the server's query parser reads them");

@@ -170,6 +170,15 @@ public sealed class ParameterStyleTests
         Assert.Equal("/t?near=%7B%22lat%22%3A47.5%2C%22tags%22%3A%5B%22a%22%5D%7D", new RequestPath("/t").Query("near", json).ToString());
     }
 
+    [Fact]
+    public void Format_byte_is_base64_and_escaped_in_the_query()
+    {
+        var bytes = new byte[] { 0xFB, 0xFF, 0x01 };
+
+        Assert.Equal("+/8B", ParameterFormatter.Format(bytes));
+        Assert.Equal("/t?b=%2B%2F8B", new RequestPath("/t").Query("b", ParameterFormatter.Format(bytes)).ToString());
+    }
+
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 
     private static string? Cookie(Action<HttpRequestMessage> add)

@@ -164,7 +164,10 @@ internal static class ParameterEmitter
     private static string Json(EmitContext context, ParameterModel parameter, string value) =>
         $"{Runtime}.ParameterFormatter.Json({value}, {TypeInfo(context, parameter.Type)})";
 
-    private static bool IsScalar(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Bytes or TypeKind.File);
+    /// <summary>Formatted as text (OperationReader.Parameters.cs's IsSimple); every other type goes by its JSON.</summary>
+    private static bool IsScalar(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
+        or TypeKind.Single or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Guid
+        or TypeKind.Enum or TypeKind.Bytes;
 
     private static bool IsItems(TypeRef type) => type.Kind == TypeKind.Array && IsScalar(type.Element!);
 

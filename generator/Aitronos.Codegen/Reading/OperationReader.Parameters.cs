@@ -186,7 +186,6 @@ internal sealed partial class OperationReader
     private static string Shape(TypeRef type) => type.Kind switch
     {
         TypeKind.File => "a file",
-        TypeKind.Bytes => "binary",
         TypeKind.Array => "an array of " + Plural(type.Element!),
         _ => "of no single type (a union, or any JSON)",
     };
@@ -194,20 +193,20 @@ internal sealed partial class OperationReader
     private static string Plural(TypeRef element) => element.Kind switch
     {
         TypeKind.File => "files",
-        TypeKind.Bytes => "binary values",
         _ => "items of no single type (a union, or any JSON)",
     };
 
-    /// <summary>A scalar, written as its text in every style.</summary>
-    private static bool IsSimple(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Bytes or TypeKind.File);
+    /// <summary>A scalar, written as its text in every style (<c>format: byte</c> as its base64).</summary>
+    private static bool IsSimple(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
+        or TypeKind.Single or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Guid
+        or TypeKind.Enum or TypeKind.Bytes;
 
-    /// <summary>An array, object or map, written by its style: arrays of scalars from their items, the rest from their JSON.</summary>
-    private static bool IsStyled(TypeRef type) => type.Kind switch
-    {
-        TypeKind.Object or TypeKind.Map => true,
-        TypeKind.Array => type.Element!.Kind is not (TypeKind.File or TypeKind.Any or TypeKind.Bytes),
-        _ => false,
-    };
+    /// <summary>
+    /// Written by its style: an array of scalars from its items, anything else with a JSON shape of its own (objects, maps,
+    /// arrays of them, generated types of any kind) from its JSON. Only JsonElement (no single type) and files are not.
+    /// </summary>
+    private static bool IsStyled(TypeRef type) =>
+        type.Kind is not (TypeKind.Any or TypeKind.File) && (type.Kind != TypeKind.Array || type.Element!.Kind is not (TypeKind.Any or TypeKind.File));
 
     private static string Location(ApiParameterLocation location) => location.ToString().ToLowerInvariant();
 
