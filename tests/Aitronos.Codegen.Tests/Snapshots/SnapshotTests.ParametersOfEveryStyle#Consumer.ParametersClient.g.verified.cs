@@ -114,11 +114,12 @@ public sealed partial class ParametersClient : global::System.IDisposable
     /// <param name="metadata">The 'metadata' parameter.</param>
     /// <param name="expand">The 'expand' parameter.</param>
     /// <param name="redirect">The 'redirect' parameter.</param>
+    /// <param name="digest">The 'digest' parameter.</param>
     /// <param name="near">The 'near' parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
     /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task QueryStylesAsync(global::System.Collections.Generic.IReadOnlyList<string>? tags = null, global::System.Collections.Generic.IReadOnlyList<long>? csv = null, global::System.Collections.Generic.IReadOnlyList<string>? spaced = null, global::System.Collections.Generic.IReadOnlyList<string>? piped = null, Point? point = null, Point? pointJoined = null, QueryStylesFilter? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata = null, global::System.Collections.Generic.IReadOnlyList<string>? expand = null, string? redirect = null, Point? near = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+    public global::System.Threading.Tasks.Task QueryStylesAsync(global::System.Collections.Generic.IReadOnlyList<string>? tags = null, global::System.Collections.Generic.IReadOnlyList<long>? csv = null, global::System.Collections.Generic.IReadOnlyList<string>? spaced = null, global::System.Collections.Generic.IReadOnlyList<string>? piped = null, Point? point = null, Point? pointJoined = null, QueryStylesFilter? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata = null, global::System.Collections.Generic.IReadOnlyList<string>? expand = null, string? redirect = null, byte[]? digest = null, Point? near = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
     {
         var path = new AcgRuntime.RequestPath("/query");
         if (tags is not null) path.Query("tags", tags);
@@ -131,6 +132,7 @@ public sealed partial class ParametersClient : global::System.IDisposable
         path.Query("metadata", metadata, ParametersJsonContext.Default.StringMap, AcgRuntime.ParameterStyle.DeepObject, true);
         if (expand is not null) path.Query("expand", expand, AcgRuntime.ParameterStyle.DeepObject, true);
         if (redirect is { } redirectValue) path.Query("redirect", redirectValue, allowReserved: true);
+        if (digest is { } digestValue) path.Query("digest", AcgRuntime.ParameterFormatter.Format(digestValue));
         if (near is { } nearValue) path.Query("near", AcgRuntime.ParameterFormatter.Json(nearValue, ParametersJsonContext.Default.Point));
         var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/query");
         return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
