@@ -10,10 +10,12 @@ using Microsoft.CodeAnalysis.CSharp;
 
 // Runs the generator over every spec in ../shared/corpus and prints one Markdown table: does it generate,
 // does the output compile, which diagnostics, and how long generation took (median of --runs runs after a warm-up).
-//   dotnet run -c Release --project benchmarks/Aitronos.Codegen.CorpusReport [-- --runs 5] [--dump DIR] [--only NAME]
+//   dotnet run -c Release --project benchmarks/Aitronos.Codegen.CorpusReport [-- --runs 5] [--dump DIR] [--only NAME] [--spec FILE]...
+// --spec adds a spec outside the corpus (GitHub's from ../shared/corpus-large/fetch.sh); with --spec and no --only, only those.
 int runs = 5;
 string? dump = null;
 string? only = null;
+var extra = new List<string>();
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -21,6 +23,7 @@ for (int i = 0; i < args.Length; i++)
         case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--dump": dump = args[++i]; break;
         case "--only": only = args[++i]; break;
+        case "--spec": extra.Add(Path.GetFullPath(args[++i])); break;
     }
 }
 
@@ -36,9 +39,12 @@ GeneratorHarness.Run(new[] { GeneratorHarness.LoadTestSpecOrNull() ?? Corpus.Loa
 Console.WriteLine("| spec | generates | compiles (errors/warnings) | types | diagnostics | generation ms (median) |");
 Console.WriteLine("|---|---|---|---|---|---|");
 int failures = 0;
-foreach (string spec in Corpus.Specs().Where(s => only is null || s.Contains(only, StringComparison.Ordinal)))
+var specs = extra.Count > 0 && only is null ? extra : Corpus.Specs().Where(s => only is null || s.Contains(only, StringComparison.Ordinal)).Concat(extra);
+foreach (string spec in specs)
 {
-    SpecFile file = Corpus.Load(spec);
+    SpecFile file = extra.Contains(spec)
+        ? new SpecFile("/specs/" + Path.GetFileNameWithoutExtension(spec) + ".openapi" + Path.GetExtension(spec), File.ReadAllText(spec))
+        : Corpus.Load(spec);
     var times = new List<double>();
     GeneratorRun? run = null;
     for (int r = 0; r < runs; r++)

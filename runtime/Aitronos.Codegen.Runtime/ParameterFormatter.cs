@@ -1,5 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Aitronos.Codegen.Runtime;
 
@@ -59,10 +63,78 @@ public static class ParameterFormatter
     /// <returns>The text.</returns>
     public static string Format(Guid value) => value.ToString("D", CultureInfo.InvariantCulture);
 
+    /// <summary>Formats octets as base64 (OpenAPI <c>format: byte</c>, RFC 4648 with padding).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string Format(byte[] value) => Convert.ToBase64String(value ?? throw new ArgumentNullException(nameof(value)));
+
     /// <summary>Returns the URI as it was given.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text.</returns>
     public static string Format(Uri value) => (value ?? throw new ArgumentNullException(nameof(value))).OriginalString;
+
+    /// <summary>
+    /// A parameter described by <c>content</c> rather than a schema (<c>content: application/json</c>): the value as JSON
+    /// text, which is then escaped where it goes like any other value.
+    /// </summary>
+    /// <typeparam name="T">The parameter's type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="typeInfo">The type's JSON metadata.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Json<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        if (typeInfo is null)
+        {
+            throw new ArgumentNullException(nameof(typeInfo));
+        }
+
+        return JsonSerializer.Serialize(value, typeInfo);
+    }
+
+    /// <summary>
+    /// An array header in the <c>simple</c> style: the items joined by commas (<c>blue,black</c>), not escaped; Swagger
+    /// 2.0's <c>ssv</c> and <c>pipes</c> join by a space or <c>|</c>. <see langword="null"/> items are skipped.
+    /// </summary>
+    /// <param name="values">The items, each formatted with this class.</param>
+    /// <param name="style"><see cref="ParameterStyle.Simple"/>, or the 2.0 delimiters <see cref="ParameterStyle.SpaceDelimited"/> and <see cref="ParameterStyle.PipeDelimited"/>.</param>
+    /// <returns>The header's value.</returns>
+    public static string Header(IEnumerable<string> values, ParameterStyle style = ParameterStyle.Simple)
+    {
+        if (values is null)
+        {
+            throw new ArgumentNullException(nameof(values));
+        }
+
+        var text = new StringBuilder();
+        StyleEncoder.Expand(text, string.Empty, StyleEncoder.Flat.FromItems(values), StyleEncoder.HeaderOperator(style), explode: false, ParameterEscaping.None);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// An object, map or array header in the <c>simple</c> style, from its JSON: an object <c>R,100,G,200</c>, exploded
+    /// <c>R=100,G=200</c>; not escaped. A value nested inside it is written as its JSON text.
+    /// </summary>
+    /// <typeparam name="T">The parameter's type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="typeInfo">The type's JSON metadata: the header holds what its JSON holds, under the same names.</param>
+    /// <param name="explode">The parameter's <c>explode</c>.</param>
+    /// <returns>The header's value.</returns>
+    public static string Header<T>(T value, JsonTypeInfo<T> typeInfo, bool explode)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(nameof(value));
+        }
+
+        using var json = BodyJson.Write(value, typeInfo, files: null);
+        var text = new StringBuilder();
+        if (StyleEncoder.Flat.FromJson(json.RootElement) is { } flat)
+        {
+            StyleEncoder.Expand(text, string.Empty, flat, StyleEncoder.HeaderOperator(ParameterStyle.Simple), explode, ParameterEscaping.None);
+        }
+
+        return text.ToString();
+    }
 
 #if NET6_0_OR_GREATER
     /// <summary>Formats a date as <c>yyyy-MM-dd</c> (OpenAPI <c>format: date</c>).</summary>

@@ -8,7 +8,7 @@ namespace Aitronos.Codegen.Runtime;
 /// Builds an operation's escaped path and query, such as <c>/organizations/org%2F1/jobs?limit=5&amp;tag=a&amp;tag=b</c>,
 /// for <see cref="ApiTransport.CreateRequest(System.Net.Http.HttpMethod, string)"/>.
 /// </summary>
-public sealed class RequestPath
+public sealed partial class RequestPath
 {
     private const int InitialCapacity = 96;
 

@@ -38,6 +38,13 @@ public sealed class SnapshotTests
     /// <summary>Unions: discriminated, by JSON kind, by property names, an allOf hierarchy, a type list, recursive.</summary>
     [Fact]
     public void UnionsOfEveryKind() => VerifyGenerated(GeneratorHarness.LoadTestSpec("unions.openapi.yaml"));
+    /// <summary>Every parameter style: path simple/label/matrix, query form/spaceDelimited/pipeDelimited/deepObject/allowReserved, headers, cookies, content.</summary>
+    [Fact]
+    public void ParametersOfEveryStyle() => VerifyGenerated(GeneratorHarness.LoadTestSpec("parameters.openapi.yaml"));
+
+    /// <summary>Swagger 2.0's collectionFormat: csv (the default), ssv, pipes, multi, in the query, a path and a header.</summary>
+    [Fact]
+    public void Swagger2CollectionFormats() => VerifyGenerated(GeneratorHarness.LoadTestSpec("swagger2-parameters.openapi.yaml"));
 
     [Fact]
     public void HostileTextCannotInjectCode() => VerifyGenerated(GeneratorHarness.LoadTestSpec("hostile.openapi.json"));

@@ -8,7 +8,6 @@ namespace Aitronos.Codegen.Emitting;
 internal static class OperationEmitter
 {
     private const string Runtime = EmitContext.RuntimeAlias;   // the client file declares it
-    private const string Formatter = Runtime + ".ParameterFormatter.Format";
 
     /// <summary>The operation's method, and one more per other request media type it accepts.</summary>
     public static void Emit(EmitContext context, SourceWriter writer, OperationModel operation)
@@ -115,7 +114,7 @@ internal static class OperationEmitter
         writer.OpenBlock($"public {resultType} {methodName}({string.Join(", ", signature)})");
 
         // Arguments (path parameters are checked where they are appended)
-        foreach (ParameterModel parameter in required.Where(p => !p.Type.IsValueType && p.Location != ParameterLocation.Path))
+        foreach (ParameterModel parameter in required.Where(ParameterEmitter.NeedsNullCheck))
         {
             writer.Line($"if ({parameter.CSharpName} is null) throw new global::System.ArgumentNullException(nameof({parameter.CSharpName}));");
         }
@@ -126,63 +125,12 @@ internal static class OperationEmitter
         }
 
         // Path and query, one chain
-        PathPart[] parts = operation.Path.ToArray();
-        string first = parts.Length > 0 && !parts[0].IsParameter ? parts[0].Text : string.Empty;
-        var chain = new System.Text.StringBuilder($"new {Runtime}.RequestPath({CSharpLiterals.String(first)})");
-        foreach (PathPart part in parts.Skip(first.Length > 0 ? 1 : 0))
-        {
-            if (part.IsParameter)
-            {
-                ParameterModel parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.Name == part.Text);
-                chain.Append(parameter.Type.IsValueType
-                    ? $".Segment({Format(context, parameter.Type, parameter.CSharpName)})"
-                    : $".Segment({Format(context, parameter.Type, parameter.CSharpName)}, nameof({parameter.CSharpName}))");
-            }
-            else
-            {
-                chain.Append($".Literal({CSharpLiterals.String(part.Text)})");
-            }
-        }
-
-        writer.Line($"var path = {chain};");
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Query))
-        {
-            string name = CSharpLiterals.String(parameter.Name);
-            if (parameter.Type.Kind == TypeKind.Array)
-            {
-                string item = Format(context, parameter.Type.Element!, "item");
-                string values = $"global::System.Linq.Enumerable.Select({parameter.CSharpName}, static item => {item})";
-                writer.Line(parameter.Required
-                    ? $"path.Query({name}, {values});"
-                    : $"if ({parameter.CSharpName} is not null) path.Query({name}, {values});");
-            }
-            else if (parameter.Required)
-            {
-                writer.Line($"path.Query({name}, {Format(context, parameter.Type, parameter.CSharpName)});");
-            }
-            else
-            {
-                string local = ValueLocal(parameter);
-                writer.Line($"if ({parameter.CSharpName} is {{ }} {local}) path.Query({name}, {Format(context, parameter.Type, local)});");
-            }
-        }
-
+        writer.Line($"var path = {ParameterEmitter.PathChain(context, operation)};");
+        ParameterEmitter.EmitQuery(context, writer, operation);
         writer.Line($"var request = _transport.CreateRequest({HttpMethod(operation.HttpMethod)}, path.ToString(), {CSharpLiterals.String(operation.PathTemplate.StartsWith("/", System.StringComparison.Ordinal) ? operation.PathTemplate : "/" + operation.PathTemplate)});");
 
-        // Headers
-        foreach (ParameterModel parameter in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
-        {
-            string name = CSharpLiterals.String(parameter.Name);
-            if (parameter.Required)
-            {
-                writer.Line($"request.Headers.TryAddWithoutValidation({name}, {Format(context, parameter.Type, parameter.CSharpName)});");
-            }
-            else
-            {
-                string local = ValueLocal(parameter);
-                writer.Line($"if ({parameter.CSharpName} is {{ }} {local}) request.Headers.TryAddWithoutValidation({name}, {Format(context, parameter.Type, local)});");
-            }
-        }
+        // Headers and cookies
+        ParameterEmitter.EmitHeadersAndCookies(context, writer, operation);
 
         // Body
         if (body is not null)
@@ -211,9 +159,6 @@ internal static class OperationEmitter
         });
         writer.CloseBlock();
     }
-
-    /// <summary>The pattern variable for an optional parameter's value (<c>limit</c> -> <c>limitValue</c>).</summary>
-    private static string ValueLocal(ParameterModel parameter) => parameter.CSharpName.TrimStart('@') + "Value";
 
     private static void DocParameter(SourceWriter writer, string name, string? description) =>
         writer.Doc("param", string.IsNullOrWhiteSpace(description) ? "The '" + name.TrimStart('@') + "' parameter." : description, "name=\"" + name.TrimStart('@') + "\"");
@@ -256,15 +201,6 @@ internal static class OperationEmitter
 
     private static string TypeInfo(EmitContext context, TypeRef type) =>
         $"{context.Types.Named(context.Context)}.Default.{context.TypeInfoMember(type)}";
-
-    private static string Format(EmitContext context, TypeRef type, string value) => type.Kind switch
-    {
-        TypeKind.String => value,
-        TypeKind.Enum => value + ".Value",
-        TypeKind.Union => value + ".ToString()",
-        TypeKind.Date when !context.Settings.HasDateOnly => $"{value}.ToString(\"yyyy-MM-dd\", global::System.Globalization.CultureInfo.InvariantCulture)",
-        _ => $"{Formatter}({value})",
-    };
 
     private static string HttpMethod(string method) => method switch
     {

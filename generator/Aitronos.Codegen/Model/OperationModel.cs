@@ -45,7 +45,27 @@ internal sealed record OperationModel(
 /// <summary>A piece of a path template: literal text, or the name of the parameter whose value goes there.</summary>
 internal sealed record PathPart(string Text, bool IsParameter);
 
-/// <summary>A path, query, header or cookie parameter, in method-signature order.</summary>
+/// <summary>
+/// How a parameter is written (OpenAPI <c>style</c>, or Swagger 2.0's <c>collectionFormat</c>); member names are the
+/// runtime's <c>ParameterStyle</c> members.
+/// </summary>
+internal enum ParameterStyleKind
+{
+    Simple,
+    Label,
+    Matrix,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+}
+
+/// <summary>
+/// A path, query, header or cookie parameter, in method-signature order. <paramref name="Style"/> and
+/// <paramref name="Explode"/> are the effective ones (defaults resolved); <paramref name="AllowReserved"/> holds only in
+/// the query; <paramref name="IsJsonContent"/> is a parameter described by <c>content: application/json</c>, sent as its
+/// JSON text.
+/// </summary>
 internal sealed record ParameterModel(
     string Name,
     string CSharpName,
@@ -53,7 +73,11 @@ internal sealed record ParameterModel(
     TypeRef Type,
     bool Required,
     string? Description,
-    bool Deprecated);
+    bool Deprecated,
+    ParameterStyleKind Style = ParameterStyleKind.Form,
+    bool Explode = true,
+    bool AllowReserved = false,
+    bool IsJsonContent = false);
 
 /// <summary>
 /// The request body parameter; <paramref name="Fields"/> are the spec's <c>encoding</c> entries (forms and multipart).

@@ -22,9 +22,12 @@ internal sealed partial class OperationReader
     private readonly SecurityReader _security;
     private readonly OpenApiDocument _document;
     private readonly ISet<string>? _includeTags;
+    private readonly bool _swagger2;
 
-    public OperationReader(ReadContext context, SchemaReader schemas, SecurityReader security, OpenApiDocument document, ISet<string>? includeTags)
+    /// <param name="swagger2">The document is Swagger 2.0, whose arrays default to <c>collectionFormat: csv</c>.</param>
+    public OperationReader(ReadContext context, SchemaReader schemas, SecurityReader security, OpenApiDocument document, ISet<string>? includeTags, bool swagger2 = false)
     {
+        _swagger2 = swagger2;
         _context = context;
         _schemas = schemas;
         _security = security;
@@ -153,7 +156,7 @@ internal sealed partial class OperationReader
 
         foreach (var (parameter, parameterPointer) in declared)
         {
-            ParameterModel? model = ReadParameter(parameter, parameterPointer, displayName, typeHint, parameterNames, seen);
+            ParameterModel? model = ReadParameter(parameter, parameterPointer, displayName, typeHint, parameterNames, seen, serialized);
             if (model is not null)
             {
                 parameters.Add(model);
@@ -189,77 +192,6 @@ internal sealed partial class OperationReader
             otherBodies);
     }
 
-    private static IOpenApiParameter ResolvedOrSelf(OpenApiParameterReference reference)
-    {
-        try
-        {
-            return reference.Target ?? (IOpenApiParameter)reference;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or NullReferenceException)
-        {
-            // Left to the members' own resolution, which reports nothing worse.
-            return reference;
-        }
-    }
-
-    private ParameterModel? ReadParameter(
-        IOpenApiParameter parameter,
-        string pointer,
-        string operationName,
-        string typeHint,
-        HashSet<string> names,
-        HashSet<(string, ApiParameterLocation)> seen)
-    {
-        // A reference to a component parameter resolves by URI on every member read through it: resolve it once.
-        // Its own description (3.1 allows one beside $ref) still wins over the target's.
-        string? ownDescription = null;
-        if (parameter is OpenApiParameterReference reference)
-        {
-            ownDescription = reference.Reference?.Description;
-            parameter = ResolvedOrSelf(reference);
-        }
-
-        if (parameter.Name is not { Length: > 0 } name)
-        {
-            return null;
-        }
-
-        ApiParameterLocation? location = parameter.In switch
-        {
-            Microsoft.OpenApi.ParameterLocation.Path => ApiParameterLocation.Path,
-            Microsoft.OpenApi.ParameterLocation.Query => ApiParameterLocation.Query,
-            Microsoft.OpenApi.ParameterLocation.Header => ApiParameterLocation.Header,
-            _ => null,
-        };
-        if (location is null)
-        {
-            _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, "in " + (parameter.In?.ToString().ToLowerInvariant() ?? "an unknown location") + " is not supported: it is left out of the method");
-            return null;
-        }
-
-        if (!seen.Add((name, location.Value)))
-        {
-            return null;
-        }
-
-        if (location == ApiParameterLocation.Header && s_ignoredHeaders.Contains(name))
-        {
-            return null;
-        }
-
-        IOpenApiSchema? schema = parameter.Schema ?? parameter.Content?.Values.FirstOrDefault()?.Schema;
-        TypeRef type = _schemas.Resolve(schema, pointer + "/schema", typeHint + IdentifierNaming.ToPascalCase(name, "Parameter"));
-        if (!IsSimple(type) && !(type.Kind == TypeKind.Array && type.Element is { } element && IsSimple(element) && location == ApiParameterLocation.Query))
-        {
-            _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, "in " + location.Value.ToString().ToLowerInvariant() + " is " + Shape(type, location.Value) + ", which is not formatted yet: the method takes it as a string the caller formats");
-            type = TypeRef.String with { IsNullable = type.IsNullable };
-        }
-
-        bool required = parameter.Required || location == ApiParameterLocation.Path;
-        string csharpName = IdentifierNaming.MakeUnique(IdentifierNaming.ToCamelCase(name, "parameter"), names);
-        return new ParameterModel(name, csharpName, location.Value, type with { IsNullable = false }, required, ownDescription is { Length: > 0 } ? ownDescription : parameter.Description, parameter.Deprecated);
-    }
-
     /// <summary>
     /// The method's name inside its tag's sub-client, which already says the tag: GitHub's
     /// <c>security-advisories/list-global-advisories</c> is <c>client.SecurityAdvisories.ListGlobalAdvisoriesAsync</c>, not
@@ -281,21 +213,6 @@ internal sealed partial class OperationReader
             ? name.Substring(group.Length)
             : name;
     }
-
-    /// <summary>What a parameter is that is not formatted yet, for ACG015.</summary>
-    private static string Shape(TypeRef type, ApiParameterLocation location) => type.Kind switch
-    {
-        TypeKind.Object => "an object",
-        TypeKind.Array when location != ApiParameterLocation.Query => "an array outside the query",
-        TypeKind.Array => "an array of objects or arrays",
-        TypeKind.Map => "a map",
-        TypeKind.Bytes => "binary",
-        _ => "of no single type (a union, or any JSON)",
-    };
-
-    // A union of scalars formats as the variant it holds (its ToString); a union that may hold an object or array does not.
-    private bool IsSimple(TypeRef type) => type.Kind is not (TypeKind.Object or TypeKind.Array or TypeKind.Map or TypeKind.Any or TypeKind.Bytes)
-        && (type.Kind != TypeKind.Union || _schemas.IsScalarUnion(type.Name!));
 
     private EquatableArray<PathPart> ParsePath(string template, List<ParameterModel> parameters, string operationName, string pointer, HashSet<string> names)
     {
@@ -321,7 +238,7 @@ internal sealed partial class OperationReader
             {
                 // The template names a parameter the operation never declares: accept it as a string.
                 _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, "in path is in the path template but not declared: the method takes it as a string");
-                parameters.Add(new ParameterModel(name, IdentifierNaming.MakeUnique(IdentifierNaming.ToCamelCase(name, "parameter"), names), ApiParameterLocation.Path, TypeRef.String, true, null, false));
+                parameters.Add(new ParameterModel(name, IdentifierNaming.MakeUnique(IdentifierNaming.ToCamelCase(name, "parameter"), names), ApiParameterLocation.Path, TypeRef.String, true, null, false, ParameterStyleKind.Simple, Explode: false));
             }
 
             parts.Add(new PathPart(name, true));

@@ -87,7 +87,7 @@ internal static class SpecReader
         }
 
         Task<IReadOnlyList<OpenApiError>> validation = Validate(document);
-        ApiModel? model = ReadModel(input, context, document, fileName, cancellationToken);
+        ApiModel? model = ReadModel(input, context, document, fileName, read.Diagnostic?.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0, cancellationToken);
 
         // After the model's diagnostics. When the model throws (cancellation above all), the rules' run is left to end
         // on its own rather than waited for.
@@ -123,7 +123,7 @@ internal static class SpecReader
         }
     }
 
-    private static ApiModel? ReadModel(SpecInput input, ReadContext context, OpenApiDocument document, string fileName, CancellationToken cancellationToken)
+    private static ApiModel? ReadModel(SpecInput input, ReadContext context, OpenApiDocument document, string fileName, bool swagger2, CancellationToken cancellationToken)
     {
 
         SpecOptions options = input.Options;
@@ -156,7 +156,7 @@ internal static class SpecReader
         // Components first: they claim their shapes, so that inline copies of them in operations reuse them.
         schemas.ReadAllComponents();
         cancellationToken.ThrowIfCancellationRequested();
-        var operations = new OperationReader(context, schemas, security, document, includeTags);
+        var operations = new OperationReader(context, schemas, security, document, includeTags, swagger2);
         var (groups, serialized) = operations.Read(clientName);
 
         if (groups.Count == 0)

@@ -86,7 +86,7 @@ public sealed partial class PetstoreLiteClient : global::System.IDisposable
             var path = new AcgRuntime.RequestPath("/pets");
             if (limit is { } limitValue) path.Query("limit", AcgRuntime.ParameterFormatter.Format(limitValue));
             if (status is { } statusValue) path.Query("status", statusValue.Value);
-            if (tags is not null) path.Query("tags", global::System.Linq.Enumerable.Select(tags, static item => item));
+            if (tags is not null) path.Query("tags", tags);
             var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/pets");
             if (xTrace is { } xTraceValue) request.Headers.TryAddWithoutValidation("X-Trace", xTraceValue);
             return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.PetList, requestOptions, cancellationToken);
