@@ -286,8 +286,6 @@ public sealed partial class ApiTransport
     /// </summary>
     private sealed class StreamBody : IDisposable
     {
-        private static readonly byte[] s_byteOrderMark = { 0xEF, 0xBB, 0xBF };
-
         private readonly ApiTransport _transport;
         private readonly string _description;
         private readonly TimeSpan _idleTimeout;
@@ -308,15 +306,8 @@ public sealed partial class ApiTransport
 
         public Utf8LineReader Lines { get; }
 
-        /// <summary>The line read last, without a byte order mark at the very start of the body.</summary>
-        public ReadOnlySpan<byte> Line
-        {
-            get
-            {
-                var line = Lines.Line;
-                return Lines.LineNumber == 1 && line.StartsWith(s_byteOrderMark) ? line.Slice(s_byteOrderMark.Length) : line;
-            }
-        }
+        /// <summary>The line read last.</summary>
+        public ReadOnlySpan<byte> Line => Lines.Line;
 
         public async ValueTask<bool> ReadLineAsync(CancellationToken cancellationToken)
         {

@@ -35,8 +35,15 @@ internal sealed class Utf8LineReader : IDisposable
         _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
     }
 
-    /// <summary>The line read last, without its line end.</summary>
-    public ReadOnlySpan<byte> Line => new(_buffer, _lineStart, _lineLength);
+    /// <summary>The line read last, without its line end, and without the byte order mark that may start the first line.</summary>
+    public ReadOnlySpan<byte> Line
+    {
+        get
+        {
+            var line = new ReadOnlySpan<byte>(_buffer, _lineStart, _lineLength);
+            return LineNumber == 1 && line.Length >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF ? line.Slice(3) : line;
+        }
+    }
 
     /// <summary>1 for the first line; counts every line, blank ones included.</summary>
     public long LineNumber { get; private set; }
