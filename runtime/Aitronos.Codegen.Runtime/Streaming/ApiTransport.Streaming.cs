@@ -79,6 +79,32 @@ public sealed partial class ApiTransport
     }
 
     /// <summary>
+    /// Sends a request whose response is a <c>text/event-stream</c>, and hands over each event's data as text; the request
+    /// is disposed when the enumeration ends.
+    /// </summary>
+    /// <param name="request">The request, from <see cref="CreateRequest(HttpMethod, string)"/>; owned by this call.</param>
+    /// <param name="auth">The credentials the operation accepts.</param>
+    /// <param name="requestOptions">Retries, timeouts and idempotency key for this call; <see langword="null"/> keeps the client's (or the scope's).</param>
+    /// <param name="cancellationToken">Cancels the call and the reading of the stream.</param>
+    /// <returns>The events, in order, as they arrive.</returns>
+    /// <exception cref="ApiException">See <see cref="StreamEventsAsync{T}(HttpRequestMessage, ApiSecurityRequirement, JsonTypeInfo{T}, ApiRequestOptions?, CancellationToken)"/>.</exception>
+    public IAsyncEnumerable<ServerSentEvent<string>> StreamEventsAsync(HttpRequestMessage request, ApiSecurityRequirement auth, ApiRequestOptions? requestOptions, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        return StreamEventsCoreAsync<string>(request, auth, requestOptions, ReadText, cancellationToken);
+
+        static bool ReadText(string eventType, ReadOnlySpan<byte> data, out string value, out Type type)
+        {
+            (value, type) = (ServerSentEventParser.Utf8(data), typeof(string));
+            return true;
+        }
+    }
+
+    /// <summary>
     /// Sends a request whose response is a <c>text/event-stream</c> whose events have a type per <c>event</c> name, and
     /// reads each event's data as its name's type; the request is disposed when the enumeration ends.
     /// </summary>
