@@ -222,7 +222,7 @@ internal static class OperationEmitter
             ResultKind.Json => $"return _transport.CallAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, requestOptions, cancellationToken);",
             ResultKind.Text => $"return _transport.CallForStringAsync(request, {auth}, requestOptions, cancellationToken);",
             ResultKind.Stream => $"return _transport.CallForStreamAsync(request, {auth}, requestOptions, cancellationToken);",
-            ResultKind.EventStream when operation.Result.Events.Count > 0 => $"return _transport.StreamEventsAsync(request, {auth}, {EventTypes(context, operation.Result)}, requestOptions, cancellationToken);",
+            ResultKind.EventStream when operation.Result.Events is { Count: > 0 } => $"return _transport.StreamEventsAsync(request, {auth}, {EventTypes(context, operation.Result)}, requestOptions, cancellationToken);",
             ResultKind.EventStream when operation.Result.Type!.Kind == TypeKind.String => $"return _transport.StreamEventsAsync(request, {auth}, requestOptions, cancellationToken);",
             ResultKind.EventStream => $"return _transport.StreamEventsAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, requestOptions, cancellationToken);",
             ResultKind.JsonLines => $"return _transport.StreamJsonLinesAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, requestOptions, cancellationToken);",
@@ -233,19 +233,19 @@ internal static class OperationEmitter
 
     /// <summary>An event's data type: the model every variant derives from when the event name picks the type, else the one type.</summary>
     private static string EventDataType(TypeSpelling types, ResultModel result) =>
-        result.Events.Count > 0 ? Runtime + ".JsonModel" : types.Of(result.Type!);
+        result.Events is { Count: > 0 } ? Runtime + ".JsonModel" : types.Of(result.Type!);
 
     /// <summary>Which type each event name's data is, for the caller's pattern matching.</summary>
     private static string EventTypesDoc(ResultModel result) =>
-        result.Events.Count == 0 ? string.Empty
-            : "\n\nEach event's Data is, by its event name: " + string.Join(", ", result.Events.Select(e => e.EventName + ": " + e.Type.Name))
+        result.Events is not { Count: > 0 } events ? string.Empty
+            : "\n\nEach event's Data is, by its event name: " + string.Join(", ", events.Select(e => e.EventName + ": " + e.Type.Name))
               + (result.Type is { } other ? "; any other name: " + other.Name + "." : "; events of other names are skipped.");
 
     /// <summary>The runtime's table of event name to data type.</summary>
     private static string EventTypes(EmitContext context, ResultModel result)
     {
         var text = new System.Text.StringBuilder($"new {Runtime}.ServerSentEventTypes<{Runtime}.JsonModel>()");
-        foreach (StreamEventModel item in result.Events)
+        foreach (StreamEventModel item in result.Events ?? EquatableArray<StreamEventModel>.Empty)
         {
             text.Append($".Add({CSharpLiterals.String(item.EventName)}, {TypeInfo(context, item.Type)})");
         }

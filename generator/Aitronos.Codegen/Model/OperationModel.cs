@@ -92,7 +92,7 @@ internal sealed record BodyVariantModel(string MethodName, BodyModel Body);
 /// <paramref name="Type"/> is one event's data (one item); a stream whose <c>event</c> name picks the data's type lists the
 /// names in <paramref name="Events"/>, and <paramref name="Type"/> is then the type of unlisted events, if any.
 /// </summary>
-internal sealed record ResultModel(ResultKind Kind, TypeRef? Type, string? Description, EquatableArray<StreamEventModel> Events = default);
+internal sealed record ResultModel(ResultKind Kind, TypeRef? Type, string? Description, EquatableArray<StreamEventModel>? Events = null);
 
 /// <summary>An event name of a <c>text/event-stream</c> and the type its data is read as.</summary>
 internal sealed record StreamEventModel(string EventName, TypeRef Type);

@@ -189,7 +189,7 @@ public sealed partial class ApiTransport
         while (await body.ReadLineAsync(cancellationToken).ConfigureAwait(false))
         {
             // A last line without a line end is an event the stream broke off in: not dispatched.
-            if (!body.Lines.LineTerminated || !parser.ProcessLine(body.Line))
+            if (!body.Lines.LineTerminated || !ProcessLine(body, parser))
             {
                 continue;
             }
@@ -222,6 +222,18 @@ public sealed partial class ApiTransport
             {
                 yield return ReadLine(body, line, item);
             }
+        }
+    }
+
+    private bool ProcessLine(StreamBody body, ServerSentEventParser parser)
+    {
+        try
+        {
+            return parser.ProcessLine(body.Line);
+        }
+        catch (StreamLimitException exception)
+        {
+            throw StreamFormatError(body, $"the {body.MediaType} body is refused: {exception.Message}.", ReadOnlySpan<byte>.Empty, exception);
         }
     }
 
@@ -335,10 +347,17 @@ public sealed partial class ApiTransport
         /// <summary>The line read last.</summary>
         public ReadOnlySpan<byte> Line => Lines.Line;
 
-        public async ValueTask<bool> ReadLineAsync(CancellationToken cancellationToken)
+        public ValueTask<bool> ReadLineAsync(CancellationToken cancellationToken)
+        {
+            // A line already buffered needs no wait, so neither a timer reset nor a state machine.
+            return !cancellationToken.IsCancellationRequested && Lines.TryReadLine() ? new ValueTask<bool>(true) : ReadMoreAsync(cancellationToken);
+        }
+
+        private async ValueTask<bool> ReadMoreAsync(CancellationToken cancellationToken)
         {
             try
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 _idle?.CancelAfter(_idleTimeout);
                 return await Lines.ReadLineAsync(_idle?.Token ?? cancellationToken).ConfigureAwait(false);
             }
@@ -352,6 +371,10 @@ public sealed partial class ApiTransport
                     $"{_transport._api.Name}: {_description} sent nothing more of its {MediaType} body within {FormatDuration(_idleTimeout)} (ApiRequestOptions.StreamIdleTimeout).",
                     _idleTimeout,
                     exception);
+            }
+            catch (StreamLimitException exception)
+            {
+                throw _transport.StreamFormatError(this, $"the {MediaType} body is refused: {exception.Message}.", ReadOnlySpan<byte>.Empty, exception);
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException)
             {

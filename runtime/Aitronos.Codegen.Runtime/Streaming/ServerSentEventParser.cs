@@ -142,6 +142,11 @@ internal sealed class ServerSentEventParser : IDisposable
     private void AppendData(ReadOnlySpan<byte> value)
     {
         var needed = _dataLength + value.Length + 1;
+        if (needed > Utf8LineReader.DefaultMaxLength)
+        {
+            throw new StreamLimitException($"an event's data is longer than {Utf8LineReader.DefaultMaxLength} bytes");
+        }
+
         if (needed > _data.Length)
         {
             var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _data.Length * 2));

@@ -20,18 +20,24 @@ internal sealed class Utf8LineReader : IDisposable
     private const byte LineFeed = (byte)'\n';
     private const int InitialSize = 16 * 1024;
 
+    /// <summary>The longest line (and, for events, the most data of one event) read: a server cannot grow memory without bound.</summary>
+    public const int DefaultMaxLength = 16 * 1024 * 1024;
+
     private readonly Stream _stream;
+    private readonly int _maxLength;
     private byte[] _buffer;
     private int _start;
     private int _end;
     private int _lineStart;
     private int _lineLength;
+    private int _scanFrom;
     private bool _skipLineFeed;
     private bool _endOfStream;
 
-    public Utf8LineReader(Stream stream, int initialSize = InitialSize)
+    public Utf8LineReader(Stream stream, int initialSize = InitialSize, int maxLength = DefaultMaxLength)
     {
         _stream = stream;
+        _maxLength = maxLength;
         _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
     }
 
@@ -53,44 +59,55 @@ internal sealed class Utf8LineReader : IDisposable
 
     /// <summary>Reads the next line.</summary>
     /// <returns><see langword="false"/> at the end of the stream, when no bytes are left.</returns>
-    public async ValueTask<bool> ReadLineAsync(CancellationToken cancellationToken)
+    /// <remarks>A line already in the buffer, the usual case, is returned without an async state machine.</remarks>
+    public ValueTask<bool> ReadLineAsync(CancellationToken cancellationToken) =>
+        TryReadLine() ? new ValueTask<bool>(true) : ReadMoreAsync(cancellationToken);
+
+    /// <summary>Takes the next line from what is buffered, if a whole one is there.</summary>
+    public bool TryReadLine()
     {
-        var scanFrom = _start;
+        if (_skipLineFeed && _start < _end)
+        {
+            // The previous line ended with CR: an LF right after it is part of that line end.
+            if (_buffer[_start] == LineFeed)
+            {
+                _start++;
+            }
+
+            _skipLineFeed = false;
+            _scanFrom = _start;
+        }
+
+        if (_skipLineFeed)
+        {
+            return false;
+        }
+
+        var found = new ReadOnlySpan<byte>(_buffer, _scanFrom, _end - _scanFrom).IndexOfAny(CarriageReturn, LineFeed);
+        if (found < 0)
+        {
+            // Not scanned again when more arrives.
+            _scanFrom = _end;
+            return false;
+        }
+
+        var end = _scanFrom + found;
+        SetLine(_start, end - _start, terminated: true);
+        _skipLineFeed = _buffer[end] == CarriageReturn;
+        _start = _scanFrom = end + 1;
+        return true;
+    }
+
+    private async ValueTask<bool> ReadMoreAsync(CancellationToken cancellationToken)
+    {
         while (true)
         {
-            if (_skipLineFeed && _start < _end)
-            {
-                // The previous line ended with CR: an LF right after it is part of that line end.
-                if (_buffer[_start] == LineFeed)
-                {
-                    _start++;
-                }
-
-                _skipLineFeed = false;
-                scanFrom = _start;
-            }
-
-            if (!_skipLineFeed)
-            {
-                var found = new ReadOnlySpan<byte>(_buffer, scanFrom, _end - scanFrom).IndexOfAny(CarriageReturn, LineFeed);
-                if (found >= 0)
-                {
-                    var end = scanFrom + found;
-                    SetLine(_start, end - _start, terminated: true);
-                    _skipLineFeed = _buffer[end] == CarriageReturn;
-                    _start = end + 1;
-                    return true;
-                }
-
-                scanFrom = _end;
-            }
-
             if (_endOfStream)
             {
                 if (_start < _end)
                 {
                     SetLine(_start, _end - _start, terminated: false);
-                    _start = _end;
+                    _start = _scanFrom = _end;
                     return true;
                 }
 
@@ -101,13 +118,18 @@ internal sealed class Utf8LineReader : IDisposable
             {
                 // Keep the unfinished line at the start of the buffer, so that the free space is one piece.
                 Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                scanFrom -= _start;
+                _scanFrom -= _start;
                 _end -= _start;
                 _start = 0;
             }
 
             if (_end == _buffer.Length)
             {
+                if (_end >= _maxLength)
+                {
+                    throw new StreamLimitException($"a line is longer than {_maxLength} bytes");
+                }
+
                 var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
                 Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
                 ArrayPool<byte>.Shared.Return(_buffer);
@@ -122,6 +144,10 @@ internal sealed class Utf8LineReader : IDisposable
             else
             {
                 _end += read;
+                if (TryReadLine())
+                {
+                    return true;
+                }
             }
         }
     }
@@ -130,7 +156,7 @@ internal sealed class Utf8LineReader : IDisposable
     {
         var buffer = _buffer;
         _buffer = Array.Empty<byte>();
-        (_start, _end, _lineStart, _lineLength) = (0, 0, 0, 0);
+        (_start, _end, _scanFrom, _lineStart, _lineLength) = (0, 0, 0, 0, 0);
         if (buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
@@ -142,5 +168,14 @@ internal sealed class Utf8LineReader : IDisposable
         (_lineStart, _lineLength) = (start, length);
         LineTerminated = terminated;
         LineNumber++;
+    }
+}
+
+/// <summary>A streamed body passed a size limit of the reader (a line, or one event's data); the transport reports it as a format error.</summary>
+internal sealed class StreamLimitException : Exception
+{
+    public StreamLimitException(string message)
+        : base(message)
+    {
     }
 }

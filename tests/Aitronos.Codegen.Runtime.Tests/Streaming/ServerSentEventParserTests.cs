@@ -164,6 +164,52 @@ public sealed class ServerSentEventParserTests
         Assert.Equal(new[] { "1:a:True", "2::True", "3:b:True", "4:c:False" }, seen);
     }
 
+    [Fact]
+    public async Task Parsing_allocates_nothing_per_event_once_its_buffers_and_names_exist()
+    {
+        // Ten times the events, the same allocations: what is allocated belongs to the stream, not to its events.
+        var (small, smallEvents) = await CountAsync(Events(1_000));
+        var (large, largeEvents) = await CountAsync(Events(10_000));
+
+        Assert.Equal(1_000, smallEvents);
+        Assert.Equal(10_000, largeEvents);
+        Assert.True(large - small < 1_000, $"1,000 events allocated {small} bytes, 10,000 events {large} bytes");
+
+        static byte[] Events(int count)
+        {
+            var text = new StringBuilder();
+            for (var i = 0; i < count; i++)
+            {
+                text.Append("event: ").Append(i % 3 == 0 ? "response.output_text.delta" : "response.created")
+                    .Append("\r\ndata: {\"index\":").Append(i).Append("}\r\ndata: more\r\n: comment\r\n\r\n");
+            }
+
+            return Encoding.UTF8.GetBytes(text.ToString());
+        }
+
+        static async Task<(long Allocated, int Events)> CountAsync(byte[] bytes)
+        {
+            var stream = new MemoryStream(bytes);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var events = 0;
+
+            // One read takes the whole body, so that the count does not depend on how often the stream is read.
+            using (var lines = new Utf8LineReader(stream, initialSize: 1 << 20))
+            using (var parser = new ServerSentEventParser())
+            {
+                while (await lines.ReadLineAsync(CancellationToken.None))
+                {
+                    if (parser.ProcessLine(lines.Line))
+                    {
+                        events++;
+                    }
+                }
+            }
+
+            return (GC.GetAllocatedBytesForCurrentThread() - before, events);
+        }
+    }
+
     internal static SseEvent Event(string type, string data, string? id = null, TimeSpan? retry = null) => new(type, data, id, retry);
 
     /// <summary>Parses <paramref name="text"/> at every chunk size; all must agree, and that is the result.</summary>

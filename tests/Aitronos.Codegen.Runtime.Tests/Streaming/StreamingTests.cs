@@ -275,6 +275,30 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task A_line_without_end_past_the_limit_is_refused_rather_than_buffered_without_bound()
+    {
+        await using var server = await LoopbackServer.StartAsync(async ctx =>
+        {
+            StartEventStream(ctx);
+            var chunk = "data: " + new string('x', 1024 * 1024);
+            for (var i = 0; i < 20 && !ctx.RequestAborted.IsCancellationRequested; i++)
+            {
+                await WriteAsync(ctx, chunk);
+            }
+        });
+        using var transport = TestApi.Transport(server);
+
+        var exception = await Assert.ThrowsAsync<ApiResponseFormatException>(async () =>
+        {
+            await foreach (var item in transport.StreamEventsAsync(Get(transport), ApiAuth.None, StreamJsonContext.Default.StreamItem, null, CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Contains("the text/event-stream body is refused: a line is longer than 16777216 bytes", exception.Message);
+    }
+
+    [Fact]
     public async Task A_connection_lost_mid_stream_is_an_api_connection_exception()
     {
         await using var server = await LoopbackServer.StartAsync(async ctx =>
