@@ -35,6 +35,7 @@ public sealed class ApiRequestOptions
     private TimeSpan? _callTimeout;
     private string? _idempotencyKey;
     private Action<ApiResponse>? _onResponse;
+    private TimeSpan? _streamIdleTimeout;
 
     /// <summary>Who has used <see cref="IdempotencyKey"/>: one call only, since a key names one operation.</summary>
     private KeyClaim? _keyClaim;
@@ -112,6 +113,20 @@ public sealed class ApiRequestOptions
     }
 
     /// <summary>
+    /// For streamed responses (server-sent events, JSON Lines): how long to wait for each next line of the body before
+    /// failing with an <see cref="ApiTimeoutException"/>. <see langword="null"/> (the default) waits as long as the server
+    /// keeps the stream open. <see cref="Timeout"/> and <see cref="CallTimeout"/> bound a streamed call only up to its
+    /// response's headers, so that they never cut a long stream short; this bounds the silences within it (a server that
+    /// sends keep-alive comments resets it with each).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative, and not infinite.</exception>
+    public TimeSpan? StreamIdleTimeout
+    {
+        get => _streamIdleTimeout;
+        set => _streamIdleTimeout = value is { } timeout ? ApiClientOptions.CheckTimeout(timeout) : null;
+    }
+
+    /// <summary>
     /// Makes <paramref name="options"/> apply to every call made in the current asynchronous flow until the returned
     /// scope is disposed. Scopes nest: a setting the inner scope leaves <see langword="null"/> keeps the outer one's.
     /// </summary>
@@ -154,6 +169,7 @@ public sealed class ApiRequestOptions
         Add(nameof(CallTimeout), Describe(CallTimeout));
         Add(nameof(IdempotencyKey), IdempotencyKey is null ? null : "(set)");
         Add(nameof(OnResponse), OnResponse is null ? null : "(set)");
+        Add(nameof(StreamIdleTimeout), Describe(StreamIdleTimeout));
         return text.Append(empty ? "}" : " }").ToString();
     }
 
@@ -187,6 +203,7 @@ public sealed class ApiRequestOptions
             _timeout = inner?._timeout ?? outer?._timeout,
             _callTimeout = inner?._callTimeout ?? outer?._callTimeout,
             _onResponse = inner?._onResponse ?? outer?._onResponse,
+            _streamIdleTimeout = inner?._streamIdleTimeout ?? outer?._streamIdleTimeout,
         };
         var keyOwner = inner?._idempotencyKey is not null ? inner : outer;
         (merged._idempotencyKey, merged._keyClaim) = (keyOwner?._idempotencyKey, keyOwner?._keyClaim);

@@ -18,6 +18,13 @@ internal static class OperationEmitter
             writer.Line();
             Emit(context, writer, operation, variant.MethodName, variant.Body);
         }
+
+        if (operation.Streaming is { } streaming)
+        {
+            // The same call, with the response read as it streams (the request's own "stream" flag, if any, is the caller's to set).
+            writer.Line();
+            Emit(context, writer, operation with { Result = streaming.Result, OtherBodies = EquatableArray<BodyVariantModel>.Empty }, streaming.MethodName, operation.Body);
+        }
     }
 
     private static void Emit(EmitContext context, SourceWriter writer, OperationModel operation, string methodName, BodyModel? body)
@@ -54,6 +61,8 @@ internal static class OperationEmitter
         {
             ResultKind.None => "global::System.Threading.Tasks.Task",
             ResultKind.Stream => "global::System.Threading.Tasks.Task<global::System.IO.Stream>",
+            ResultKind.EventStream => $"global::System.Collections.Generic.IAsyncEnumerable<{Runtime}.ServerSentEvent<{EventDataType(types, operation.Result)}>>",
+            ResultKind.JsonLines => $"global::System.Collections.Generic.IAsyncEnumerable<{types.Of(operation.Result.Type!)}>",
             // A body whose schema is a nullable object (GitHub's nullable-integration) is read with the object's type info:
             // Task<T?> would not take the Task<T> that reading returns.
             _ => $"global::System.Threading.Tasks.Task<{types.Of(operation.Result.Type! is { Kind: TypeKind.Object or TypeKind.Union or TypeKind.Array or TypeKind.Map, IsNullable: true } nullable ? nullable with { IsNullable = false } : operation.Result.Type!)}>",
@@ -99,9 +108,15 @@ internal static class OperationEmitter
         writer.Line("/// <param name=\"requestOptions\">This call's retries, timeouts, raw response.</param>");
         if (operation.Result.Kind != ResultKind.None)
         {
-            writer.Doc("returns", operation.Result.Kind == ResultKind.Stream
-                ? (operation.Result.Description is { } description ? description + "\n\n" : string.Empty) + "The response body, read from the connection as you read it; dispose it."
-                : operation.Result.Description ?? "The response body.");
+            writer.Doc("returns", operation.Result.Kind switch
+            {
+                ResultKind.Stream => (operation.Result.Description is { } description ? description + "\n\n" : string.Empty) + "The response body, read from the connection as you read it; dispose it.",
+                ResultKind.EventStream or ResultKind.JsonLines => (operation.Result.Description is { } streamed ? streamed + "\n\n" : string.Empty)
+                    + "The " + (operation.Result.Kind == ResultKind.EventStream ? "events" : "items") + " as they arrive; the request is sent when the enumeration starts. "
+                    + "Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream."
+                    + EventTypesDoc(operation.Result),
+                _ => operation.Result.Description ?? "The response body.",
+            });
         }
 
         writer.Line("/// <exception cref=\"Aitronos.Codegen.Runtime.ApiException\">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>");
@@ -155,9 +170,40 @@ internal static class OperationEmitter
             ResultKind.Json => $"return _transport.CallAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, requestOptions, cancellationToken);",
             ResultKind.Text => $"return _transport.CallForStringAsync(request, {auth}, requestOptions, cancellationToken);",
             ResultKind.Stream => $"return _transport.CallForStreamAsync(request, {auth}, requestOptions, cancellationToken);",
+            ResultKind.EventStream when operation.Result.Events is { Count: > 0 } => $"return _transport.StreamEventsAsync(request, {auth}, {EventTypes(context, operation.Result)}, requestOptions, cancellationToken);",
+            ResultKind.EventStream when operation.Result.Type!.Kind == TypeKind.String => $"return _transport.StreamEventsAsync(request, {auth}, requestOptions, cancellationToken);",
+            ResultKind.EventStream => $"return _transport.StreamEventsAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, requestOptions, cancellationToken);",
+            ResultKind.JsonLines => $"return _transport.StreamJsonLinesAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, requestOptions, cancellationToken);",
             _ => $"return _transport.CallAsync(request, {auth}, requestOptions, cancellationToken);",
         });
         writer.CloseBlock();
+    }
+
+    /// <summary>An event's data type: the model every variant derives from when the event name picks the type, else the one type.</summary>
+    private static string EventDataType(TypeSpelling types, ResultModel result) =>
+        result.Events is { Count: > 0 } ? Runtime + ".JsonModel" : types.Of(result.Type!);
+
+    /// <summary>Which type each event name's data is, for the caller's pattern matching.</summary>
+    private static string EventTypesDoc(ResultModel result) =>
+        result.Events is not { Count: > 0 } events ? string.Empty
+            : "\n\nEach event's Data is, by its event name: " + string.Join(", ", events.Select(e => e.EventName + ": " + e.Type.Name))
+              + (result.Type is { } other ? "; any other name: " + other.Name + "." : "; events of other names are skipped.");
+
+    /// <summary>The runtime's table of event name to data type.</summary>
+    private static string EventTypes(EmitContext context, ResultModel result)
+    {
+        var text = new System.Text.StringBuilder($"new {Runtime}.ServerSentEventTypes<{Runtime}.JsonModel>()");
+        foreach (StreamEventModel item in result.Events ?? EquatableArray<StreamEventModel>.Empty)
+        {
+            text.Append($".Add({CSharpLiterals.String(item.EventName)}, {TypeInfo(context, item.Type)})");
+        }
+
+        if (result.Type is { } other)
+        {
+            text.Append($".Otherwise({TypeInfo(context, other)})");
+        }
+
+        return text.ToString();
     }
 
     private static void DocParameter(SourceWriter writer, string name, string? description) =>

@@ -25,6 +25,12 @@ internal enum ResultKind
     Json,
     Text,
     Stream,
+
+    /// <summary><c>text/event-stream</c>: an <c>IAsyncEnumerable</c> of <c>ServerSentEvent</c>s.</summary>
+    EventStream,
+
+    /// <summary>JSON Lines (<c>application/x-ndjson</c>, <c>application/jsonl</c>, <c>application/json-seq</c>): an <c>IAsyncEnumerable</c> of items.</summary>
+    JsonLines,
 }
 
 /// <summary>One HTTP operation, emitted as one async method.</summary>
@@ -40,7 +46,8 @@ internal sealed record OperationModel(
     BodyModel? Body,
     ResultModel Result,
     SecurityRequirementModel Auth,
-    EquatableArray<BodyVariantModel> OtherBodies);
+    EquatableArray<BodyVariantModel> OtherBodies,
+    StreamVariantModel? Streaming = null);
 
 /// <summary>A piece of a path template: literal text, or the name of the parameter whose value goes there.</summary>
 internal sealed record PathPart(string Text, bool IsParameter);
@@ -104,5 +111,17 @@ internal sealed record BodyFieldModel(string Name, string Style, bool Explode, s
 /// <summary>Another request media type of an operation, emitted as a method of its own (<c>UpdatePetAsFormAsync</c>).</summary>
 internal sealed record BodyVariantModel(string MethodName, BodyModel Body);
 
-/// <summary>What the method returns on success.</summary>
-internal sealed record ResultModel(ResultKind Kind, TypeRef? Type, string? Description);
+/// <summary>
+/// What the method returns on success. For <see cref="ResultKind.EventStream"/> and <see cref="ResultKind.JsonLines"/>,
+/// <paramref name="Type"/> is one event's data (one item); a stream whose <c>event</c> name picks the data's type lists the
+/// names in <paramref name="Events"/>, and <paramref name="Type"/> is then the type of unlisted events, if any.
+/// </summary>
+internal sealed record ResultModel(ResultKind Kind, TypeRef? Type, string? Description, EquatableArray<StreamEventModel>? Events = null);
+
+/// <summary>An event name of a <c>text/event-stream</c> and the type its data is read as.</summary>
+internal sealed record StreamEventModel(string EventName, TypeRef Type);
+
+/// <summary>
+/// A response offered both whole (JSON) and streamed: the stream gets a method of its own (<c>CreateResponseStreamingAsync</c>).
+/// </summary>
+internal sealed record StreamVariantModel(string MethodName, ResultModel Result);

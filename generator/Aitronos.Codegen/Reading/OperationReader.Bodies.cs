@@ -224,6 +224,158 @@ internal sealed partial class OperationReader
         return stringSchema ? BodyKind.Binary : BodyKind.Content;
     }
 
+    /// <summary>
+    /// The streamed media type of a success response, if it has one: <c>text/event-stream</c> gives events, the JSON
+    /// Lines types give items. One event's (item's) type is the media type's <c>itemSchema</c> (OpenAPI 3.2), else its
+    /// <c>schema</c>, or that schema's <c>items</c> when it is an array. For events, a schema of the event itself (3.2's way:
+    /// an object of <c>data</c>, <c>event</c>, <c>id</c>, <c>retry</c>) gives its <c>data</c>, and a <c>oneOf</c> of such events
+    /// each with a <c>const</c> <c>event</c> name gives a type per name. No schema: the events' data as text.
+    /// </summary>
+    private ResultModel? ReadStreamedResult(IDictionary<string, IOpenApiMediaType> content, string responsePointer, string? description, string typeHint, List<TypeRef> serialized)
+    {
+        foreach (var entry in content)
+        {
+            ResultKind? kind = StreamKindOf(entry.Key);
+            if (kind is null)
+            {
+                continue;
+            }
+
+            string mediaPointer = ReadContext.Pointer(responsePointer + "/content", entry.Key);
+            IOpenApiSchema? schema = entry.Value?.ItemSchema ?? entry.Value?.Schema;
+            string schemaPointer = mediaPointer + (entry.Value?.ItemSchema is not null ? "/itemSchema" : "/schema");
+            if (entry.Value?.ItemSchema is null && schema is not null && ((schema.Type ?? 0) & JsonSchemaType.Array) != 0 && schema.Items is not null)
+            {
+                (schema, schemaPointer) = (schema.Items, schemaPointer + "/items");
+            }
+
+            if (kind == ResultKind.EventStream)
+            {
+                if (schema is null)
+                {
+                    return new ResultModel(ResultKind.EventStream, TypeRef.String, description);
+                }
+
+                if (ReadEventVariants(schema, schemaPointer, typeHint, serialized) is { } variants)
+                {
+                    return variants with { Description = description };
+                }
+
+                if (IsEventObject(schema) && schema.Properties!.TryGetValue("data", out IOpenApiSchema? data))
+                {
+                    (schema, schemaPointer) = (data, schemaPointer + "/properties/data");
+                }
+            }
+
+            TypeRef type = _schemas.Resolve(schema, schemaPointer, typeHint + (kind == ResultKind.EventStream ? "Event" : "Item"));
+            if (kind == ResultKind.EventStream && type.Kind == TypeKind.String)
+            {
+                // Text data (or data the schema calls a string holding JSON): handed over as it came.
+                return new ResultModel(ResultKind.EventStream, TypeRef.String, description);
+            }
+
+            serialized.Add(type);
+            return new ResultModel(kind.Value, type, description);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A <c>oneOf</c> (or <c>anyOf</c>) of event objects, each naming its event with a <c>const</c> (or one-value
+    /// <c>enum</c>) <c>event</c> property and an object <c>data</c>: one type per name; a branch without a name gives the
+    /// type of other events. <see langword="null"/> when the schema is not all of that.
+    /// </summary>
+    private ResultModel? ReadEventVariants(IOpenApiSchema schema, string pointer, string typeHint, List<TypeRef> serialized)
+    {
+        string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+        IList<IOpenApiSchema>? branches = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf;
+        if (branches is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        // Check the shape of every branch before reading any, so that a schema that is not one gives no types.
+        var names = new string?[branches.Count];
+        int unnamed = 0;
+        for (int i = 0; i < branches.Count; i++)
+        {
+            IOpenApiSchema branch = branches[i];
+            if (!IsEventObject(branch) || !branch.Properties!.TryGetValue("data", out IOpenApiSchema? data) || !IsObjectLike(data))
+            {
+                return null;
+            }
+
+            names[i] = branch.Properties.TryGetValue("event", out IOpenApiSchema? name) ? EventName(name) : null;
+            if (names[i] is null && ++unnamed > 1)
+            {
+                return null;
+            }
+        }
+
+        if (names.Where(n => n is not null).Distinct(StringComparer.Ordinal).Count() != branches.Count - unnamed)
+        {
+            return null;
+        }
+
+        var events = new List<StreamEventModel>();
+        TypeRef? other = null;
+        for (int i = 0; i < branches.Count; i++)
+        {
+            string branchPointer = pointer + "/" + keyword + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/properties/data";
+            TypeRef type = _schemas.Resolve(branches[i].Properties!["data"], branchPointer, typeHint + IdentifierNaming.ToPascalCase(names[i] ?? "other", "Event") + "Event");
+            if (type.Kind != TypeKind.Object)
+            {
+                return null;
+            }
+
+            serialized.Add(type);
+            if (names[i] is { } eventName)
+            {
+                events.Add(new StreamEventModel(eventName, type));
+            }
+            else
+            {
+                other = type;
+            }
+        }
+
+        return new ResultModel(ResultKind.EventStream, other, null, events.ToEquatableArray());
+    }
+
+    /// <summary>An object schema of a whole server-sent event: only <c>data</c>, <c>event</c>, <c>id</c>, <c>retry</c>, with <c>data</c>.</summary>
+    private static bool IsEventObject(IOpenApiSchema schema) =>
+        schema.Properties is { Count: > 0 } properties && properties.ContainsKey("data")
+        && properties.Keys.All(k => k is "data" or "event" or "id" or "retry");
+
+    private static string? EventName(IOpenApiSchema schema)
+    {
+        if (!string.IsNullOrEmpty(schema.Const))
+        {
+            return schema.Const;
+        }
+
+        return schema.Enum is { Count: 1 } values && values[0] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue(out string? text) ? text : null;
+    }
+
+    /// <summary>Whether a response media type is streamed, and how.</summary>
+    internal static ResultKind? StreamKindOf(string mediaType)
+    {
+        string type = mediaType.Split(';')[0].Trim();
+        if (type.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase))
+        {
+            return ResultKind.EventStream;
+        }
+
+        return type.Equals("application/x-ndjson", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/jsonl", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/x-jsonlines", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/jsonlines", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("application/json-seq", StringComparison.OrdinalIgnoreCase)
+            ? ResultKind.JsonLines
+            : null;
+    }
+
     private static bool IsObjectLike(IOpenApiSchema schema) =>
         schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 }
         || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 } || schema.Items is not null;

@@ -165,7 +165,10 @@ internal sealed partial class OperationReader
 
         EquatableArray<PathPart> path = ParsePath(pathTemplate, parameters, displayName, pointer, parameterNames);
         var (body, otherBodies) = ReadBodies(operation.RequestBody, pointer + "/requestBody", displayName, typeHint, baseName, taken, parameterNames, serialized);
-        ResultModel result = ReadResult(operation.Responses, pointer + "/responses", typeHint, serialized);
+        ResultModel result = ReadResult(operation.Responses, pointer + "/responses", typeHint, serialized, out ResultModel? alsoStreamed);
+        StreamVariantModel? streaming = alsoStreamed is null
+            ? null
+            : new StreamVariantModel(IdentifierNaming.MakeUnique(WithoutGroupName(baseName, tag) + "StreamingAsync", taken), alsoStreamed);
 
         // Signature order: required path parameters as they appear in the path, a required body,
         // other required parameters, then everything optional.
@@ -189,7 +192,8 @@ internal sealed partial class OperationReader
             body,
             result,
             _security.For(operation.Security, _document.Security),
-            otherBodies);
+            otherBodies,
+            streaming);
     }
 
     /// <summary>
@@ -263,8 +267,9 @@ internal sealed partial class OperationReader
         return int.MaxValue;
     }
 
-    private ResultModel ReadResult(OpenApiResponses? responses, string pointer, string typeHint, List<TypeRef> serialized)
+    private ResultModel ReadResult(OpenApiResponses? responses, string pointer, string typeHint, List<TypeRef> serialized, out ResultModel? alsoStreamed)
     {
+        alsoStreamed = null;
         if (responses is null)
         {
             return new ResultModel(ResultKind.None, null, null);
@@ -283,12 +288,20 @@ internal sealed partial class OperationReader
             }
 
             string responsePointer = ReadContext.Pointer(pointer, response.Key);
+            // A stream and a JSON body side by side (a "stream" flag in the request picks): the stream is a method of its own.
+            ResultModel? streamed = ReadStreamedResult(content, responsePointer, response.Value.Description, typeHint, serialized);
             var json = content.FirstOrDefault(c => IsJson(c.Key));
             if (json.Key is not null)
             {
                 TypeRef type = _schemas.Resolve(json.Value?.Schema, ReadContext.Pointer(responsePointer + "/content", json.Key) + "/schema", typeHint + "Response");
                 serialized.Add(type);
+                alsoStreamed = streamed;
                 return new ResultModel(ResultKind.Json, type, response.Value.Description);
+            }
+
+            if (streamed is not null)
+            {
+                return streamed;
             }
 
             if (content.Keys.Any(k => k.StartsWith("text/", StringComparison.OrdinalIgnoreCase)))
