@@ -113,6 +113,9 @@ public sealed partial class ApiTransport : IDisposable
     /// </param>
     /// <returns>The request, to be sent with <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</returns>
     public HttpRequestMessage CreateRequest(HttpMethod method, string pathAndQuery)
+        => new(method, RequestUri(method, pathAndQuery));
+
+    private Uri RequestUri(HttpMethod method, string pathAndQuery)
     {
         if (method is null)
         {
@@ -129,7 +132,7 @@ public sealed partial class ApiTransport : IDisposable
             throw new ArgumentException("The path must start with '/'.", nameof(pathAndQuery));
         }
 
-        return new HttpRequestMessage(method, new Uri(_baseUrl + pathAndQuery, UriKind.Absolute));
+        return new Uri(_baseUrl + pathAndQuery, UriKind.Absolute);
     }
 
     /// <summary>Creates a request for an operation, naming its path template for traces and metrics.</summary>
@@ -154,9 +157,7 @@ public sealed partial class ApiTransport : IDisposable
             throw new ArgumentException("The path template must start with '/'.", nameof(pathTemplate));
         }
 
-        var request = CreateRequest(method, pathAndQuery);
-        UrlTemplate.Set(request, _basePath + pathTemplate);
-        return request;
+        return new OperationRequest(method, RequestUri(method, pathAndQuery), _basePath, pathTemplate);
     }
 
     /// <summary>
@@ -277,11 +278,7 @@ public sealed partial class ApiTransport : IDisposable
         {
             for (var attempt = 1; ; attempt++)
             {
-                using var attemptTimeoutSource = CancellationTokenSource.CreateLinkedTokenSource(callToken);
-                if (call.Timeout != Timeout.InfiniteTimeSpan)
-                {
-                    attemptTimeoutSource.CancelAfter(call.Timeout);
-                }
+                using var attemptTimeoutSource = AttemptCancellation.Start(callToken, call.Timeout);
 
                 var sent = prepared ? original.CreateRetry(request) : request;
                 HttpResponseMessage? response = null;
