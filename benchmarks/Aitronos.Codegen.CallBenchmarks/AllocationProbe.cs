@@ -28,7 +28,7 @@ internal static class AllocationProbe
             using (var sampler = new AllocationSampler())
             {
                 sampler.Start();
-                for (var i = 0; i < calls * 5; i++)
+                for (var i = 0; i < calls * 10; i++)
                 {
                     await benchmark.Generated();
                 }
