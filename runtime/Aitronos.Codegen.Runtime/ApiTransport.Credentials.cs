@@ -57,7 +57,7 @@ public sealed partial class ApiTransport
                         : credentials.Values[index];
                     if (string.IsNullOrEmpty(sent) && credentials.TokenSources[index] is { } source)
                     {
-                        sent = await source.GetTokenAsync(auth!.ScopesFor(index), cancellationToken).ConfigureAwait(false);
+                        sent = await source.GetTokenAsync((_httpClient, _userAgent), auth!.ScopesFor(index), cancellationToken).ConfigureAwait(false);
                         tokenSource = source;
                     }
 

@@ -275,9 +275,8 @@ public sealed partial class ApiTransport : IDisposable
             throw;
         }
 
-        using var callTimeoutSource = call.CallTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        callTimeoutSource?.CancelAfter(call.CallTimeout);
-        var callToken = callTimeoutSource?.Token ?? cancellationToken;
+        using var callTimeoutSource = call.CallTimeout == Timeout.InfiniteTimeSpan ? default : AttemptCancellation.Start(cancellationToken, call.CallTimeout, _retryClock);
+        var callToken = callTimeoutSource.IsActive ? callTimeoutSource.Token : cancellationToken;
         var started = call.CallTimeout == Timeout.InfiniteTimeSpan ? 0 : _retryClock.GetTimestamp();
 
         var redactor = _credentials.Redactor(null);
@@ -290,7 +289,7 @@ public sealed partial class ApiTransport : IDisposable
         {
             for (var attempt = 1; ; attempt++)
             {
-                using var attemptTimeoutSource = AttemptCancellation.Start(callToken, call.Timeout);
+                using var attemptTimeoutSource = AttemptCancellation.Start(callToken, call.Timeout, _retryClock);
 
                 var sent = prepared ? original.CreateRetry(request) : request;
                 HttpResponseMessage? response = null;
@@ -379,7 +378,7 @@ public sealed partial class ApiTransport : IDisposable
                     response?.Dispose();
                     throw CallerCanceled(exception, cancellationToken);
                 }
-                catch (OperationCanceledException exception) when (callTimeoutSource?.IsCancellationRequested == true)
+                catch (OperationCanceledException exception) when (callTimeoutSource.IsCancellationRequested)
                 {
                     response?.Dispose();
                     var timedOut = TimedOut(sent, call.CallTimeout, call.CallTimeoutSetting, redactor, exception);
@@ -426,7 +425,7 @@ public sealed partial class ApiTransport : IDisposable
                 {
                     throw CallerCanceled(exception, cancellationToken);
                 }
-                catch (OperationCanceledException exception) when (callTimeoutSource?.IsCancellationRequested == true)
+                catch (OperationCanceledException exception) when (callTimeoutSource.IsCancellationRequested)
                 {
                     var timedOut = TimedOut(sent, call.CallTimeout, call.CallTimeoutSetting, redactor, exception);
                     timedOut.RecordAttempts(attempt, failures, null);
