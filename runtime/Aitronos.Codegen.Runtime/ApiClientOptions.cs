@@ -60,7 +60,8 @@ public class ApiClientOptions
 
     /// <summary>
     /// The client id for an OAuth 2.0 client credentials flow: with <see cref="ClientSecret"/>, the client fetches its own
-    /// access tokens, caches them and fetches new ones before they expire. <see cref="AccessToken"/> and
+    /// access tokens, caches them and fetches new ones before they expire. Clients made from one options instance (such as
+    /// the transient clients of one service provider) share the cached tokens. <see cref="AccessToken"/> and
     /// <see cref="AccessTokenProvider"/> win over it. When not set, the environment variable named by the API's description is used.
     /// </summary>
     public string? ClientId { get; set; }
