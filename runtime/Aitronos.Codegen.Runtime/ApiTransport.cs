@@ -280,7 +280,7 @@ public sealed partial class ApiTransport : IDisposable
         var started = call.CallTimeout == Timeout.InfiniteTimeSpan ? 0 : _retryClock.GetTimestamp();
 
         var redactor = _credentials.Redactor(null);
-        var credentials = default(SentCredentials);
+        var credentials = SentCredentials.None;
         var original = default(RequestTemplate);
         var prepared = false;
         List<ApiException>? failures = null;
