@@ -26,6 +26,8 @@ public class ApiClientOptions
     private TimeSpan _maxRetryDelay = TimeSpan.FromSeconds(8);
     private TimeSpan _maxRetryAfter = TimeSpan.FromSeconds(60);
     private TimeSpan _callTimeout = System.Threading.Timeout.InfiniteTimeSpan;
+    private TimeProvider _timeProvider = TimeProvider.System;
+    private RetryClock? _retryClock;
 
     /// <summary>
     /// The base URL of the API, replacing the server URL of the OpenAPI document.
@@ -58,7 +60,8 @@ public class ApiClientOptions
 
     /// <summary>
     /// The client id for an OAuth 2.0 client credentials flow: with <see cref="ClientSecret"/>, the client fetches its own
-    /// access tokens, caches them and fetches new ones before they expire. <see cref="AccessToken"/> and
+    /// access tokens, caches them and fetches new ones before they expire. Clients made from one options instance (such as
+    /// the transient clients of one service provider) share the cached tokens. <see cref="AccessToken"/> and
     /// <see cref="AccessTokenProvider"/> win over it. When not set, the environment variable named by the API's description is used.
     /// </summary>
     public string? ClientId { get; set; }
@@ -390,8 +393,28 @@ public class ApiClientOptions
         return text.ToString();
     }
 
-    /// <summary>The time, waits and jitter retries use; tests replace it to run in virtual time.</summary>
-    internal RetryClock RetryClock { get; set; } = RetryClock.System;
+    /// <summary>
+    /// The clock the client runs on: the waits between retries and the call's time budget, <c>Retry-After</c> dates
+    /// (when the response has no <c>Date</c>), the expiry of OAuth 2.0 tokens, and the timers of <see cref="Timeout"/> and
+    /// <see cref="CallTimeout"/>. <see cref="System.TimeProvider.System"/> by default; a fake one
+    /// (<c>Microsoft.Extensions.Time.Testing.FakeTimeProvider</c>) runs all of them in virtual time, in tests.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is <see langword="null"/>.</exception>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>
+    /// The time, waits, timers and jitter the client uses: <see cref="TimeProvider"/>'s, unless a test set one with a
+    /// chosen jitter.
+    /// </summary>
+    internal RetryClock RetryClock
+    {
+        get => _retryClock ?? (ReferenceEquals(_timeProvider, TimeProvider.System) ? RetryClock.System : new TimeProviderClock(_timeProvider));
+        set => _retryClock = value;
+    }
 
     /// <summary>Checks a timeout: positive, or infinite.</summary>
     internal static TimeSpan CheckTimeout(TimeSpan value)

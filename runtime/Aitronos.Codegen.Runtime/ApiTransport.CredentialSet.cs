@@ -60,9 +60,9 @@ public sealed partial class ApiTransport
                     var clientSecret = FirstNonEmpty(options.ClientSecret, ReadEnvironment(oauth.ClientSecretVariable));
                     if (clientId is not null && clientSecret is not null)
                     {
-                        tokenSources[index] = new ClientCredentialsTokenSource(
-                            api.Name, _httpClient, TokenUrl(api, oauth, options), clientId, clientSecret, options.ClientAuthentication,
-                            options.Scopes.Count == 0 ? null : string.Join(" ", options.Scopes), _userAgent, options.Timeout, options.RetryClock);
+                        tokenSources[index] = ClientCredentialsTokenSource.Shared(
+                            options, api.Name, TokenUrl(api, oauth, options), clientId, clientSecret,
+                            options.Scopes.Count == 0 ? null : string.Join(" ", options.Scopes), _retryClock);
                         configured |= 1L << index;
                         secrets.Add(clientSecret);
                     }

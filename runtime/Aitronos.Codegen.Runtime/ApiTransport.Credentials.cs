@@ -25,7 +25,7 @@ public sealed partial class ApiTransport
         var missing = complete ? null : DescribeMissing(alternatives);
         if (chosen == 0)
         {
-            return new SentCredentials(0, null, null, missing);
+            return missing is null ? SentCredentials.None : new SentCredentials(0, null, null, missing);
         }
 
         var schemes = credentials.Schemes;
@@ -57,7 +57,7 @@ public sealed partial class ApiTransport
                         : credentials.Values[index];
                     if (string.IsNullOrEmpty(sent) && credentials.TokenSources[index] is { } source)
                     {
-                        sent = await source.GetTokenAsync(auth!.ScopesFor(index), cancellationToken).ConfigureAwait(false);
+                        sent = await source.GetTokenAsync((_httpClient, _userAgent), auth!.ScopesFor(index), cancellationToken).ConfigureAwait(false);
                         tokenSource = source;
                     }
 
@@ -71,7 +71,9 @@ public sealed partial class ApiTransport
             }
         }
 
-        return new SentCredentials(queryKeys, token, tokenSource, missing);
+        return queryKeys == 0 && token is null && tokenSource is null && missing is null
+            ? SentCredentials.None
+            : new SentCredentials(queryKeys, token, tokenSource, missing);
     }
 
     /// <summary>The schemes to send: see <see cref="AddCredentialsAsync"/>.</summary>
@@ -214,7 +216,7 @@ public sealed partial class ApiTransport
     }
 
     /// <summary>Puts the query API keys the first request carried on a redirect that stays on the origin.</summary>
-    private void AddQueryApiKeys(HttpRequestMessage request, in SentCredentials credentials)
+    private void AddQueryApiKeys(HttpRequestMessage request, SentCredentials credentials)
     {
         for (var index = 0; credentials.QueryKeys >> index != 0; index++)
         {
@@ -269,8 +271,12 @@ public sealed partial class ApiTransport
     }
 
     /// <summary>What <see cref="AddCredentialsAsync"/> put on a request.</summary>
-    private readonly struct SentCredentials
+    /// <remarks>A class, so that a call's state machine holds a reference; most calls share <see cref="None"/>.</remarks>
+    private sealed class SentCredentials
     {
+        /// <summary>Nothing that a redirect, a 401 or a redactor needs to know: no query key, no token, nothing missing.</summary>
+        public static readonly SentCredentials None = new(0, null, null, null);
+
         private readonly ClientCredentialsTokenSource? _tokenSource;
 
         private readonly string? _missing;

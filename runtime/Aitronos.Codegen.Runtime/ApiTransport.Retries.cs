@@ -21,6 +21,7 @@ public sealed partial class ApiTransport
     private readonly TimeSpan _maxRetryDelay;
     private readonly TimeSpan _maxRetryAfter;
     private readonly RetryClock _retryClock;
+    private CallSettings? _defaultCall;
 
     /// <summary>
     /// The settings of one call: the options passed to it win over the current scope's, which win over the client's.
@@ -31,7 +32,8 @@ public sealed partial class ApiTransport
         var scoped = ApiRequestOptions.Current;
         if (passed is null && scoped is null)
         {
-            return new CallSettings(_maxRetries, _timeout, "ApiClientOptions.Timeout", _callTimeout, "ApiClientOptions.CallTimeout", null, null);
+            // One instance for every call without options: the call's state machine holds a reference, not a copy.
+            return _defaultCall ??= new CallSettings(_maxRetries, _timeout, "ApiClientOptions.Timeout", _callTimeout, "ApiClientOptions.CallTimeout", null, null);
         }
 
         var keyOwner = passed?.IdempotencyKey is not null ? passed : scoped?.IdempotencyKey is not null ? scoped : null;
@@ -73,7 +75,7 @@ public sealed partial class ApiTransport
         AddDefaultHeaders(request);
         return request.RequestUri is { IsAbsoluteUri: true } uri && Origin.Of(uri) == _baseOrigin
             ? await AddCredentialsAsync(request, auth, cancellationToken).ConfigureAwait(false)
-            : default;
+            : SentCredentials.None;
     }
 
     /// <summary>
@@ -92,7 +94,7 @@ public sealed partial class ApiTransport
     private bool ShouldRetry(
         ApiException failure,
         int attempt,
-        in CallSettings call,
+        CallSettings call,
         in RequestTemplate original,
         bool prepared,
         bool failedBeforeSending,
@@ -213,7 +215,7 @@ public sealed partial class ApiTransport
     }
 
     /// <summary>The settings one call runs with.</summary>
-    private readonly struct CallSettings
+    private sealed class CallSettings
     {
         public CallSettings(int maxRetries, TimeSpan timeout, string timeoutSetting, TimeSpan callTimeout, string callTimeoutSetting, string? idempotencyKey, Action<ApiResponse>? onResponse)
         {

@@ -132,9 +132,9 @@ public sealed class PackageLayoutTests
         Dictionary<string, XElement> netStandard = groups["netstandard2.0"].ToDictionary(d => (string)d.Attribute("id")!, StringComparer.OrdinalIgnoreCase);
         Assert.True(
             netStandard.Keys.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(
-                ["Microsoft.Bcl.AsyncInterfaces", "Microsoft.Extensions.Logging.Abstractions", "System.Diagnostics.DiagnosticSource", "System.Text.Json"],
+                ["Microsoft.Bcl.AsyncInterfaces", "Microsoft.Bcl.TimeProvider", "Microsoft.Extensions.Logging.Abstractions", "System.Diagnostics.DiagnosticSource", "System.Text.Json"],
                 StringComparer.OrdinalIgnoreCase),
-            "netstandard2.0 must depend on exactly System.Text.Json, Microsoft.Bcl.AsyncInterfaces, Microsoft.Extensions.Logging.Abstractions and "
+            "netstandard2.0 must depend on exactly System.Text.Json, Microsoft.Bcl.AsyncInterfaces, Microsoft.Bcl.TimeProvider, Microsoft.Extensions.Logging.Abstractions and "
             + $"System.Diagnostics.DiagnosticSource (no generator packages such as Microsoft.OpenApi or Microsoft.CodeAnalysis), got: {all}");
 
         Version json = System.Version.Parse(((string)netStandard["System.Text.Json"].Attribute("version")!).Trim('[', ']', '(', ')').Split(',')[0]);

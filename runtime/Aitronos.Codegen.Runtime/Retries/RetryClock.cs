@@ -7,8 +7,9 @@ namespace Aitronos.Codegen.Runtime;
 
 /// <summary>
 /// The time and randomness that retries depend on: the wall clock (for <c>Retry-After</c> dates when the response has no
-/// <c>Date</c>), a monotonic clock (for the call's time budget), the waits between attempts and the jitter. Tests replace it
-/// to run retries in virtual time with a chosen jitter; timeouts always run in real time.
+/// <c>Date</c>), a monotonic clock (for the call's time budget and token expiry), the waits between attempts, the jitter,
+/// and the timers of timeouts. <see cref="ApiClientOptions.TimeProvider"/> makes one (<see cref="TimeProviderClock"/>);
+/// tests also replace it to run retries in virtual time with a chosen jitter.
 /// </summary>
 internal class RetryClock
 {
@@ -19,6 +20,29 @@ internal class RetryClock
     [ThreadStatic]
     private static Random? t_random;
 #endif
+
+    /// <summary>
+    /// Where the timers of timeouts come from, or <see langword="null"/> for the system's (whose cancellation sources the
+    /// transport can reuse).
+    /// </summary>
+    public virtual TimeProvider? Timers => null;
+
+    /// <summary>A source canceled after <paramref name="delay"/> by <see cref="Timers"/>, or by the system's timer.</summary>
+    public CancellationTokenSource CreateTimeoutSource(TimeSpan delay)
+    {
+        if (Timers is not { } timers)
+        {
+            var source = new CancellationTokenSource();
+            source.CancelAfter(delay);
+            return source;
+        }
+
+#if NET8_0_OR_GREATER
+        return new CancellationTokenSource(delay, timers);
+#else
+        return timers.CreateCancellationTokenSource(delay);
+#endif
+    }
 
     /// <summary>The current UTC time.</summary>
     public virtual DateTimeOffset UtcNow => DateTimeOffset.UtcNow;

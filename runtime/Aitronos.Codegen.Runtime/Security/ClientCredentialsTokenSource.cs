@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -19,16 +21,22 @@ namespace Aitronos.Codegen.Runtime;
 /// </summary>
 internal sealed class ClientCredentialsTokenSource
 {
+    /// <summary>
+    /// The sources of each options instance, by everything that makes their tokens differ. Clients made from one options
+    /// instance share their tokens: <c>IHttpClientFactory</c>'s typed clients are transient, made from one named options
+    /// instance per service provider, and must not fetch a token each. Weak: the sources go with their options.
+    /// </summary>
+    private static readonly ConditionalWeakTable<ApiClientOptions, ConcurrentDictionary<SharingKey, ClientCredentialsTokenSource>> s_shared = new();
+
+
     private static readonly TimeSpan s_maxRefreshMargin = TimeSpan.FromSeconds(60);
 
     private readonly string _apiName;
-    private readonly HttpClient _httpClient;
     private readonly Uri _tokenUrl;
     private readonly string _clientId;
     private readonly string _clientSecret;
     private readonly OAuthClientAuthentication _clientAuthentication;
     private readonly string? _configuredScopes;
-    private readonly string _userAgent;
     private readonly TimeSpan _timeout;
     private readonly RetryClock _clock;
     private readonly object _gate = new();
@@ -36,33 +44,50 @@ internal sealed class ClientCredentialsTokenSource
 
     public ClientCredentialsTokenSource(
         string apiName,
-        HttpClient httpClient,
         Uri tokenUrl,
         string clientId,
         string clientSecret,
         OAuthClientAuthentication clientAuthentication,
         string? configuredScopes,
-        string userAgent,
         TimeSpan timeout,
         RetryClock clock)
     {
         _apiName = apiName;
-        _httpClient = httpClient;
         _tokenUrl = tokenUrl;
         _clientId = clientId;
         _clientSecret = clientSecret;
         _clientAuthentication = clientAuthentication;
         _configuredScopes = configuredScopes;
-        _userAgent = userAgent;
         _timeout = timeout;
         _clock = clock;
     }
 
+    /// <summary>The source the clients made from <paramref name="options"/> share for these credentials.</summary>
+    public static ClientCredentialsTokenSource Shared(
+        ApiClientOptions options,
+        string apiName,
+        Uri tokenUrl,
+        string clientId,
+        string clientSecret,
+        string? configuredScopes,
+        RetryClock clock)
+    {
+        var key = new SharingKey(apiName, tokenUrl.AbsoluteUri, clientId, clientSecret, options.ClientAuthentication, configuredScopes, options.Timeout, clock.Timers);
+        var sources = s_shared.GetValue(options, static _ => new ConcurrentDictionary<SharingKey, ClientCredentialsTokenSource>());
+        if (sources.TryGetValue(key, out var source))
+        {
+            return source;
+        }
+
+        return sources.GetOrAdd(key, new ClientCredentialsTokenSource(apiName, tokenUrl, clientId, clientSecret, options.ClientAuthentication, configuredScopes, options.Timeout, clock));
+    }
+
     /// <summary>A valid token for <paramref name="operationScopes"/> (or the configured scopes, which win).</summary>
+    /// <param name="sender">Sends the token request, when one is needed: the asking client's HTTP client and <c>User-Agent</c>.</param>
     /// <param name="operationScopes">The operation's scopes, space-separated; empty for none.</param>
     /// <param name="cancellationToken">Stops this caller's wait; the fetch itself goes on for the others, bounded by the timeout.</param>
     /// <exception cref="OAuthTokenException">The token endpoint refused, did not answer, or answered no token.</exception>
-    public async ValueTask<string> GetTokenAsync(string operationScopes, CancellationToken cancellationToken)
+    public async ValueTask<string> GetTokenAsync((HttpClient Client, string UserAgent) sender, string operationScopes, CancellationToken cancellationToken)
     {
         var scopes = _configuredScopes ?? operationScopes;
         TaskCompletionSource<string> pending;
@@ -91,7 +116,7 @@ internal sealed class ClientCredentialsTokenSource
 
         if (start)
         {
-            _ = FetchAsync(scopes, entry, pending);
+            _ = FetchAsync(sender, scopes, entry, pending);
         }
 
         return await WaitAsync(pending.Task, cancellationToken).ConfigureAwait(false);
@@ -131,12 +156,12 @@ internal sealed class ClientCredentialsTokenSource
         return await task.ConfigureAwait(false);
     }
 
-    private async Task FetchAsync(string scopes, Entry entry, TaskCompletionSource<string> pending)
+    private async Task FetchAsync((HttpClient Client, string UserAgent) sender, string scopes, Entry entry, TaskCompletionSource<string> pending)
     {
         try
         {
             var requested = _clock.GetTimestamp();
-            var (token, lifetime) = await RequestAsync(scopes).ConfigureAwait(false);
+            var (token, lifetime) = await RequestAsync(sender, scopes).ConfigureAwait(false);
             lock (_gate)
             {
                 entry.Token = token;
@@ -159,13 +184,9 @@ internal sealed class ClientCredentialsTokenSource
         }
     }
 
-    private async Task<(string Token, TimeSpan? Lifetime)> RequestAsync(string scopes)
+    private async Task<(string Token, TimeSpan? Lifetime)> RequestAsync((HttpClient Client, string UserAgent) sender, string scopes)
     {
-        using var timeout = new CancellationTokenSource();
-        if (_timeout != Timeout.InfiniteTimeSpan)
-        {
-            timeout.CancelAfter(_timeout);
-        }
+        using var timeout = _timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : _clock.CreateTimeoutSource(_timeout);
 
         var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
         if (scopes.Length > 0)
@@ -181,7 +202,7 @@ internal sealed class ClientCredentialsTokenSource
 
         using var request = new HttpRequestMessage(HttpMethod.Post, _tokenUrl) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        request.Headers.TryAddWithoutValidation("User-Agent", _userAgent);
+        request.Headers.TryAddWithoutValidation("User-Agent", sender.UserAgent);
         if (_clientAuthentication == OAuthClientAuthentication.BasicHeader)
         {
             // RFC 6749, section 2.3.1: both parts form-encoded before they are joined.
@@ -193,7 +214,7 @@ internal sealed class ClientCredentialsTokenSource
         string body;
         try
         {
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            response = await sender.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
         {
@@ -299,5 +320,32 @@ internal sealed class ClientCredentialsTokenSource
 
         /// <summary>The fetch in flight, which every caller waits for.</summary>
         public TaskCompletionSource<string>? Pending { get; set; }
+    }
+
+    /// <summary>What must be equal for two clients to share their tokens. It holds the secret, so it is never formatted.</summary>
+    private readonly struct SharingKey : IEquatable<SharingKey>
+    {
+        private readonly string _apiName;
+        private readonly string _tokenUrl;
+        private readonly string _clientId;
+        private readonly string _clientSecret;
+        private readonly OAuthClientAuthentication _authentication;
+        private readonly string? _scopes;
+        private readonly TimeSpan _timeout;
+        private readonly TimeProvider? _timers;
+
+        public SharingKey(string apiName, string tokenUrl, string clientId, string clientSecret, OAuthClientAuthentication authentication, string? scopes, TimeSpan timeout, TimeProvider? timers)
+            => (_apiName, _tokenUrl, _clientId, _clientSecret, _authentication, _scopes, _timeout, _timers) = (apiName, tokenUrl, clientId, clientSecret, authentication, scopes, timeout, timers);
+
+        public bool Equals(SharingKey other)
+            => _apiName == other._apiName && _tokenUrl == other._tokenUrl && _clientId == other._clientId && _clientSecret == other._clientSecret
+                && _authentication == other._authentication && _scopes == other._scopes && _timeout == other._timeout && ReferenceEquals(_timers, other._timers);
+
+        public override bool Equals(object? obj) => obj is SharingKey other && Equals(other);
+
+        public override int GetHashCode()
+            => StringComparer.Ordinal.GetHashCode(_tokenUrl) ^ (StringComparer.Ordinal.GetHashCode(_clientId) * 31) ^ (_scopes is null ? 0 : StringComparer.Ordinal.GetHashCode(_scopes) * 17);
+
+        public override string ToString() => nameof(SharingKey);
     }
 }
