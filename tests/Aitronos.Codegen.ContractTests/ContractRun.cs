@@ -307,9 +307,51 @@ public sealed class ContractRun
                 disposable.Dispose();
                 break;
             case not null:
-                // Models read leniently; ToString walks every member, so a lazily failing one would throw here.
+                // Models read leniently: what broke the schema is recorded on them, not thrown. A response Prism made
+                // that passed its own validation must read without any such problem.
                 _ = result.ToString();
+                var problems = new List<string>();
+                CollectReadProblems(result, problems, 0);
+                if (problems.Count > 0)
+                {
+                    throw new InvalidOperationException("the response was read with problems: " + string.Join("; ", problems.Take(5)));
+                }
+
                 break;
+        }
+    }
+
+    private static void CollectReadProblems(object? value, List<string> problems, int depth)
+    {
+        if (value is null or string || depth > 8 || value.GetType().IsPrimitive)
+        {
+            return;
+        }
+
+        if (value is JsonModel model)
+        {
+            problems.AddRange(model.JsonReadProblems.Select(p => p.ToString()!));
+            foreach (PropertyInfo property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length == 0 && property.Name != nameof(JsonModel.JsonReadProblems))
+                {
+                    CollectReadProblems(property.GetValue(value), problems, depth + 1);
+                }
+            }
+        }
+        else if (value is System.Collections.IDictionary dictionary)
+        {
+            foreach (object? item in dictionary.Values)
+            {
+                CollectReadProblems(item, problems, depth + 1);
+            }
+        }
+        else if (value is System.Collections.IEnumerable items)
+        {
+            foreach (object? item in items)
+            {
+                CollectReadProblems(item, problems, depth + 1);
+            }
         }
     }
 
