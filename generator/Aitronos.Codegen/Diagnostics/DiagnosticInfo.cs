@@ -14,8 +14,9 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
 /// <summary>A diagnostic as values, so that it can sit in the cached pipeline.</summary>
 internal sealed record DiagnosticInfo(string Id, LocationInfo? Location, EquatableArray<string> Arguments)
 {
+    /// <summary>A diagnostic; spec text in its arguments shows a character that reorders or hides text as its code point.</summary>
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
-        new(descriptor.Id, location, arguments.ToEquatableArray());
+        new(descriptor.Id, location, arguments.Select(Emitting.CSharpLiterals.Visible).ToEquatableArray());
 
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(

@@ -137,7 +137,7 @@ internal static class Emitter
         }
         catch (Exception ex)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, settings.SpecName, ex.GetType().Name + ": " + ex.Message));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InternalError, Location.None, settings.SpecName, ex.GetType().Name + ": " + CSharpLiterals.Visible(ex.Message)));
         }
     }
 

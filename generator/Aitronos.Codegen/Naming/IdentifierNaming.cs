@@ -97,7 +97,7 @@ internal static class IdentifierNaming
 
     private static bool IsIdentifierPart(char c) =>
         SyntaxFacts.IsIdentifierPartCharacter(c)
-        && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format;
+        && !Emitting.CSharpLiterals.HidesOrReorders(c);
 
     private static string Finish(StringBuilder builder, string fallback)
     {

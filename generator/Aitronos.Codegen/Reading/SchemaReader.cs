@@ -170,9 +170,12 @@ internal sealed partial class SchemaReader
         try
         {
             // Objects and enums are named now, before their members are read, so that cycles resolve by name.
-            IOpenApiSchema effective = schema is OpenApiSchemaReference r ? Target(r) ?? schema : schema;
-            List<string>? subtypes = schema is OpenApiSchemaReference ? null : Subtypes(key, effective);
-            if (subtypes is null && IsObjectLike(effective))
+            // A bare reference that leads nowhere (dangling, or a cycle of bare references: A = B, B = A) has no
+            // target: it is resolved as a reference below, which reports it where it stands. Its own members are
+            // never read: reading them resolves the reference again, and the library throws on the cycle.
+            IOpenApiSchema? effective = schema is OpenApiSchemaReference r ? Target(r) : schema;
+            List<string>? subtypes = schema is OpenApiSchemaReference || effective is null ? null : Subtypes(key, effective);
+            if (subtypes is null && effective is not null && IsObjectLike(effective))
             {
                 // Nullable where the component says so, at every reference: the first and the ones its members make.
                 var objectRef = WithNullable(new TypeRef(TypeKind.Object, name), AllowsNull(effective));
@@ -182,7 +185,7 @@ internal sealed partial class SchemaReader
             }
 
             // Unions are named before their variants are read too: a variant may hold the union (a tree of nodes).
-            if (schema is not OpenApiSchemaReference && (subtypes is not null || IsUnionLike(effective)))
+            if (schema is not OpenApiSchemaReference && effective is not null && (subtypes is not null || IsUnionLike(effective)))
             {
                 _resolvedComponents[key] = new TypeRef(TypeKind.Union, name, IsNullable: AllowsNull(effective) || HasNullBranch(effective));
                 TypeRef union = subtypes is not null
@@ -315,8 +318,10 @@ internal sealed partial class SchemaReader
                 type,
                 required.Contains(jsonName),
                 type.IsNullable,
-                DescriptionOf(propertySchema, type),
-                DeprecatedOf(propertySchema)));
+                // A property whose schema the reader could not read (a string where an object belongs) is any JSON,
+                // the reader's own diagnostic says why.
+                propertySchema is null ? null : DescriptionOf(propertySchema, type),
+                propertySchema is not null && DeprecatedOf(propertySchema)));
         }
 
         TypeRef? additionalType = additional is null
@@ -336,7 +341,18 @@ internal sealed partial class SchemaReader
         ref bool additionalAllowed,
         HashSet<IOpenApiSchema> visited)
     {
-        IOpenApiSchema effective = schema is OpenApiSchemaReference reference ? Target(reference) ?? schema : schema;
+        IOpenApiSchema? effective = schema is OpenApiSchemaReference reference ? Target(reference) : schema;
+        if (effective is null)
+        {
+            // A member that leads nowhere (dangling, or a cycle of bare references): it adds nothing, and says so.
+            if (schema is OpenApiSchemaReference unresolved)
+            {
+                _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer, unresolved.Reference?.ReferenceV3 ?? unresolved.Reference?.Id ?? "(unknown)");
+            }
+
+            return;
+        }
+
         if (!visited.Add(effective) || visited.Count > MaxDepth)
         {
             return;

@@ -40,6 +40,13 @@ internal sealed class SecurityReader
         foreach (var pair in schemes.Where(p => used.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             string pointer = ReadContext.Pointer("#/components/securitySchemes", pair.Key);
+            if (pair.Value is null)
+            {
+                // Not an object where a scheme belongs: the reader's own diagnostic says what it found.
+                _context.Report(DiagnosticDescriptors.UnsupportedSecurity, pointer, pair.Key, "the scheme could not be read; requests do not carry it");
+                continue;
+            }
+
             if (Read(pair.Key, pair.Value, pointer) is not { } scheme)
             {
                 continue;

@@ -6,7 +6,7 @@
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-/// <summary>JSON metadata for the types of Hostile "API" */ &lt;/summary&gt; #error title, without reflection: safe for trimming and Native AOT. Use it with System.Text.Json to (de)serialize these types yourself: Options resolves every generated type.</summary>
+/// <summary>JSON metadata for the types of Hostile "API" */ &lt;/summary&gt; #error title [U+202E]evil[U+202C], without reflection: safe for trimming and Native AOT. Use it with System.Text.Json to (de)serialize these types yourself: Options resolves every generated type.</summary>
 public sealed partial class HostileJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     private static readonly global::System.Text.Json.JsonSerializerOptions s_options = new() { TypeInfoResolver = new HostileJsonContext() };
@@ -19,9 +19,14 @@ public sealed partial class HostileJsonContext : global::System.Text.Json.Serial
 
     internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1ResponseItemList => Get<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>>();
 
+    /// <summary>JSON metadata for <see cref="Consumer.BidiName"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.BidiName> BidiName => Get<global::Consumer.BidiName>();
+
     /// <inheritdoc/>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
     {
+        if (type == typeof(global::Consumer.BidiName)) return Create(options, new global::Consumer.BidiName.JsonConverter());
+        if (type == typeof(BidiNameLevel)) return Create(options, new BidiNameLevel.JsonConverter());
         if (type == typeof(EvilClassX)) return Create(options, new EvilClassX.JsonConverter());
         if (type == typeof(EvilClassXNormalName)) return Create(options, new EvilClassXNormalName.JsonConverter());
         if (type == typeof(GetSystemEnvironmentExit1ResponseItem)) return Create(options, new GetSystemEnvironmentExit1ResponseItem.JsonConverter());

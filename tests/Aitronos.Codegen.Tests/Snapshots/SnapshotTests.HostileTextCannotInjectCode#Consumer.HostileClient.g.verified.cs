@@ -11,7 +11,7 @@ public sealed partial class HostileClientOptions : AcgRuntime.ApiClientOptions
 {
 }
 
-/// <summary>Hostile "API" */ &lt;/summary&gt; #error title</summary>
+/// <summary>Hostile "API" */ &lt;/summary&gt; #error title [U+202E]evil[U+202C]</summary>
 /// <remarks>
 /// line one
 /// #error injected
@@ -19,12 +19,13 @@ public sealed partial class HostileClientOptions : AcgRuntime.ApiClientOptions
 ///
 /// &lt;/remarks&gt;&lt;summary&gt;
 /// #error after LS
+/// [U+2066]isolated[U+2069] zero[U+200B]width[U+FEFF] shy[U+00AD] tag[U+E0041] filler[U+3164] marks[U+200F][U+061C] */ [U+202E]#error bidi
 /// </remarks>
 public sealed partial class HostileClient : global::System.IDisposable
 {
     private static readonly AcgRuntime.ApiDescription s_api = new(
         "HostileClient",
-        "https://example.test/\"); System.Environment.Exit(1); (\"",
+        "https://example.test/\"); System.Environment.Exit(1); (\"\u202erlo",
         null,
         null);
 
@@ -58,6 +59,20 @@ public sealed partial class HostileClient : global::System.IDisposable
     /// <summary>Releases the HTTP connection pool if the client created it.</summary>
     public void Dispose() => _transport.Dispose();
 
+    /// <summary>post [U+2066]body[U+2069]</summary>
+    /// <remarks>POST /bidi[U+202E]/path</remarks>
+    /// <param name="body">The request body, if any.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+    public global::System.Threading.Tasks.Task BidiPostAsync(BidiName? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+    {
+        var path = new AcgRuntime.RequestPath("/bidi\u202e/path");
+        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/bidi\u202e/path");
+        if (body is not null) request.Content = AcgRuntime.ApiTransport.CreateJsonContent<BidiName>(body, HostileJsonContext.Default.BidiName);
+        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+    }
+
     /// <summary>Operations tagged 'TagWithQuote'.</summary>
     public sealed partial class TagWithQuoteClient
     {
@@ -65,21 +80,21 @@ public sealed partial class HostileClient : global::System.IDisposable
 
         internal TagWithQuoteClient(AcgRuntime.ApiTransport transport) => _transport = transport;
 
-        /// <summary>*/ #error</summary>
-        /// <remarks>GET /evil/{id"}</remarks>
-        /// <param name="id">&lt;/param&gt;#error</param>
-        /// <param name="q">The 'q' parameter.</param>
-        /// <param name="xHeader">The 'xHeader' parameter.</param>
+        /// <summary>*/ #error [U+202E]#error in summary</summary>
+        /// <remarks>GET /evil/{id"[U+2066]}</remarks>
+        /// <param name="id">&lt;/param&gt;#error [U+202E]desc</param>
+        /// <param name="q"> [U+202E]desc</param>
+        /// <param name="xHeader"> [U+202E]desc</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>ok</returns>
+        /// <returns>ok [U+202E]ok</returns>
         /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1Async(string id, string? q = null, string? xHeader = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
         {
             var path = new AcgRuntime.RequestPath("/evil/").Segment(id, nameof(id));
-            if (q is { } qValue) path.Query("q\"\\", qValue);
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/evil/{id\"}");
-            if (xHeader is { } xHeaderValue) request.Headers.TryAddWithoutValidation("X-\"Header", xHeaderValue);
+            if (q is { } qValue) path.Query("q\"\\\u2066", qValue);
+            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/evil/{id\"\u2066}");
+            if (xHeader is { } xHeaderValue) request.Headers.TryAddWithoutValidation("X-\"Header\u2066", xHeaderValue);
             return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, HostileJsonContext.Default.GetSystemEnvironmentExit1ResponseItemList, requestOptions, cancellationToken);
         }
     }
