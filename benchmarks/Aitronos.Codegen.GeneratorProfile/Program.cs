@@ -91,6 +91,7 @@ foreach (string path in specs)
     string? edited = AddPropertyToFirstComponent(text, extension);   // one property added to one component schema
     var samples = new Dictionary<string, List<double>>(StringComparer.Ordinal);
     ImmutableArray<GeneratedSourceResult> sources = default;
+    List<Diagnostic> errors = new();
     int changed = 0;
     for (int round = -WarmUpRounds; round < runs; round++)
     {
@@ -126,6 +127,7 @@ foreach (string path in specs)
             }
 
             sources = result.GeneratedSources;
+            errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             return ms;
         });
         if (edited is not null)
@@ -172,6 +174,11 @@ foreach (string path in specs)
         string s = source.SourceText.ToString();
         bytes += Encoding.UTF8.GetByteCount(s);
         lines += source.SourceText.Lines.Count;
+    }
+
+    foreach (Diagnostic error in errors)
+    {
+        Console.Error.WriteLine("generator error: " + error);
     }
 
     Console.WriteLine(string.Join(" | ", new[]
