@@ -12,13 +12,15 @@ using Microsoft.CodeAnalysis.CSharp;
 // by side (GeneratorProfile --dump DIR, then edit a copy): e.g. with and without a construct, or ours vs Kiota's output
 // (EXTRA_REFS=colon-separated assemblies, such as Kiota's packages). References: the framework's System.* assemblies
 // and RUNTIME_DLL. A .NET 10 file-based app:
-//   dotnet run benchmarks/CompileDirs/CompileDirs.cs -- RUNS RUNTIME_DLL DIR...
+//   dotnet run benchmarks/CompileDirs/CompileDirs.cs -- RUNS RUNTIME_DLL DIR[=DLL]...
+// A DIR=DLL argument compiles DIR against DLL instead of RUNTIME_DLL (e.g. output of an older commit with its runtime).
 int runs = int.Parse(args[0]);
 string runtime = args[1];
 var dirs = args.Skip(2).ToArray();
+MetadataReference RuntimeOf(string d) => MetadataReference.CreateFromFile(d.Contains('=') ? d[(d.IndexOf('=') + 1)..] : runtime);
 var refs = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
     .Where(p => Path.GetFileName(p).StartsWith("System.") || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
-    .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).Append(MetadataReference.CreateFromFile(runtime)).Concat((Environment.GetEnvironmentVariable("EXTRA_REFS") ?? "").Split(":", StringSplitOptions.RemoveEmptyEntries).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))).ToList();
+    .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).Concat((Environment.GetEnvironmentVariable("EXTRA_REFS") ?? "").Split(":", StringSplitOptions.RemoveEmptyEntries).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))).ToList();
 var times = dirs.ToDictionary(d => d, d => new List<double>());
 var cpu = dirs.ToDictionary(d => d, d => new List<double>());
 var parse = new CSharpParseOptions(LanguageVersion.Latest);
@@ -26,8 +28,8 @@ for (int i = 0; i <= runs; i++)
   foreach (var d in dirs)
   {
     GC.Collect(); var cpu0 = Process.GetCurrentProcess().TotalProcessorTime; var sw = Stopwatch.StartNew();
-    var trees = Directory.GetFiles(d, "*.cs", SearchOption.AllDirectories).Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
-    var c = CSharpCompilation.Create("X", trees, refs, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
+    var trees = Directory.GetFiles(d.Split('=')[0], "*.cs", SearchOption.AllDirectories).Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)).ToList();
+    var c = CSharpCompilation.Create("X", trees, refs.Append(RuntimeOf(d)), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable));
     using var ms = new MemoryStream();
     var r = c.Emit(ms);
     sw.Stop();
