@@ -12,7 +12,7 @@ internal static class ClientEmitter
     public static string Emit(EmitContext context)
     {
         ApiModel api = context.Api;
-        SourceWriter writer = context.StartFile(runtimeAlias: true);
+        SourceWriter writer = context.StartFile();
         string client = api.ClientName;
         string options = client + "Options";
 
@@ -31,12 +31,12 @@ internal static class ClientEmitter
         writer.Doc("remarks", api.Description);
         writer.OpenBlock($"{context.Accessibility} sealed partial class {client} : global::System.IDisposable");
         writer.Line($"private static readonly {Runtime}.ApiDescription s_api = new(");
-        writer.Line($"    {CSharpLiterals.String(client)},");
+        writer.Line($"\t{CSharpLiterals.String(client)},");
         var arguments = new List<string> { api.DefaultBaseUrl is null ? "null" : CSharpLiterals.String(api.DefaultBaseUrl) };
         arguments.AddRange(SecurityEmitter.DescriptionArguments(api));
         for (int i = 0; i < arguments.Count; i++)
         {
-            writer.Line("    " + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
+            writer.Line("\t" + arguments[i] + (i == arguments.Count - 1 ? ");" : ","));
         }
 
         SecurityEmitter.EmitRequirements(writer, api);
@@ -47,14 +47,14 @@ internal static class ClientEmitter
         string defaults = DescribeDefaults(api);
         writer.Doc("summary", "Creates a client with default options" + defaults + ".");
         writer.Line($"public {client}()");
-        writer.Line($"    : this(new {options}())");
+        writer.Line($"\t: this(new {options}())");
         writer.Line("{");
         writer.Line("}");
         writer.Line();
         writer.Doc("summary", "Creates a client that owns its HTTP connection pool; keep one for the life of the application.");
         writer.Doc("param", "Credentials, base URL and the rest; unset credentials come from the environment" + defaults + ".", "name=\"options\"");
         writer.Line($"public {client}({options} options)");
-        writer.Line("    : this(options, null)");
+        writer.Line("\t: this(options, null)");
         writer.Line("{");
         writer.Line("}");
         writer.Line();

@@ -45,8 +45,8 @@ internal static class DependencyInjectionEmitter
             writer.Line("if (configuration is null) throw new global::System.ArgumentNullException(nameof(configuration));");
             writer.Line($"return Add{name}(services, options =>");
             writer.Line("{");
-            writer.Line($"    {Runtime}.ApiClientRegistration.Bind(options, global::Microsoft.Extensions.Configuration.ConfigurationExtensions.AsEnumerable(configuration, makePathsRelative: true));");
-            writer.Line("    configure?.Invoke(options);");
+            writer.Line($"\t{Runtime}.ApiClientRegistration.Bind(options, global::Microsoft.Extensions.Configuration.ConfigurationExtensions.AsEnumerable(configuration, makePathsRelative: true));");
+            writer.Line("\tconfigure?.Invoke(options);");
             writer.Line("});");
             writer.CloseBlock();
         }
@@ -69,7 +69,7 @@ internal static class DependencyInjectionEmitter
         writer.Line($"{DI}.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, static () => {Runtime}.ApiClientRegistration.CreatePrimaryHandler());");
         writer.Line($"{DI}.HttpClientBuilderExtensions.ConfigureHttpClient(builder, static http => http.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan);");
         writer.Line($"return {DI}.HttpClientBuilderExtensions.AddTypedClient<{client}>(builder, static (http, provider) =>");
-        writer.Line($"    new {client}({DI}.ServiceProviderServiceExtensions.GetRequiredService<{Options}.IOptionsMonitor<{options}>>(provider).Get(HttpClientName), http));");
+        writer.Line($"\tnew {client}({DI}.ServiceProviderServiceExtensions.GetRequiredService<{Options}.IOptionsMonitor<{options}>>(provider).Get(HttpClientName), http));");
         writer.CloseBlock();
         writer.CloseBlock();
         return EmitContext.FinishFile(writer);

@@ -22,7 +22,7 @@ internal static class EnumEmitter
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
         }
 
-        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
+        writer.Line($"[AcgJson.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
         writer.OpenBlock($"{context.Accessibility} readonly partial struct {name} : global::System.IEquatable<{name}>");
         writer.Line("private readonly string? _value;");
         writer.Line();
@@ -48,8 +48,8 @@ internal static class EnumEmitter
         writer.Line();
         writer.Line($"internal static {name} ReadJson(ref {JsonCode.ReaderType} r) => new({JsonCode.Codec}.ReadString(ref r));");
         writer.Line($"internal static void WriteJson({JsonCode.WriterType} w, {name} v) => w.WriteStringValue(v.Value);");
-        writer.Line($"internal void WriteJsonProperty({JsonCode.WriterType} w, global::System.Text.Json.JsonEncodedText name) => w.WriteString(name, Value);");
-        writer.Line($"internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<{name}> {{ public JsonConverter() : base(ReadJson, WriteJson) {{ }} }}");
+        writer.Line($"internal void WriteJsonProperty({JsonCode.WriterType} w, AcgJson.JsonEncodedText name) => w.WriteString(name, Value);");
+        writer.Line($"internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<{name}> {{ public JsonConverter() : base(ReadJson, WriteJson) {{ }} }}");
         writer.CloseBlock();
         return EmitContext.FinishFile(writer);
     }

@@ -11,11 +11,11 @@ namespace Aitronos.Codegen.Emitting;
 /// </summary>
 internal sealed class JsonCode
 {
-    internal const string Codec = "global::Aitronos.Codegen.Runtime.JsonCodec";
-    internal const string Values = "global::Aitronos.Codegen.Runtime.Serialization.JsonValues";
-    internal const string Files = "global::Aitronos.Codegen.Runtime.Serialization.JsonFileExtensions";
-    internal const string ReaderType = "global::System.Text.Json.Utf8JsonReader";
-    internal const string WriterType = "global::System.Text.Json.Utf8JsonWriter";
+    internal const string Codec = "AcgRuntime.JsonCodec";
+    internal const string Values = "AcgRuntime.Serialization.JsonValues";
+    internal const string Files = "AcgRuntime.Serialization.JsonFileExtensions";
+    internal const string ReaderType = "AcgJson.Utf8JsonReader";
+    internal const string WriterType = "AcgJson.Utf8JsonWriter";
 
     private readonly TypeSpelling _types;
 

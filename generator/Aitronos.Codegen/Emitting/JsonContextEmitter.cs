@@ -9,7 +9,7 @@ namespace Aitronos.Codegen.Emitting;
 /// </summary>
 internal static class JsonContextEmitter
 {
-    private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
+    private const string Metadata = "AcgJson.Serialization.Metadata";
 
     public static string Emit(SpecSettings settings, ApiModel api, TargetFacts facts)
     {
@@ -22,13 +22,13 @@ internal static class JsonContextEmitter
 
         writer.Doc("summary", "JSON metadata for the types of " + api.Title + ", without reflection: safe for trimming and Native AOT. Use it with System.Text.Json to (de)serialize these types yourself: Options resolves every generated type.");
         writer.OpenBlock($"{context.Accessibility} sealed partial class {self} : {Metadata}.IJsonTypeInfoResolver");
-        writer.Line($"private static readonly global::System.Text.Json.JsonSerializerOptions s_options = new() {{ TypeInfoResolver = new {self}() }};");
+        writer.Line($"private static readonly AcgJson.JsonSerializerOptions s_options = new() {{ TypeInfoResolver = new {self}() }};");
         writer.Line();
         writer.DocXml("<summary>The shared instance, bound to <see cref=\"Options\"/>.</summary>");
         writer.Line($"public static {self} Default {{ get; }} = ({self})s_options.TypeInfoResolver!;");
         writer.Line();
         writer.Doc("summary", "Serializer options that resolve every type of this API through this context.");
-        writer.Line("public static global::System.Text.Json.JsonSerializerOptions Options => s_options;");
+        writer.Line("public static AcgJson.JsonSerializerOptions Options => s_options;");
 
         foreach (var pair in context.TypeInfoMembers)
         {
@@ -46,7 +46,7 @@ internal static class JsonContextEmitter
 
         writer.Line();
         writer.Line("/// <inheritdoc/>");
-        writer.OpenBlock($"public {Metadata}.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.OpenBlock($"public {Metadata}.JsonTypeInfo? GetTypeInfo(global::System.Type type, AcgJson.JsonSerializerOptions options)");
         foreach (TypeModel type in api.Types)
         {
             string typeName = context.Types.Named(type.Name);
@@ -58,7 +58,7 @@ internal static class JsonContextEmitter
             if (serialized.Kind is not (TypeKind.Object or TypeKind.Enum or TypeKind.Union))
             {
                 string typeName = context.Types.Of(serialized);
-                writer.Line($"if (type == typeof({typeName})) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<{typeName}>({context.Json.ItemReader(serialized, 0)}, {context.Json.ItemWriter(serialized, 0)}));");
+                writer.Line($"if (type == typeof({typeName})) return Create(options, AcgRuntime.JsonCodec.CreateConverter<{typeName}>({context.Json.ItemReader(serialized, 0)}, {context.Json.ItemWriter(serialized, 0)}));");
             }
         }
 
@@ -67,8 +67,8 @@ internal static class JsonContextEmitter
         writer.Line();
         writer.Line($"private static {Metadata}.JsonTypeInfo<T> Get<T>() => ({Metadata}.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));");
         writer.Line();
-        writer.Line($"private static {Metadata}.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>");
-        writer.Line($"    {Metadata}.JsonMetadataServices.CreateValueInfo<T>(options, converter);");
+        writer.Line($"private static {Metadata}.JsonTypeInfo<T> Create<T>(AcgJson.JsonSerializerOptions options, AcgJson.Serialization.JsonConverter<T> converter) =>");
+        writer.Line($"\t{Metadata}.JsonMetadataServices.CreateValueInfo<T>(options, converter);");
         writer.CloseBlock();
         return EmitContext.FinishFile(writer);
     }

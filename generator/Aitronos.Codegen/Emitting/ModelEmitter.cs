@@ -15,7 +15,7 @@ internal static class ModelEmitter
 {
     private const string Dictionary = "global::System.Collections.Generic.Dictionary<string, ";
     private const string ReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary<string, ";
-    private const string JsonElement = "global::System.Text.Json.JsonElement";
+    private const string JsonElement = "AcgJson.JsonElement";
 
     public static string Emit(SpecSettings settings, TypeModel type)
     {
@@ -29,8 +29,8 @@ internal static class ModelEmitter
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
         }
 
-        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
-        writer.OpenBlock($"{context.Accessibility} sealed partial record {name} : global::Aitronos.Codegen.Runtime.JsonModel");
+        writer.Line($"[AcgJson.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
+        writer.OpenBlock($"{context.Accessibility} sealed partial record {name} : AcgRuntime.JsonModel");
         writer.Line($"public {name}() {{ }}");
         writer.Line();
         bool previousDocumented = false;
@@ -73,13 +73,13 @@ internal static class ModelEmitter
         }
 
         arguments.AddRange(type.Properties.Select(p => CSharpLiterals.String(p.JsonName)));
-        writer.Line($"private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new({string.Join(", ", arguments)});");
+        writer.Line($"private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new({string.Join(", ", arguments)});");
         writer.Line();
         EmitRead(context, writer, type, additionalType);
         writer.Line();
         EmitWrite(context, writer, type);
         writer.Line();
-        writer.Line($"internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<{name}> {{ public JsonConverter() : base(ReadJson, WriteJson) {{ }} }}");
+        writer.Line($"internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<{name}> {{ public JsonConverter() : base(ReadJson, WriteJson) {{ }} }}");
         writer.CloseBlock();
         return EmitContext.FinishFile(writer);
     }

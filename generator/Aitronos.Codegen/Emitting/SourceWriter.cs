@@ -12,7 +12,7 @@ internal sealed class SourceWriter
     {
         if (text.Length > 0)
         {
-            _builder.Append(' ', _indent * 4);
+            _builder.Append('\t', _indent);
         }
 
         _builder.Append(text).Append('\n');

@@ -14,9 +14,9 @@ namespace Aitronos.Codegen.Emitting;
 /// </summary>
 internal static class UnionEmitter
 {
-    private const string Reading = "global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading";
-    private const string JsonElement = "global::System.Text.Json.JsonElement";
-    private const string Token = "global::System.Text.Json.JsonTokenType";
+    private const string Reading = "AcgRuntime.Serialization.JsonUnionReading";
+    private const string JsonElement = "AcgJson.JsonElement";
+    private const string Token = "AcgJson.JsonTokenType";
 
     public static string Emit(SpecSettings settings, TypeModel type, UnionModel union)
     {
@@ -44,14 +44,14 @@ internal static class UnionEmitter
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
         }
 
-        writer.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
-        writer.OpenBlock($"{context.Accessibility} sealed partial record {name} : global::Aitronos.Codegen.Runtime.JsonUnion");
+        writer.Line($"[AcgJson.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
+        writer.OpenBlock($"{context.Accessibility} sealed partial record {name} : AcgRuntime.JsonUnion");
         for (int i = 0; i < variants.Count; i++)
         {
             writer.Line($"public {name}({types.NonNull(variants[i].Type)} value) : base({I(i + 1)}, value) {{ }}");
         }
 
-        writer.Line($"private {name}(global::Aitronos.Codegen.Runtime.JsonUnionUnknown unknown) : base(unknown) {{ }}");
+        writer.Line($"private {name}(AcgRuntime.JsonUnionUnknown unknown) : base(unknown) {{ }}");
         foreach (UnionVariantModel variant in variants)
         {
             // C# has no user-defined conversion from an interface (lists, maps): those take the constructor.
@@ -103,7 +103,7 @@ internal static class UnionEmitter
         EmitRead(context, writer, name, union, variants);
         writer.Line();
         EmitWrite(context, writer, name, variants);
-        writer.Line($"internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<{name}> {{ public JsonConverter() : base(ReadJson, WriteJson) {{ }} }}");
+        writer.Line($"internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<{name}> {{ public JsonConverter() : base(ReadJson, WriteJson) {{ }} }}");
         writer.CloseBlock();
         return EmitContext.FinishFile(writer);
     }
@@ -151,13 +151,13 @@ internal static class UnionEmitter
         {
             string required = string.Join(", ", objects.Select(o => Strings(o.v.RequiredNames)));
             string known = string.Join(", ", objects.Select(o => Strings(o.v.KnownNames)));
-            writer.Line($"private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionShapes s_shapes = new({I(map)}, new int[] {{ {string.Join(", ", objects.Select(o => I(o.i)))} }}, new string[][] {{ {required} }}, new string[][] {{ {known} }});");
+            writer.Line($"private static readonly AcgRuntime.Serialization.JsonUnionShapes s_shapes = new({I(map)}, new int[] {{ {string.Join(", ", objects.Select(o => I(o.i)))} }}, new string[][] {{ {required} }}, new string[][] {{ {known} }});");
         }
 
         if (discriminated)
         {
             var pairs = variants.SelectMany((v, i) => v.DiscriminatorValues.Select(value => (Value: value, Index: i + 1))).ToList();
-            writer.Line($"private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new({CSharpLiterals.String(name)}, {CSharpLiterals.String(union.Discriminator!)}, new string[] {{ {string.Join(", ", pairs.Select(p => CSharpLiterals.String(p.Value)))} }}, new int[] {{ {string.Join(", ", pairs.Select(p => I(p.Index)))} }}{(shapes ? ", s_shapes" : string.Empty)});");
+            writer.Line($"private static readonly AcgRuntime.Serialization.JsonUnionDiscriminator s_discriminator = new({CSharpLiterals.String(name)}, {CSharpLiterals.String(union.Discriminator!)}, new string[] {{ {string.Join(", ", pairs.Select(p => CSharpLiterals.String(p.Value)))} }}, new int[] {{ {string.Join(", ", pairs.Select(p => I(p.Index)))} }}{(shapes ? ", s_shapes" : string.Empty)});");
         }
 
         for (int i = 0; i < variants.Count; i++)

@@ -101,7 +101,7 @@ internal sealed partial class OperationReader
         }
 
         // Sub-client names share the root client's member scope with its untagged methods.
-        var rootMembers = new HashSet<string>(StringComparer.Ordinal) { "Dispose", "Equals", "GetHashCode", "ToString", "GetType", clientName, Emitting.EmitContext.RuntimeAlias };
+        var rootMembers = new HashSet<string>(StringComparer.Ordinal) { "Dispose", "Equals", "GetHashCode", "ToString", "GetType", clientName, Emitting.EmitContext.RuntimeAlias, Emitting.EmitContext.JsonAlias };
         rootMembers.UnionWith(untagged.Select(o => o.MethodName));
         foreach (string tag in tagOrder)
         {

@@ -164,7 +164,7 @@ internal static class SpecReader
         }
 
         // "JsonConverter" is the name of the converter nested in every generated type: no generated type may shadow it.
-        var typeNames = new HashSet<string>(StringComparer.Ordinal) { clientName, optionsName, contextName, "JsonConverter", Emitting.EmitContext.RuntimeAlias };
+        var typeNames = new HashSet<string>(StringComparer.Ordinal) { clientName, optionsName, contextName, "JsonConverter", Emitting.EmitContext.RuntimeAlias, Emitting.EmitContext.JsonAlias };
         var schemas = new SchemaReader(context, document, typeNames);
         var security = new SecurityReader(context, document);
         ISet<string>? includeTags = options.IncludeTags is { Length: > 0 } tags
