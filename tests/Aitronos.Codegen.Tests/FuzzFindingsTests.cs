@@ -43,7 +43,7 @@ public sealed class FuzzFindingsTests
             + "\"A\": {\"$ref\": \"#/components/schemas/B\"},\n\"B\": {\"$ref\": \"#/components/schemas/A\"}}}}");
 
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "ACG010" && d.GetMessage().Contains("defined in terms of itself", System.StringComparison.Ordinal));
-        Assert.Contains("XAsync(global::System.Text.Json.JsonElement", run.Source("TClient.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains("XAsync(AcgJson.JsonElement", run.Source("TClient.g.cs"), System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class RequestBodyTests
         Assert.Contains("SendAsBinaryAsync(global::System.IO.Stream body,", client);
         Assert.Contains("CreateStreamContent(body, \"image/png\")", client);
         string model = Source(run, "SendRequest.g.cs");
-        Assert.Contains("public global::Aitronos.Codegen.Runtime.ApiFile? Photo { get; init; }", model);
+        Assert.Contains("public AcgRuntime.ApiFile? Photo { get; init; }", model);
         Assert.Contains("public string? Caption { get; init; }", model);
         Assert.Empty(run.CompilationProblems);
     }

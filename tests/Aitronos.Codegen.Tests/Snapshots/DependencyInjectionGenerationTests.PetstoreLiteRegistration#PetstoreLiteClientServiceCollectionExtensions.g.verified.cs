@@ -3,44 +3,46 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Registers PetstoreLiteClient with a service collection, as a typed client of IHttpClientFactory.</summary>
 public static partial class PetstoreLiteClientServiceCollectionExtensions
 {
-    /// <summary>The name of the client's HttpClient and of its options (IOptionsMonitor&lt;PetstoreLiteClientOptions&gt;.Get(name)).</summary>
-    public const string HttpClientName = "Consumer.PetstoreLiteClient";
+	/// <summary>The name of the client's HttpClient and of its options (IOptionsMonitor&lt;PetstoreLiteClientOptions&gt;.Get(name)).</summary>
+	public const string HttpClientName = "Consumer.PetstoreLiteClient";
 
-    /// <summary>Adds PetstoreLiteClient (see the other overload), its options read from a configuration section: option names as keys (BaseUrl, ApiKey, ApiKeys:{scheme}, Timeout, MaxRetries, DefaultHeaders:{name}, ...).</summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The section, such as configuration.GetSection("PetstoreLiteClient"); read without reflection (trim- and AOT-safe).</param>
-    /// <param name="configure">Sets options after the configuration, if given.</param>
-    /// <returns>The HttpClient's builder, to add handlers (such as a resilience handler) to.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPetstoreLiteClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration, global::System.Action<global::Consumer.PetstoreLiteClientOptions>? configure = null)
-    {
-        if (configuration is null) throw new global::System.ArgumentNullException(nameof(configuration));
-        return AddPetstoreLiteClient(services, options =>
-        {
-            global::Aitronos.Codegen.Runtime.ApiClientRegistration.Bind(options, global::Microsoft.Extensions.Configuration.ConfigurationExtensions.AsEnumerable(configuration, makePathsRelative: true));
-            configure?.Invoke(options);
-        });
-    }
+	/// <summary>Adds PetstoreLiteClient (see the other overload), its options read from a configuration section: option names as keys (BaseUrl, ApiKey, ApiKeys:{scheme}, Timeout, MaxRetries, DefaultHeaders:{name}, ...).</summary>
+	/// <param name="services">The service collection.</param>
+	/// <param name="configuration">The section, such as configuration.GetSection("PetstoreLiteClient"); read without reflection (trim- and AOT-safe).</param>
+	/// <param name="configure">Sets options after the configuration, if given.</param>
+	/// <returns>The HttpClient's builder, to add handlers (such as a resilience handler) to.</returns>
+	public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPetstoreLiteClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration, global::System.Action<global::Consumer.PetstoreLiteClientOptions>? configure = null)
+	{
+		if (configuration is null) throw new global::System.ArgumentNullException(nameof(configuration));
+		return AddPetstoreLiteClient(services, options =>
+		{
+			global::Aitronos.Codegen.Runtime.ApiClientRegistration.Bind(options, global::Microsoft.Extensions.Configuration.ConfigurationExtensions.AsEnumerable(configuration, makePathsRelative: true));
+			configure?.Invoke(options);
+		});
+	}
 
-    /// <summary>Adds PetstoreLiteClient as a typed client of IHttpClientFactory (transient, over the factory's pooled handlers) with named options.</summary>
-    /// <remarks>The client follows redirects itself (the primary handler's are off) and its Timeout and CallTimeout apply (the HttpClient's is infinite). When the HttpClient's pipeline retries by itself (a handler from Microsoft.Extensions.Http.Resilience, such as AddStandardResilienceHandler(), or from Microsoft.Extensions.Http.Polly), the client's own retries are turned off (MaxRetries = 0), so that no request is retried twice over.</remarks>
-    /// <param name="services">The service collection.</param>
-    /// <param name="configure">Sets the options (credentials, base URL, timeouts, retries), if given.</param>
-    /// <returns>The HttpClient's builder, to add handlers (such as a resilience handler) to.</returns>
-    public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPetstoreLiteClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Consumer.PetstoreLiteClientOptions>? configure = null)
-    {
-        if (services is null) throw new global::System.ArgumentNullException(nameof(services));
-        var options = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<global::Consumer.PetstoreLiteClientOptions>(services, HttpClientName);
-        if (configure is not null) options.Configure(configure);
-        options.PostConfigure<global::System.Net.Http.IHttpMessageHandlerFactory>(static (value, handlers) => global::Aitronos.Codegen.Runtime.ApiClientRegistration.LeaveRetriesToHandlers(value, handlers.CreateHandler(HttpClientName)));
-        var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, HttpClientName);
-        global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, static () => global::Aitronos.Codegen.Runtime.ApiClientRegistration.CreatePrimaryHandler());
-        global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(builder, static http => http.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan);
-        return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<global::Consumer.PetstoreLiteClient>(builder, static (http, provider) =>
-            new global::Consumer.PetstoreLiteClient(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptionsMonitor<global::Consumer.PetstoreLiteClientOptions>>(provider).Get(HttpClientName), http));
-    }
+	/// <summary>Adds PetstoreLiteClient as a typed client of IHttpClientFactory (transient, over the factory's pooled handlers) with named options.</summary>
+	/// <remarks>The client follows redirects itself (the primary handler's are off) and its Timeout and CallTimeout apply (the HttpClient's is infinite). When the HttpClient's pipeline retries by itself (a handler from Microsoft.Extensions.Http.Resilience, such as AddStandardResilienceHandler(), or from Microsoft.Extensions.Http.Polly), the client's own retries are turned off (MaxRetries = 0), so that no request is retried twice over.</remarks>
+	/// <param name="services">The service collection.</param>
+	/// <param name="configure">Sets the options (credentials, base URL, timeouts, retries), if given.</param>
+	/// <returns>The HttpClient's builder, to add handlers (such as a resilience handler) to.</returns>
+	public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddPetstoreLiteClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::Consumer.PetstoreLiteClientOptions>? configure = null)
+	{
+		if (services is null) throw new global::System.ArgumentNullException(nameof(services));
+		var options = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<global::Consumer.PetstoreLiteClientOptions>(services, HttpClientName);
+		if (configure is not null) options.Configure(configure);
+		options.PostConfigure<global::System.Net.Http.IHttpMessageHandlerFactory>(static (value, handlers) => global::Aitronos.Codegen.Runtime.ApiClientRegistration.LeaveRetriesToHandlers(value, handlers.CreateHandler(HttpClientName)));
+		var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, HttpClientName);
+		global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(builder, static () => global::Aitronos.Codegen.Runtime.ApiClientRegistration.CreatePrimaryHandler());
+		global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(builder, static http => http.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan);
+		return global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<global::Consumer.PetstoreLiteClient>(builder, static (http, provider) =>
+			new global::Consumer.PetstoreLiteClient(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptionsMonitor<global::Consumer.PetstoreLiteClientOptions>>(provider).Get(HttpClientName), http));
+	}
 }

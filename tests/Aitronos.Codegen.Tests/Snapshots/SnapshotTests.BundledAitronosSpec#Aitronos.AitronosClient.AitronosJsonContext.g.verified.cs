@@ -3,124 +3,126 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>JSON metadata for the types of Aitronos API, without reflection: safe for trimming and Native AOT. Use it with System.Text.Json to (de)serialize these types yourself: Options resolves every generated type.</summary>
-public sealed partial class AitronosJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class AitronosJsonContext : AcgJson.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_options = new() { TypeInfoResolver = new AitronosJsonContext() };
+	private static readonly AcgJson.JsonSerializerOptions s_options = new() { TypeInfoResolver = new AitronosJsonContext() };
 
-    /// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
-    public static AitronosJsonContext Default { get; } = (AitronosJsonContext)s_options.TypeInfoResolver!;
+	/// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
+	public static AitronosJsonContext Default { get; } = (AitronosJsonContext)s_options.TypeInfoResolver!;
 
-    /// <summary>Serializer options that resolve every type of this API through this context.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
+	/// <summary>Serializer options that resolve every type of this API through this context.</summary>
+	public static AcgJson.JsonSerializerOptions Options => s_options;
 
-    /// <summary>JSON metadata for <see cref="Aitronos.HealthStatus"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.HealthStatus> HealthStatus => Get<global::Aitronos.HealthStatus>();
+	/// <summary>JSON metadata for <see cref="Aitronos.HealthStatus"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.HealthStatus> HealthStatus => Get<global::Aitronos.HealthStatus>();
 
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>> ConnectionList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>>();
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>> ConnectionList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.CreateConnectionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateConnectionRequest> CreateConnectionRequest => Get<global::Aitronos.CreateConnectionRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.CreateConnectionRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateConnectionRequest> CreateConnectionRequest => Get<global::Aitronos.CreateConnectionRequest>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.Connection"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Connection> Connection => Get<global::Aitronos.Connection>();
+	/// <summary>JSON metadata for <see cref="Aitronos.Connection"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Connection> Connection => Get<global::Aitronos.Connection>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.TestConnectionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionRequest> TestConnectionRequest => Get<global::Aitronos.TestConnectionRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.TestConnectionRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionRequest> TestConnectionRequest => Get<global::Aitronos.TestConnectionRequest>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.TestConnectionResult"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionResult> TestConnectionResult => Get<global::Aitronos.TestConnectionResult>();
+	/// <summary>JSON metadata for <see cref="Aitronos.TestConnectionResult"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestConnectionResult> TestConnectionResult => Get<global::Aitronos.TestConnectionResult>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.UpdateConnectionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateConnectionRequest> UpdateConnectionRequest => Get<global::Aitronos.UpdateConnectionRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.UpdateConnectionRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateConnectionRequest> UpdateConnectionRequest => Get<global::Aitronos.UpdateConnectionRequest>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.RefreshConnectionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.RefreshConnectionRequest> RefreshConnectionRequest => Get<global::Aitronos.RefreshConnectionRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.RefreshConnectionRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.RefreshConnectionRequest> RefreshConnectionRequest => Get<global::Aitronos.RefreshConnectionRequest>();
 
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> JsonElementMap => Get<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>();
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> JsonElementMap => Get<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.ClearConnectionRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ClearConnectionRequest> ClearConnectionRequest => Get<global::Aitronos.ClearConnectionRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.ClearConnectionRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ClearConnectionRequest> ClearConnectionRequest => Get<global::Aitronos.ClearConnectionRequest>();
 
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>> SourceList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>>();
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>> SourceList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.CreateSourceRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateSourceRequest> CreateSourceRequest => Get<global::Aitronos.CreateSourceRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.CreateSourceRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateSourceRequest> CreateSourceRequest => Get<global::Aitronos.CreateSourceRequest>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.Source"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Source> Source => Get<global::Aitronos.Source>();
+	/// <summary>JSON metadata for <see cref="Aitronos.Source"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Source> Source => Get<global::Aitronos.Source>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.TestSourceRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceRequest> TestSourceRequest => Get<global::Aitronos.TestSourceRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.TestSourceRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceRequest> TestSourceRequest => Get<global::Aitronos.TestSourceRequest>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.TestSourceResult"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceResult> TestSourceResult => Get<global::Aitronos.TestSourceResult>();
+	/// <summary>JSON metadata for <see cref="Aitronos.TestSourceResult"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceResult> TestSourceResult => Get<global::Aitronos.TestSourceResult>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.ReplaceSourceRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ReplaceSourceRequest> ReplaceSourceRequest => Get<global::Aitronos.ReplaceSourceRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.ReplaceSourceRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ReplaceSourceRequest> ReplaceSourceRequest => Get<global::Aitronos.ReplaceSourceRequest>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.UpdateSourceRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateSourceRequest> UpdateSourceRequest => Get<global::Aitronos.UpdateSourceRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.UpdateSourceRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateSourceRequest> UpdateSourceRequest => Get<global::Aitronos.UpdateSourceRequest>();
 
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>> DestinationList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>>();
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>> DestinationList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.CreateDestinationRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateDestinationRequest> CreateDestinationRequest => Get<global::Aitronos.CreateDestinationRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.CreateDestinationRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateDestinationRequest> CreateDestinationRequest => Get<global::Aitronos.CreateDestinationRequest>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.Destination"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Destination> Destination => Get<global::Aitronos.Destination>();
+	/// <summary>JSON metadata for <see cref="Aitronos.Destination"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Destination> Destination => Get<global::Aitronos.Destination>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.UpdateDestinationRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateDestinationRequest> UpdateDestinationRequest => Get<global::Aitronos.UpdateDestinationRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.UpdateDestinationRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateDestinationRequest> UpdateDestinationRequest => Get<global::Aitronos.UpdateDestinationRequest>();
 
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>> JobList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>>();
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>> JobList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.TriggerJobRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TriggerJobRequest> TriggerJobRequest => Get<global::Aitronos.TriggerJobRequest>();
+	/// <summary>JSON metadata for <see cref="Aitronos.TriggerJobRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TriggerJobRequest> TriggerJobRequest => Get<global::Aitronos.TriggerJobRequest>();
 
-    /// <summary>JSON metadata for <see cref="Aitronos.Job"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Job> Job => Get<global::Aitronos.Job>();
+	/// <summary>JSON metadata for <see cref="Aitronos.Job"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Job> Job => Get<global::Aitronos.Job>();
 
-    /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(ApiError)) return Create(options, new ApiError.JsonConverter());
-        if (type == typeof(global::Aitronos.ClearConnectionRequest)) return Create(options, new global::Aitronos.ClearConnectionRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.Connection)) return Create(options, new global::Aitronos.Connection.JsonConverter());
-        if (type == typeof(ConnectionStatus)) return Create(options, new ConnectionStatus.JsonConverter());
-        if (type == typeof(global::Aitronos.CreateConnectionRequest)) return Create(options, new global::Aitronos.CreateConnectionRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.CreateDestinationRequest)) return Create(options, new global::Aitronos.CreateDestinationRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.CreateSourceRequest)) return Create(options, new global::Aitronos.CreateSourceRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.Destination)) return Create(options, new global::Aitronos.Destination.JsonConverter());
-        if (type == typeof(ErrorResponse)) return Create(options, new ErrorResponse.JsonConverter());
-        if (type == typeof(global::Aitronos.HealthStatus)) return Create(options, new global::Aitronos.HealthStatus.JsonConverter());
-        if (type == typeof(global::Aitronos.Job)) return Create(options, new global::Aitronos.Job.JsonConverter());
-        if (type == typeof(JobType)) return Create(options, new JobType.JsonConverter());
-        if (type == typeof(global::Aitronos.RefreshConnectionRequest)) return Create(options, new global::Aitronos.RefreshConnectionRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.ReplaceSourceRequest)) return Create(options, new global::Aitronos.ReplaceSourceRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.Source)) return Create(options, new global::Aitronos.Source.JsonConverter());
-        if (type == typeof(global::Aitronos.TestConnectionRequest)) return Create(options, new global::Aitronos.TestConnectionRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.TestConnectionResult)) return Create(options, new global::Aitronos.TestConnectionResult.JsonConverter());
-        if (type == typeof(global::Aitronos.TestSourceRequest)) return Create(options, new global::Aitronos.TestSourceRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.TestSourceResult)) return Create(options, new global::Aitronos.TestSourceResult.JsonConverter());
-        if (type == typeof(TestSourceResultStatus)) return Create(options, new TestSourceResultStatus.JsonConverter());
-        if (type == typeof(global::Aitronos.TriggerJobRequest)) return Create(options, new global::Aitronos.TriggerJobRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.UpdateConnectionRequest)) return Create(options, new global::Aitronos.UpdateConnectionRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.UpdateDestinationRequest)) return Create(options, new global::Aitronos.UpdateDestinationRequest.JsonConverter());
-        if (type == typeof(global::Aitronos.UpdateSourceRequest)) return Create(options, new global::Aitronos.UpdateSourceRequest.JsonConverter());
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Connection.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, global::Aitronos.Connection.WriteJson); }));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w0, x0, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement); }));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Source.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, global::Aitronos.Source.WriteJson); }));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Destination.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, global::Aitronos.Destination.WriteJson); }));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Job.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, global::Aitronos.Job.WriteJson); }));
-        return null;
-    }
+	/// <inheritdoc/>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, AcgJson.JsonSerializerOptions options)
+	{
+		if (type == typeof(ApiError)) return Create(options, new ApiError.JsonConverter());
+		if (type == typeof(global::Aitronos.ClearConnectionRequest)) return Create(options, new global::Aitronos.ClearConnectionRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.Connection)) return Create(options, new global::Aitronos.Connection.JsonConverter());
+		if (type == typeof(ConnectionStatus)) return Create(options, new ConnectionStatus.JsonConverter());
+		if (type == typeof(global::Aitronos.CreateConnectionRequest)) return Create(options, new global::Aitronos.CreateConnectionRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.CreateDestinationRequest)) return Create(options, new global::Aitronos.CreateDestinationRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.CreateSourceRequest)) return Create(options, new global::Aitronos.CreateSourceRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.Destination)) return Create(options, new global::Aitronos.Destination.JsonConverter());
+		if (type == typeof(ErrorResponse)) return Create(options, new ErrorResponse.JsonConverter());
+		if (type == typeof(global::Aitronos.HealthStatus)) return Create(options, new global::Aitronos.HealthStatus.JsonConverter());
+		if (type == typeof(global::Aitronos.Job)) return Create(options, new global::Aitronos.Job.JsonConverter());
+		if (type == typeof(JobType)) return Create(options, new JobType.JsonConverter());
+		if (type == typeof(global::Aitronos.RefreshConnectionRequest)) return Create(options, new global::Aitronos.RefreshConnectionRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.ReplaceSourceRequest)) return Create(options, new global::Aitronos.ReplaceSourceRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.Source)) return Create(options, new global::Aitronos.Source.JsonConverter());
+		if (type == typeof(global::Aitronos.TestConnectionRequest)) return Create(options, new global::Aitronos.TestConnectionRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.TestConnectionResult)) return Create(options, new global::Aitronos.TestConnectionResult.JsonConverter());
+		if (type == typeof(global::Aitronos.TestSourceRequest)) return Create(options, new global::Aitronos.TestSourceRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.TestSourceResult)) return Create(options, new global::Aitronos.TestSourceResult.JsonConverter());
+		if (type == typeof(TestSourceResultStatus)) return Create(options, new TestSourceResultStatus.JsonConverter());
+		if (type == typeof(global::Aitronos.TriggerJobRequest)) return Create(options, new global::Aitronos.TriggerJobRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.UpdateConnectionRequest)) return Create(options, new global::Aitronos.UpdateConnectionRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.UpdateDestinationRequest)) return Create(options, new global::Aitronos.UpdateDestinationRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.UpdateSourceRequest)) return Create(options, new global::Aitronos.UpdateSourceRequest.JsonConverter());
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Connection.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Aitronos.Connection.WriteJson); }));
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement), static (w0, x0) => { AcgRuntime.JsonCodec.WriteMap(w0, x0, AcgRuntime.Serialization.JsonValues.WriteElement); }));
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Source.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Aitronos.Source.WriteJson); }));
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Destination.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Aitronos.Destination.WriteJson); }));
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Job.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Aitronos.Job.WriteJson); }));
+		return null;
+	}
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (AcgJson.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Create<T>(AcgJson.JsonSerializerOptions options, AcgJson.Serialization.JsonConverter<T> converter) =>
+		AcgJson.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 }

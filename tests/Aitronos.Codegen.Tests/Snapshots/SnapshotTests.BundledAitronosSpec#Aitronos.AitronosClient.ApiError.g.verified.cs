@@ -3,94 +3,96 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Details of an error.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ApiError.JsonConverter))]
-public sealed partial record ApiError : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(ApiError.JsonConverter))]
+public sealed partial record ApiError : AcgRuntime.JsonModel
 {
-    public ApiError() { }
+	public ApiError() { }
 
-    /// <summary>Machine-readable error code, e.g. <c>CONNECTOR_INVALID_CONFIG</c>.</summary>
-    public required string Code { get; init; }
+	/// <summary>Machine-readable error code, e.g. <c>CONNECTOR_INVALID_CONFIG</c>.</summary>
+	public required string Code { get; init; }
 
-    /// <summary>Human-readable error message.</summary>
-    public required string Message { get; init; }
+	/// <summary>Human-readable error message.</summary>
+	public required string Message { get; init; }
 
-    /// <summary>Additional system-level message.</summary>
-    public string? SystemMessage { get; init; }
+	/// <summary>Additional system-level message.</summary>
+	public string? SystemMessage { get; init; }
 
-    /// <summary>
-    /// Error category. Values seen: <c>client_error</c>, <c>server_error</c>, <c>authentication_error</c>, and
-    /// possibly <c>validation_error</c>.
-    /// </summary>
-    public required string Type { get; init; }
+	/// <summary>
+	/// Error category. Values seen: <c>client_error</c>, <c>server_error</c>, <c>authentication_error</c>, and
+	/// possibly <c>validation_error</c>.
+	/// </summary>
+	public required string Type { get; init; }
 
-    /// <summary>HTTP status code.</summary>
-    public required long Status { get; init; }
+	/// <summary>HTTP status code.</summary>
+	public required long Status { get; init; }
 
-    /// <summary>Additional details.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Details { get; init; }
+	/// <summary>Additional details.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Details { get; init; }
 
-    /// <summary>Trace identifier of the request.</summary>
-    public string? TraceId { get; init; }
+	/// <summary>Trace identifier of the request.</summary>
+	public string? TraceId { get; init; }
 
-    /// <summary>When the error occurred.</summary>
-    public global::System.DateTimeOffset? Timestamp { get; init; }
+	/// <summary>When the error occurred.</summary>
+	public global::System.DateTimeOffset? Timestamp { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("ApiError", required: new[] { 0, 1, 3, 4 }, "code", "message", "system_message", "type", "status", "details", "trace_id", "timestamp");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ApiError", required: new[] { 0, 1, 3, 4 }, "code", "message", "system_message", "type", "status", "details", "trace_id", "timestamp");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private ApiError(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Code = r.ReadString(); break;
-                    case 1: Message = r.ReadString(); break;
-                    case 2: SystemMessage = r.ReadStringOrNull(); break;
-                    case 3: Type = r.ReadString(); break;
-                    case 4: Status = r.ReadInt64(); break;
-                    case 5: Details = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    case 6: TraceId = r.ReadStringOrNull(); break;
-                    case 7: Timestamp = r.ReadDateTimeOffsetOrNull(); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private ApiError(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Code = r.ReadString(); break;
+					case 1: Message = r.ReadString(); break;
+					case 2: SystemMessage = r.ReadStringOrNull(); break;
+					case 3: Type = r.ReadString(); break;
+					case 4: Status = r.ReadInt64(); break;
+					case 5: Details = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					case 6: TraceId = r.ReadStringOrNull(); break;
+					case 7: Timestamp = r.ReadDateTimeOffsetOrNull(); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static ApiError ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static ApiError ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, ApiError v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredString(s_names[0], v.Code);
-        w.WriteRequiredString(s_names[1], v.Message);
-        w.WriteOptionalString(s_names[2], v.SystemMessage);
-        w.WriteRequiredString(s_names[3], v.Type);
-        w.WriteRequiredInt64(s_names[4], v.Status);
-        w.WriteOptionalMap(s_names[5], v.Details, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteOptionalString(s_names[6], v.TraceId);
-        w.WriteOptionalDateTimeOffset(s_names[7], v.Timestamp);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, ApiError v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredString(s_names[0], v.Code);
+		w.WriteRequiredString(s_names[1], v.Message);
+		w.WriteOptionalString(s_names[2], v.SystemMessage);
+		w.WriteRequiredString(s_names[3], v.Type);
+		w.WriteRequiredInt64(s_names[4], v.Status);
+		w.WriteOptionalMap(s_names[5], v.Details, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteOptionalString(s_names[6], v.TraceId);
+		w.WriteOptionalDateTimeOffset(s_names[7], v.Timestamp);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<ApiError> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<ApiError> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

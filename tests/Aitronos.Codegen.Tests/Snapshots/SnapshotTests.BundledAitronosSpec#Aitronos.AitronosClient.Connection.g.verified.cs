@@ -3,6 +3,8 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
@@ -10,86 +12,86 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// A connection from a source to a destination. The field list is documented; the types of the
 /// identifier and name fields (string) and the required set are inferred.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Connection.JsonConverter))]
-public sealed partial record Connection : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(Connection.JsonConverter))]
+public sealed partial record Connection : AcgRuntime.JsonModel
 {
-    public Connection() { }
+	public Connection() { }
 
-    /// <summary>The unique identifier of the connection (<c>conn_*</c>).</summary>
-    public required string ConnectionId { get; init; }
+	/// <summary>The unique identifier of the connection (<c>conn_*</c>).</summary>
+	public required string ConnectionId { get; init; }
 
-    /// <summary>Name of the connection.</summary>
-    public string? Name { get; init; }
+	/// <summary>Name of the connection.</summary>
+	public string? Name { get; init; }
 
-    /// <summary>The source of the connection.</summary>
-    public string? SourceId { get; init; }
+	/// <summary>The source of the connection.</summary>
+	public string? SourceId { get; init; }
 
-    /// <summary>The destination of the connection.</summary>
-    public string? DestinationId { get; init; }
+	/// <summary>The destination of the connection.</summary>
+	public string? DestinationId { get; init; }
 
-    /// <summary>The workspace of the connection.</summary>
-    public string? WorkspaceId { get; init; }
+	/// <summary>The workspace of the connection.</summary>
+	public string? WorkspaceId { get; init; }
 
-    public ConnectionStatus? Status { get; init; }
+	public ConnectionStatus? Status { get; init; }
 
-    /// <summary>Sync schedule.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Schedule { get; init; }
+	/// <summary>Sync schedule.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Schedule { get; init; }
 
-    /// <summary>Stream configurations.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Configurations { get; init; }
+	/// <summary>Stream configurations.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configurations { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("Connection", required: new[] { 0 }, "connection_id", "name", "source_id", "destination_id", "workspace_id", "status", "schedule", "configurations");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Connection", required: new[] { 0 }, "connection_id", "name", "source_id", "destination_id", "workspace_id", "status", "schedule", "configurations");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private Connection(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: ConnectionId = r.ReadString(); break;
-                    case 1: Name = r.ReadStringOrNull(); break;
-                    case 2: SourceId = r.ReadStringOrNull(); break;
-                    case 3: DestinationId = r.ReadStringOrNull(); break;
-                    case 4: WorkspaceId = r.ReadStringOrNull(); break;
-                    case 5: Status = r.IsNull() ? default(ConnectionStatus?) : ConnectionStatus.ReadJson(ref r); break;
-                    case 6: Schedule = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    case 7: Configurations = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private Connection(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: ConnectionId = r.ReadString(); break;
+					case 1: Name = r.ReadStringOrNull(); break;
+					case 2: SourceId = r.ReadStringOrNull(); break;
+					case 3: DestinationId = r.ReadStringOrNull(); break;
+					case 4: WorkspaceId = r.ReadStringOrNull(); break;
+					case 5: Status = r.IsNull() ? default(ConnectionStatus?) : ConnectionStatus.ReadJson(ref r); break;
+					case 6: Schedule = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					case 7: Configurations = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static Connection ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static Connection ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Connection v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredString(s_names[0], v.ConnectionId);
-        w.WriteOptionalString(s_names[1], v.Name);
-        w.WriteOptionalString(s_names[2], v.SourceId);
-        w.WriteOptionalString(s_names[3], v.DestinationId);
-        w.WriteOptionalString(s_names[4], v.WorkspaceId);
-        v.Status?.WriteJsonProperty(w, s_names[5]);
-        w.WriteOptionalMap(s_names[6], v.Schedule, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteOptionalMap(s_names[7], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Connection v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredString(s_names[0], v.ConnectionId);
+		w.WriteOptionalString(s_names[1], v.Name);
+		w.WriteOptionalString(s_names[2], v.SourceId);
+		w.WriteOptionalString(s_names[3], v.DestinationId);
+		w.WriteOptionalString(s_names[4], v.WorkspaceId);
+		v.Status?.WriteJsonProperty(w, s_names[5]);
+		w.WriteOptionalMap(s_names[6], v.Schedule, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteOptionalMap(s_names[7], v.Configurations, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Connection> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Connection> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

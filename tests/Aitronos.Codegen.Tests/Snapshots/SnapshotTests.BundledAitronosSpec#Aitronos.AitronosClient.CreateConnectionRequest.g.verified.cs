@@ -3,79 +3,81 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(CreateConnectionRequest.JsonConverter))]
-public sealed partial record CreateConnectionRequest : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(CreateConnectionRequest.JsonConverter))]
+public sealed partial record CreateConnectionRequest : AcgRuntime.JsonModel
 {
-    public CreateConnectionRequest() { }
+	public CreateConnectionRequest() { }
 
-    /// <summary>Source of the connection.</summary>
-    public required string SourceId { get; init; }
+	/// <summary>Source of the connection.</summary>
+	public required string SourceId { get; init; }
 
-    /// <summary>Destination of the connection. Auto-filled if omitted.</summary>
-    public string? DestinationId { get; init; }
+	/// <summary>Destination of the connection. Auto-filled if omitted.</summary>
+	public string? DestinationId { get; init; }
 
-    /// <summary>Name of the connection.</summary>
-    public string? Name { get; init; }
+	/// <summary>Name of the connection.</summary>
+	public string? Name { get; init; }
 
-    /// <summary>Sync schedule.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Schedule { get; init; }
+	/// <summary>Sync schedule.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Schedule { get; init; }
 
-    /// <summary>Stream configurations.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Configurations { get; init; }
+	/// <summary>Stream configurations.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configurations { get; init; }
 
-    public ConnectionStatus? Status { get; init; }
+	public ConnectionStatus? Status { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("CreateConnectionRequest", required: new[] { 0 }, "source_id", "destination_id", "name", "schedule", "configurations", "status");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateConnectionRequest", required: new[] { 0 }, "source_id", "destination_id", "name", "schedule", "configurations", "status");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private CreateConnectionRequest(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: SourceId = r.ReadString(); break;
-                    case 1: DestinationId = r.ReadStringOrNull(); break;
-                    case 2: Name = r.ReadStringOrNull(); break;
-                    case 3: Schedule = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    case 4: Configurations = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    case 5: Status = r.IsNull() ? default(ConnectionStatus?) : ConnectionStatus.ReadJson(ref r); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private CreateConnectionRequest(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: SourceId = r.ReadString(); break;
+					case 1: DestinationId = r.ReadStringOrNull(); break;
+					case 2: Name = r.ReadStringOrNull(); break;
+					case 3: Schedule = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					case 4: Configurations = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					case 5: Status = r.IsNull() ? default(ConnectionStatus?) : ConnectionStatus.ReadJson(ref r); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static CreateConnectionRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static CreateConnectionRequest ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, CreateConnectionRequest v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredString(s_names[0], v.SourceId);
-        w.WriteOptionalString(s_names[1], v.DestinationId);
-        w.WriteOptionalString(s_names[2], v.Name);
-        w.WriteOptionalMap(s_names[3], v.Schedule, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteOptionalMap(s_names[4], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        v.Status?.WriteJsonProperty(w, s_names[5]);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, CreateConnectionRequest v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredString(s_names[0], v.SourceId);
+		w.WriteOptionalString(s_names[1], v.DestinationId);
+		w.WriteOptionalString(s_names[2], v.Name);
+		w.WriteOptionalMap(s_names[3], v.Schedule, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteOptionalMap(s_names[4], v.Configurations, AcgRuntime.Serialization.JsonValues.WriteElement);
+		v.Status?.WriteJsonProperty(w, s_names[5]);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<CreateConnectionRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<CreateConnectionRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,6 +3,8 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
@@ -10,77 +12,77 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// A destination. The field list is documented; the property types and the required set are
 /// inferred.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Destination.JsonConverter))]
-public sealed partial record Destination : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(Destination.JsonConverter))]
+public sealed partial record Destination : AcgRuntime.JsonModel
 {
-    public Destination() { }
+	public Destination() { }
 
-    /// <summary>The unique identifier of the destination.</summary>
-    public required string DestinationId { get; init; }
+	/// <summary>The unique identifier of the destination.</summary>
+	public required string DestinationId { get; init; }
 
-    /// <summary>Name of the destination.</summary>
-    public string? Name { get; init; }
+	/// <summary>Name of the destination.</summary>
+	public string? Name { get; init; }
 
-    /// <summary>The destination definition the destination is built on.</summary>
-    public string? DestinationDefinitionId { get; init; }
+	/// <summary>The destination definition the destination is built on.</summary>
+	public string? DestinationDefinitionId { get; init; }
 
-    /// <summary>The workspace of the destination.</summary>
-    public string? WorkspaceId { get; init; }
+	/// <summary>The workspace of the destination.</summary>
+	public string? WorkspaceId { get; init; }
 
-    /// <summary>Destination configuration.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Configuration { get; init; }
+	/// <summary>Destination configuration.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configuration { get; init; }
 
-    /// <summary>Type of the destination.</summary>
-    public string? DestinationType { get; init; }
+	/// <summary>Type of the destination.</summary>
+	public string? DestinationType { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("Destination", required: new[] { 0 }, "destination_id", "name", "destination_definition_id", "workspace_id", "configuration", "destination_type");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Destination", required: new[] { 0 }, "destination_id", "name", "destination_definition_id", "workspace_id", "configuration", "destination_type");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private Destination(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: DestinationId = r.ReadString(); break;
-                    case 1: Name = r.ReadStringOrNull(); break;
-                    case 2: DestinationDefinitionId = r.ReadStringOrNull(); break;
-                    case 3: WorkspaceId = r.ReadStringOrNull(); break;
-                    case 4: Configuration = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    case 5: DestinationType = r.ReadStringOrNull(); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private Destination(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: DestinationId = r.ReadString(); break;
+					case 1: Name = r.ReadStringOrNull(); break;
+					case 2: DestinationDefinitionId = r.ReadStringOrNull(); break;
+					case 3: WorkspaceId = r.ReadStringOrNull(); break;
+					case 4: Configuration = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					case 5: DestinationType = r.ReadStringOrNull(); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static Destination ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static Destination ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Destination v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredString(s_names[0], v.DestinationId);
-        w.WriteOptionalString(s_names[1], v.Name);
-        w.WriteOptionalString(s_names[2], v.DestinationDefinitionId);
-        w.WriteOptionalString(s_names[3], v.WorkspaceId);
-        w.WriteOptionalMap(s_names[4], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteOptionalString(s_names[5], v.DestinationType);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Destination v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredString(s_names[0], v.DestinationId);
+		w.WriteOptionalString(s_names[1], v.Name);
+		w.WriteOptionalString(s_names[2], v.DestinationDefinitionId);
+		w.WriteOptionalString(s_names[3], v.WorkspaceId);
+		w.WriteOptionalMap(s_names[4], v.Configuration, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteOptionalString(s_names[5], v.DestinationType);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Destination> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Destination> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

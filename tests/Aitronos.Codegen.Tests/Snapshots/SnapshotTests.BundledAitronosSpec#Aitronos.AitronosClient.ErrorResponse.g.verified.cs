@@ -3,60 +3,62 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>The error envelope returned by failed requests.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
-public sealed partial record ErrorResponse : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(ErrorResponse.JsonConverter))]
+public sealed partial record ErrorResponse : AcgRuntime.JsonModel
 {
-    public ErrorResponse() { }
+	public ErrorResponse() { }
 
-    /// <summary>Always <c>false</c> for an error.</summary>
-    public required bool Success { get; init; }
+	/// <summary>Always <c>false</c> for an error.</summary>
+	public required bool Success { get; init; }
 
-    public required ApiError Error { get; init; }
+	public required ApiError Error { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("ErrorResponse", required: new[] { 0, 1 }, "success", "error");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ErrorResponse", required: new[] { 0, 1 }, "success", "error");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private ErrorResponse(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Success = r.ReadBoolean(); break;
-                    case 1: Error = ApiError.ReadJson(ref r); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private ErrorResponse(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Success = r.ReadBoolean(); break;
+					case 1: Error = ApiError.ReadJson(ref r); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static ErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static ErrorResponse ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, ErrorResponse v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredBoolean(s_names[0], v.Success);
-        v.Error.WriteJsonProperty(w, s_names[1]);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, ErrorResponse v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredBoolean(s_names[0], v.Success);
+		v.Error.WriteJsonProperty(w, s_names[1]);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<ErrorResponse> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<ErrorResponse> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

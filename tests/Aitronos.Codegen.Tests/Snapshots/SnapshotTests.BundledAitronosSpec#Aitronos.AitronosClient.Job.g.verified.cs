@@ -3,6 +3,8 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
@@ -10,86 +12,86 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// A sync or reset job. The field list is documented; the property types and the required set
 /// are inferred. Values of <c>status</c> other than <c>pending</c> are not documented.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Job.JsonConverter))]
-public sealed partial record Job : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(Job.JsonConverter))]
+public sealed partial record Job : AcgRuntime.JsonModel
 {
-    public Job() { }
+	public Job() { }
 
-    /// <summary>The unique identifier of the job (<c>job_*</c>).</summary>
-    public required string JobId { get; init; }
+	/// <summary>The unique identifier of the job (<c>job_*</c>).</summary>
+	public required string JobId { get; init; }
 
-    /// <summary>Status of the job, e.g. <c>pending</c> for a newly retried job.</summary>
-    public string? Status { get; init; }
+	/// <summary>Status of the job, e.g. <c>pending</c> for a newly retried job.</summary>
+	public string? Status { get; init; }
 
-    public global::Aitronos.JobType? JobType { get; init; }
+	public global::Aitronos.JobType? JobType { get; init; }
 
-    /// <summary>When the job started. Format not documented.</summary>
-    public string? StartTime { get; init; }
+	/// <summary>When the job started. Format not documented.</summary>
+	public string? StartTime { get; init; }
 
-    /// <summary>The connection the job belongs to.</summary>
-    public string? ConnectionId { get; init; }
+	/// <summary>The connection the job belongs to.</summary>
+	public string? ConnectionId { get; init; }
 
-    /// <summary>Number of bytes synced. (Type inferred.)</summary>
-    public long? BytesSynced { get; init; }
+	/// <summary>Number of bytes synced. (Type inferred.)</summary>
+	public long? BytesSynced { get; init; }
 
-    /// <summary>Number of rows synced. (Type inferred.)</summary>
-    public long? RowsSynced { get; init; }
+	/// <summary>Number of rows synced. (Type inferred.)</summary>
+	public long? RowsSynced { get; init; }
 
-    /// <summary>Duration of the job. Type and unit not documented, so any JSON value is accepted.</summary>
-    public global::System.Text.Json.JsonElement? Duration { get; init; }
+	/// <summary>Duration of the job. Type and unit not documented, so any JSON value is accepted.</summary>
+	public AcgJson.JsonElement? Duration { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("Job", required: new[] { 0 }, "job_id", "status", "job_type", "start_time", "connection_id", "bytes_synced", "rows_synced", "duration");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Job", required: new[] { 0 }, "job_id", "status", "job_type", "start_time", "connection_id", "bytes_synced", "rows_synced", "duration");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private Job(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: JobId = r.ReadString(); break;
-                    case 1: Status = r.ReadStringOrNull(); break;
-                    case 2: JobType = r.IsNull() ? default(global::Aitronos.JobType?) : global::Aitronos.JobType.ReadJson(ref r); break;
-                    case 3: StartTime = r.ReadStringOrNull(); break;
-                    case 4: ConnectionId = r.ReadStringOrNull(); break;
-                    case 5: BytesSynced = r.ReadInt64OrNull(); break;
-                    case 6: RowsSynced = r.ReadInt64OrNull(); break;
-                    case 7: Duration = r.ReadElementOrNull(); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private Job(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: JobId = r.ReadString(); break;
+					case 1: Status = r.ReadStringOrNull(); break;
+					case 2: JobType = r.IsNull() ? default(global::Aitronos.JobType?) : global::Aitronos.JobType.ReadJson(ref r); break;
+					case 3: StartTime = r.ReadStringOrNull(); break;
+					case 4: ConnectionId = r.ReadStringOrNull(); break;
+					case 5: BytesSynced = r.ReadInt64OrNull(); break;
+					case 6: RowsSynced = r.ReadInt64OrNull(); break;
+					case 7: Duration = r.ReadElementOrNull(); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static Job ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static Job ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Job v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredString(s_names[0], v.JobId);
-        w.WriteOptionalString(s_names[1], v.Status);
-        v.JobType?.WriteJsonProperty(w, s_names[2]);
-        w.WriteOptionalString(s_names[3], v.StartTime);
-        w.WriteOptionalString(s_names[4], v.ConnectionId);
-        w.WriteOptionalInt64(s_names[5], v.BytesSynced);
-        w.WriteOptionalInt64(s_names[6], v.RowsSynced);
-        w.WriteOptionalElement(s_names[7], v.Duration);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Job v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredString(s_names[0], v.JobId);
+		w.WriteOptionalString(s_names[1], v.Status);
+		v.JobType?.WriteJsonProperty(w, s_names[2]);
+		w.WriteOptionalString(s_names[3], v.StartTime);
+		w.WriteOptionalString(s_names[4], v.ConnectionId);
+		w.WriteOptionalInt64(s_names[5], v.BytesSynced);
+		w.WriteOptionalInt64(s_names[6], v.RowsSynced);
+		w.WriteOptionalElement(s_names[7], v.Duration);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Job> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Job> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,34 +3,36 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 
 /// <summary>Type of a job.</summary>
 /// <remarks>An open enum: values the API description does not list are kept as they come.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(JobType.JsonConverter))]
+[AcgJson.Serialization.JsonConverter(typeof(JobType.JsonConverter))]
 public readonly partial struct JobType : global::System.IEquatable<JobType>
 {
-    private readonly string? _value;
+	private readonly string? _value;
 
-    /// <summary>Creates a value, known or not, as it appears in JSON.</summary>
-    public JobType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+	/// <summary>Creates a value, known or not, as it appears in JSON.</summary>
+	public JobType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    public static JobType Sync { get; } = new("sync");
-    public static JobType Reset { get; } = new("reset");
+	public static JobType Sync { get; } = new("sync");
+	public static JobType Reset { get; } = new("reset");
 
-    /// <summary>The value as it appears in JSON.</summary>
-    public string Value => _value ?? string.Empty;
+	/// <summary>The value as it appears in JSON.</summary>
+	public string Value => _value ?? string.Empty;
 
-    public bool Equals(JobType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-    public override bool Equals(object? obj) => obj is JobType other && Equals(other);
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-    public override string ToString() => Value;
-    public static bool operator ==(JobType left, JobType right) => left.Equals(right);
-    public static bool operator !=(JobType left, JobType right) => !left.Equals(right);
-    public static implicit operator JobType(string value) => new(value);
+	public bool Equals(JobType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+	public override bool Equals(object? obj) => obj is JobType other && Equals(other);
+	public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+	public override string ToString() => Value;
+	public static bool operator ==(JobType left, JobType right) => left.Equals(right);
+	public static bool operator !=(JobType left, JobType right) => !left.Equals(right);
+	public static implicit operator JobType(string value) => new(value);
 
-    internal static JobType ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(global::Aitronos.Codegen.Runtime.JsonCodec.ReadString(ref r));
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, JobType v) => w.WriteStringValue(v.Value);
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) => w.WriteString(name, Value);
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<JobType> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal static JobType ReadJson(ref AcgJson.Utf8JsonReader r) => new(AcgRuntime.JsonCodec.ReadString(ref r));
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, JobType v) => w.WriteStringValue(v.Value);
+	internal void WriteJsonProperty(AcgJson.Utf8JsonWriter w, AcgJson.JsonEncodedText name) => w.WriteString(name, Value);
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<JobType> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

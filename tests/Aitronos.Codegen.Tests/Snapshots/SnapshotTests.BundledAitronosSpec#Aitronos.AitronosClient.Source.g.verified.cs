@@ -3,81 +3,83 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>A source. The field list is documented; the property types and the required set are inferred.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Source.JsonConverter))]
-public sealed partial record Source : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(Source.JsonConverter))]
+public sealed partial record Source : AcgRuntime.JsonModel
 {
-    public Source() { }
+	public Source() { }
 
-    /// <summary>The unique identifier of the source (<c>src_*</c>).</summary>
-    public required string SourceId { get; init; }
+	/// <summary>The unique identifier of the source (<c>src_*</c>).</summary>
+	public required string SourceId { get; init; }
 
-    /// <summary>Name of the source.</summary>
-    public string? Name { get; init; }
+	/// <summary>Name of the source.</summary>
+	public string? Name { get; init; }
 
-    /// <summary>The source definition the source is built on.</summary>
-    public string? SourceDefinitionId { get; init; }
+	/// <summary>The source definition the source is built on.</summary>
+	public string? SourceDefinitionId { get; init; }
 
-    /// <summary>The workspace of the source.</summary>
-    public string? WorkspaceId { get; init; }
+	/// <summary>The workspace of the source.</summary>
+	public string? WorkspaceId { get; init; }
 
-    /// <summary>Source configuration.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Configuration { get; init; }
+	/// <summary>Source configuration.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configuration { get; init; }
 
-    /// <summary>Type of the source.</summary>
-    public string? SourceType { get; init; }
+	/// <summary>Type of the source.</summary>
+	public string? SourceType { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("Source", required: new[] { 0 }, "source_id", "name", "source_definition_id", "workspace_id", "configuration", "source_type");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Source", required: new[] { 0 }, "source_id", "name", "source_definition_id", "workspace_id", "configuration", "source_type");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private Source(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: SourceId = r.ReadString(); break;
-                    case 1: Name = r.ReadStringOrNull(); break;
-                    case 2: SourceDefinitionId = r.ReadStringOrNull(); break;
-                    case 3: WorkspaceId = r.ReadStringOrNull(); break;
-                    case 4: Configuration = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    case 5: SourceType = r.ReadStringOrNull(); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private Source(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: SourceId = r.ReadString(); break;
+					case 1: Name = r.ReadStringOrNull(); break;
+					case 2: SourceDefinitionId = r.ReadStringOrNull(); break;
+					case 3: WorkspaceId = r.ReadStringOrNull(); break;
+					case 4: Configuration = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					case 5: SourceType = r.ReadStringOrNull(); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static Source ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static Source ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Source v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredString(s_names[0], v.SourceId);
-        w.WriteOptionalString(s_names[1], v.Name);
-        w.WriteOptionalString(s_names[2], v.SourceDefinitionId);
-        w.WriteOptionalString(s_names[3], v.WorkspaceId);
-        w.WriteOptionalMap(s_names[4], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteOptionalString(s_names[5], v.SourceType);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Source v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredString(s_names[0], v.SourceId);
+		w.WriteOptionalString(s_names[1], v.Name);
+		w.WriteOptionalString(s_names[2], v.SourceDefinitionId);
+		w.WriteOptionalString(s_names[3], v.WorkspaceId);
+		w.WriteOptionalMap(s_names[4], v.Configuration, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteOptionalString(s_names[5], v.SourceType);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Source> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Source> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,65 +3,67 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(TestConnectionRequest.JsonConverter))]
-public sealed partial record TestConnectionRequest : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(TestConnectionRequest.JsonConverter))]
+public sealed partial record TestConnectionRequest : AcgRuntime.JsonModel
 {
-    public TestConnectionRequest() { }
+	public TestConnectionRequest() { }
 
-    /// <summary>Source to test connectivity for.</summary>
-    public required string SourceId { get; init; }
+	/// <summary>Source to test connectivity for.</summary>
+	public required string SourceId { get; init; }
 
-    /// <summary>Destination to test against.</summary>
-    public string? DestinationId { get; init; }
+	/// <summary>Destination to test against.</summary>
+	public string? DestinationId { get; init; }
 
-    /// <summary>Configuration to validate.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Configurations { get; init; }
+	/// <summary>Configuration to validate.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configurations { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("TestConnectionRequest", required: new[] { 0 }, "source_id", "destination_id", "configurations");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TestConnectionRequest", required: new[] { 0 }, "source_id", "destination_id", "configurations");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private TestConnectionRequest(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: SourceId = r.ReadString(); break;
-                    case 1: DestinationId = r.ReadStringOrNull(); break;
-                    case 2: Configurations = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private TestConnectionRequest(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: SourceId = r.ReadString(); break;
+					case 1: DestinationId = r.ReadStringOrNull(); break;
+					case 2: Configurations = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static TestConnectionRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static TestConnectionRequest ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, TestConnectionRequest v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredString(s_names[0], v.SourceId);
-        w.WriteOptionalString(s_names[1], v.DestinationId);
-        w.WriteOptionalMap(s_names[2], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, TestConnectionRequest v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredString(s_names[0], v.SourceId);
+		w.WriteOptionalString(s_names[1], v.DestinationId);
+		w.WriteOptionalMap(s_names[2], v.Configurations, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<TestConnectionRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<TestConnectionRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

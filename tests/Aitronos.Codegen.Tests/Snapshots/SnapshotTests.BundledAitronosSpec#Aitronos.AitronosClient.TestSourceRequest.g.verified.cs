@@ -3,6 +3,8 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
@@ -11,72 +13,72 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// <c>workspace_id</c>, <c>configuration</c>, <c>name</c>). All fields are optional. Type of <c>configuration</c>
 /// (object) is inferred.
 /// </summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(TestSourceRequest.JsonConverter))]
-public sealed partial record TestSourceRequest : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(TestSourceRequest.JsonConverter))]
+public sealed partial record TestSourceRequest : AcgRuntime.JsonModel
 {
-    public TestSourceRequest() { }
+	public TestSourceRequest() { }
 
-    /// <summary>Existing source to test.</summary>
-    public string? SourceId { get; init; }
+	/// <summary>Existing source to test.</summary>
+	public string? SourceId { get; init; }
 
-    /// <summary>Source definition of an inline source.</summary>
-    public string? SourceDefinitionId { get; init; }
+	/// <summary>Source definition of an inline source.</summary>
+	public string? SourceDefinitionId { get; init; }
 
-    /// <summary>Workspace of an inline source.</summary>
-    public string? WorkspaceId { get; init; }
+	/// <summary>Workspace of an inline source.</summary>
+	public string? WorkspaceId { get; init; }
 
-    /// <summary>Configuration of an inline source.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Configuration { get; init; }
+	/// <summary>Configuration of an inline source.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configuration { get; init; }
 
-    /// <summary>Name of an inline source.</summary>
-    public string? Name { get; init; }
+	/// <summary>Name of an inline source.</summary>
+	public string? Name { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("TestSourceRequest", "source_id", "source_definition_id", "workspace_id", "configuration", "name");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TestSourceRequest", "source_id", "source_definition_id", "workspace_id", "configuration", "name");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private TestSourceRequest(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: SourceId = r.ReadStringOrNull(); break;
-                    case 1: SourceDefinitionId = r.ReadStringOrNull(); break;
-                    case 2: WorkspaceId = r.ReadStringOrNull(); break;
-                    case 3: Configuration = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    case 4: Name = r.ReadStringOrNull(); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private TestSourceRequest(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: SourceId = r.ReadStringOrNull(); break;
+					case 1: SourceDefinitionId = r.ReadStringOrNull(); break;
+					case 2: WorkspaceId = r.ReadStringOrNull(); break;
+					case 3: Configuration = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					case 4: Name = r.ReadStringOrNull(); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static TestSourceRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static TestSourceRequest ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, TestSourceRequest v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteOptionalString(s_names[0], v.SourceId);
-        w.WriteOptionalString(s_names[1], v.SourceDefinitionId);
-        w.WriteOptionalString(s_names[2], v.WorkspaceId);
-        w.WriteOptionalMap(s_names[3], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteOptionalString(s_names[4], v.Name);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, TestSourceRequest v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteOptionalString(s_names[0], v.SourceId);
+		w.WriteOptionalString(s_names[1], v.SourceDefinitionId);
+		w.WriteOptionalString(s_names[2], v.WorkspaceId);
+		w.WriteOptionalMap(s_names[3], v.Configuration, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteOptionalString(s_names[4], v.Name);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<TestSourceRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<TestSourceRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,60 +3,62 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Result of a source test.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(TestSourceResult.JsonConverter))]
-public sealed partial record TestSourceResult : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(TestSourceResult.JsonConverter))]
+public sealed partial record TestSourceResult : AcgRuntime.JsonModel
 {
-    public TestSourceResult() { }
+	public TestSourceResult() { }
 
-    public required TestSourceResultStatus Status { get; init; }
+	public required TestSourceResultStatus Status { get; init; }
 
-    /// <summary>Information on the test job. Its fields are not documented.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? JobInfo { get; init; }
+	/// <summary>Information on the test job. Its fields are not documented.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? JobInfo { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("TestSourceResult", required: new[] { 0 }, "status", "job_info");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TestSourceResult", required: new[] { 0 }, "status", "job_info");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private TestSourceResult(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Status = TestSourceResultStatus.ReadJson(ref r); break;
-                    case 1: JobInfo = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private TestSourceResult(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Status = TestSourceResultStatus.ReadJson(ref r); break;
+					case 1: JobInfo = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static TestSourceResult ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static TestSourceResult ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, TestSourceResult v)
-    {
-        if (!w.StartObject(v)) return;
-        v.Status.WriteJsonProperty(w, s_names[0]);
-        w.WriteOptionalMap(s_names[1], v.JobInfo, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, TestSourceResult v)
+	{
+		if (!w.StartObject(v)) return;
+		v.Status.WriteJsonProperty(w, s_names[0]);
+		w.WriteOptionalMap(s_names[1], v.JobInfo, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<TestSourceResult> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<TestSourceResult> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,33 +3,35 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 
 /// <remarks>An open enum: values the API description does not list are kept as they come.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(TestSourceResultStatus.JsonConverter))]
+[AcgJson.Serialization.JsonConverter(typeof(TestSourceResultStatus.JsonConverter))]
 public readonly partial struct TestSourceResultStatus : global::System.IEquatable<TestSourceResultStatus>
 {
-    private readonly string? _value;
+	private readonly string? _value;
 
-    /// <summary>Creates a value, known or not, as it appears in JSON.</summary>
-    public TestSourceResultStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+	/// <summary>Creates a value, known or not, as it appears in JSON.</summary>
+	public TestSourceResultStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    public static TestSourceResultStatus Succeeded { get; } = new("succeeded");
-    public static TestSourceResultStatus Failed { get; } = new("failed");
+	public static TestSourceResultStatus Succeeded { get; } = new("succeeded");
+	public static TestSourceResultStatus Failed { get; } = new("failed");
 
-    /// <summary>The value as it appears in JSON.</summary>
-    public string Value => _value ?? string.Empty;
+	/// <summary>The value as it appears in JSON.</summary>
+	public string Value => _value ?? string.Empty;
 
-    public bool Equals(TestSourceResultStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-    public override bool Equals(object? obj) => obj is TestSourceResultStatus other && Equals(other);
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-    public override string ToString() => Value;
-    public static bool operator ==(TestSourceResultStatus left, TestSourceResultStatus right) => left.Equals(right);
-    public static bool operator !=(TestSourceResultStatus left, TestSourceResultStatus right) => !left.Equals(right);
-    public static implicit operator TestSourceResultStatus(string value) => new(value);
+	public bool Equals(TestSourceResultStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+	public override bool Equals(object? obj) => obj is TestSourceResultStatus other && Equals(other);
+	public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+	public override string ToString() => Value;
+	public static bool operator ==(TestSourceResultStatus left, TestSourceResultStatus right) => left.Equals(right);
+	public static bool operator !=(TestSourceResultStatus left, TestSourceResultStatus right) => !left.Equals(right);
+	public static implicit operator TestSourceResultStatus(string value) => new(value);
 
-    internal static TestSourceResultStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(global::Aitronos.Codegen.Runtime.JsonCodec.ReadString(ref r));
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, TestSourceResultStatus v) => w.WriteStringValue(v.Value);
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) => w.WriteString(name, Value);
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<TestSourceResultStatus> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal static TestSourceResultStatus ReadJson(ref AcgJson.Utf8JsonReader r) => new(AcgRuntime.JsonCodec.ReadString(ref r));
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, TestSourceResultStatus v) => w.WriteStringValue(v.Value);
+	internal void WriteJsonProperty(AcgJson.Utf8JsonWriter w, AcgJson.JsonEncodedText name) => w.WriteString(name, Value);
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<TestSourceResultStatus> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,70 +3,72 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>All fields are optional; only the fields sent are changed.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateConnectionRequest.JsonConverter))]
-public sealed partial record UpdateConnectionRequest : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(UpdateConnectionRequest.JsonConverter))]
+public sealed partial record UpdateConnectionRequest : AcgRuntime.JsonModel
 {
-    public UpdateConnectionRequest() { }
+	public UpdateConnectionRequest() { }
 
-    /// <summary>Name of the connection.</summary>
-    public string? Name { get; init; }
+	/// <summary>Name of the connection.</summary>
+	public string? Name { get; init; }
 
-    /// <summary>Sync schedule.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Schedule { get; init; }
+	/// <summary>Sync schedule.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Schedule { get; init; }
 
-    /// <summary>Stream configurations.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Configurations { get; init; }
+	/// <summary>Stream configurations.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configurations { get; init; }
 
-    public ConnectionStatus? Status { get; init; }
+	public ConnectionStatus? Status { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("UpdateConnectionRequest", "name", "schedule", "configurations", "status");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UpdateConnectionRequest", "name", "schedule", "configurations", "status");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private UpdateConnectionRequest(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Name = r.ReadStringOrNull(); break;
-                    case 1: Schedule = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    case 2: Configurations = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    case 3: Status = r.IsNull() ? default(ConnectionStatus?) : ConnectionStatus.ReadJson(ref r); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private UpdateConnectionRequest(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Name = r.ReadStringOrNull(); break;
+					case 1: Schedule = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					case 2: Configurations = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					case 3: Status = r.IsNull() ? default(ConnectionStatus?) : ConnectionStatus.ReadJson(ref r); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static UpdateConnectionRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static UpdateConnectionRequest ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, UpdateConnectionRequest v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteOptionalString(s_names[0], v.Name);
-        w.WriteOptionalMap(s_names[1], v.Schedule, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteOptionalMap(s_names[2], v.Configurations, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        v.Status?.WriteJsonProperty(w, s_names[3]);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, UpdateConnectionRequest v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteOptionalString(s_names[0], v.Name);
+		w.WriteOptionalMap(s_names[1], v.Schedule, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteOptionalMap(s_names[2], v.Configurations, AcgRuntime.Serialization.JsonValues.WriteElement);
+		v.Status?.WriteJsonProperty(w, s_names[3]);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<UpdateConnectionRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<UpdateConnectionRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

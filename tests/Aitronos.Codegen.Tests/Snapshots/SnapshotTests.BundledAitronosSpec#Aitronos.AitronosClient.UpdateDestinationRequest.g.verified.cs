@@ -3,61 +3,63 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>All fields are optional. Type of <c>configuration</c> (object) is inferred.</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(UpdateDestinationRequest.JsonConverter))]
-public sealed partial record UpdateDestinationRequest : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(UpdateDestinationRequest.JsonConverter))]
+public sealed partial record UpdateDestinationRequest : AcgRuntime.JsonModel
 {
-    public UpdateDestinationRequest() { }
+	public UpdateDestinationRequest() { }
 
-    /// <summary>Name of the destination.</summary>
-    public string? Name { get; init; }
+	/// <summary>Name of the destination.</summary>
+	public string? Name { get; init; }
 
-    /// <summary>Destination configuration.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Configuration { get; init; }
+	/// <summary>Destination configuration.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configuration { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("UpdateDestinationRequest", "name", "configuration");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UpdateDestinationRequest", "name", "configuration");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private UpdateDestinationRequest(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Name = r.ReadStringOrNull(); break;
-                    case 1: Configuration = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private UpdateDestinationRequest(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Name = r.ReadStringOrNull(); break;
+					case 1: Configuration = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static UpdateDestinationRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static UpdateDestinationRequest ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, UpdateDestinationRequest v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteOptionalString(s_names[0], v.Name);
-        w.WriteOptionalMap(s_names[1], v.Configuration, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, UpdateDestinationRequest v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteOptionalString(s_names[0], v.Name);
+		w.WriteOptionalMap(s_names[1], v.Configuration, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<UpdateDestinationRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<UpdateDestinationRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -4,6 +4,7 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Aitronos;
 
 /// <summary>Options for <see cref="AitronosClient"/>: credentials, base URL, timeout and headers.</summary>
@@ -29,674 +30,674 @@ public sealed partial class AitronosClientOptions : AcgRuntime.ApiClientOptions
 /// </remarks>
 public sealed partial class AitronosClient : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "AitronosClient",
-        "https://api.aitronos.com/v1",
-        new AcgRuntime.ApiKeySecurity("X-API-Key", AcgRuntime.ApiKeyLocation.Header, "FREDDY_API_KEY"),
-        new AcgRuntime.BearerSecurity("FREDDY_JWT_TOKEN"));
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"AitronosClient",
+		"https://api.aitronos.com/v1",
+		new AcgRuntime.ApiKeySecurity("X-API-Key", AcgRuntime.ApiKeyLocation.Header, "FREDDY_API_KEY"),
+		new AcgRuntime.BearerSecurity("FREDDY_JWT_TOKEN"));
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options (the API key from FREDDY_API_KEY, the access token from FREDDY_JWT_TOKEN).</summary>
-    public AitronosClient()
-        : this(new AitronosClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options (the API key from FREDDY_API_KEY, the access token from FREDDY_JWT_TOKEN).</summary>
+	public AitronosClient()
+		: this(new AitronosClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment (the API key from FREDDY_API_KEY, the access token from FREDDY_JWT_TOKEN).</param>
-    public AitronosClient(AitronosClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment (the API key from FREDDY_API_KEY, the access token from FREDDY_JWT_TOKEN).</param>
+	public AitronosClient(AitronosClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public AitronosClient(AitronosClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-        KnowledgeConnectors = new KnowledgeConnectorsClient(_transport);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public AitronosClient(AitronosClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+		KnowledgeConnectors = new KnowledgeConnectorsClient(_transport);
+	}
 
-    /// <summary>
-    /// Knowledge connectors: health, connections, sources, destinations and sync jobs. The official
-    /// Python SDK exposes these operations as <c>client.knowledge_connectors</c>.
-    /// </summary>
-    public KnowledgeConnectorsClient KnowledgeConnectors { get; }
+	/// <summary>
+	/// Knowledge connectors: health, connections, sources, destinations and sync jobs. The official
+	/// Python SDK exposes these operations as <c>client.knowledge_connectors</c>.
+	/// </summary>
+	public KnowledgeConnectorsClient KnowledgeConnectors { get; }
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>
-    /// Knowledge connectors: health, connections, sources, destinations and sync jobs. The official
-    /// Python SDK exposes these operations as <c>client.knowledge_connectors</c>.
-    /// </summary>
-    public sealed partial class KnowledgeConnectorsClient
-    {
-        private readonly AcgRuntime.ApiTransport _transport;
+	/// <summary>
+	/// Knowledge connectors: health, connections, sources, destinations and sync jobs. The official
+	/// Python SDK exposes these operations as <c>client.knowledge_connectors</c>.
+	/// </summary>
+	public sealed partial class KnowledgeConnectorsClient
+	{
+		private readonly AcgRuntime.ApiTransport _transport;
 
-        internal KnowledgeConnectorsClient(AcgRuntime.ApiTransport transport) => _transport = transport;
+		internal KnowledgeConnectorsClient(AcgRuntime.ApiTransport transport) => _transport = transport;
 
-        /// <summary>Knowledge connectors health (public)</summary>
-        /// <remarks>
-        /// Public health check of the knowledge-connectors service. No authentication.
-        /// Python SDK: <c>health()</c>.
-        ///
-        /// GET /knowledge/connectors/health
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>Health status of the knowledge-connectors service.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<HealthStatus> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/knowledge/connectors/health");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/knowledge/connectors/health");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, AitronosJsonContext.Default.HealthStatus, requestOptions, cancellationToken);
-        }
+		/// <summary>Knowledge connectors health (public)</summary>
+		/// <remarks>
+		/// Public health check of the knowledge-connectors service. No authentication.
+		/// Python SDK: <c>health()</c>.
+		///
+		/// GET /knowledge/connectors/health
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>Health status of the knowledge-connectors service.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<HealthStatus> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/knowledge/connectors/health");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/knowledge/connectors/health");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, AitronosJsonContext.Default.HealthStatus, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Knowledge connectors health (organization)</summary>
-        /// <remarks>
-        /// Health check of the knowledge-connectors service for an organization.
-        /// Python SDK: <c>health(organization_id=...)</c>.
-        ///
-        /// GET /organizations/{organization_id}/knowledge/connectors/health
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>Health status of the knowledge-connectors service.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<HealthStatus> GetOrganizationHealthAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/health");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/health");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.HealthStatus, requestOptions, cancellationToken);
-        }
+		/// <summary>Knowledge connectors health (organization)</summary>
+		/// <remarks>
+		/// Health check of the knowledge-connectors service for an organization.
+		/// Python SDK: <c>health(organization_id=...)</c>.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/health
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>Health status of the knowledge-connectors service.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<HealthStatus> GetOrganizationHealthAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/health");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/health");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.HealthStatus, requestOptions, cancellationToken);
+		}
 
-        /// <summary>List connections</summary>
-        /// <remarks>
-        /// List the connections of the organization.
-        ///
-        /// Inferred: the documentation says this returns a list of connection objects; the exact list
-        /// shape (a bare JSON array) is inferred.
-        ///
-        /// GET /organizations/{organization_id}/knowledge/connectors/connections
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>A list of connection objects.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Connection>> ListConnectionsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.ConnectionList, requestOptions, cancellationToken);
-        }
+		/// <summary>List connections</summary>
+		/// <remarks>
+		/// List the connections of the organization.
+		///
+		/// Inferred: the documentation says this returns a list of connection objects; the exact list
+		/// shape (a bare JSON array) is inferred.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/connections
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A list of connection objects.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Connection>> ListConnectionsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.ConnectionList, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Create connection</summary>
-        /// <remarks>
-        /// Create a connection from a source to a destination.
-        ///
-        /// Inferred: the HTTP method (POST) is inferred from the documentation page wording, and so is
-        /// the success status code (201).
-        ///
-        /// POST /organizations/{organization_id}/knowledge/connectors/connections
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The created connection. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Connection> CreateConnectionAsync(string organizationId, CreateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateConnectionRequest>(body, AitronosJsonContext.Default.CreateConnectionRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
-        }
+		/// <summary>Create connection</summary>
+		/// <remarks>
+		/// Create a connection from a source to a destination.
+		///
+		/// Inferred: the HTTP method (POST) is inferred from the documentation page wording, and so is
+		/// the success status code (201).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/connections
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The created connection. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Connection> CreateConnectionAsync(string organizationId, CreateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateConnectionRequest>(body, AitronosJsonContext.Default.CreateConnectionRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Test connection</summary>
-        /// <remarks>
-        /// Validate connection configuration before creating a connection (dry-run). Tests whether a source can connect to a destination with the given configuration, without creating a persistent connection.
-        ///
-        /// POST /organizations/{organization_id}/knowledge/connectors/connections/test
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>A test result object containing <c>status</c> and optional <c>message</c>.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<TestConnectionResult> TestConnectionAsync(string organizationId, TestConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/test");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/test");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TestConnectionRequest>(body, AitronosJsonContext.Default.TestConnectionRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.TestConnectionResult, requestOptions, cancellationToken);
-        }
+		/// <summary>Test connection</summary>
+		/// <remarks>
+		/// Validate connection configuration before creating a connection (dry-run). Tests whether a source can connect to a destination with the given configuration, without creating a persistent connection.
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/connections/test
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A test result object containing <c>status</c> and optional <c>message</c>.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<TestConnectionResult> TestConnectionAsync(string organizationId, TestConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/test");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/test");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TestConnectionRequest>(body, AitronosJsonContext.Default.TestConnectionRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.TestConnectionResult, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Get connection</summary>
-        /// <remarks>
-        /// Retrieve one connection.
-        ///
-        /// Inferred: the HTTP method (GET) is inferred from the documentation page wording.
-        ///
-        /// GET /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The connection.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Connection> GetConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
-        }
+		/// <summary>Get connection</summary>
+		/// <remarks>
+		/// Retrieve one connection.
+		///
+		/// Inferred: the HTTP method (GET) is inferred from the documentation page wording.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The connection.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Connection> GetConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Delete connection</summary>
-        /// <remarks>
-        /// Delete a connection.
-        ///
-        /// Inferred: the HTTP method (DELETE) is inferred from the documentation page wording.
-        ///
-        /// DELETE /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task DeleteConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
-        }
+		/// <summary>Delete connection</summary>
+		/// <remarks>
+		/// Delete a connection.
+		///
+		/// Inferred: the HTTP method (DELETE) is inferred from the documentation page wording.
+		///
+		/// DELETE /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task DeleteConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Update connection</summary>
-        /// <remarks>
-        /// Partially update a connection. Resuming a paused connection is done with this operation by
-        /// setting <c>status</c> to <c>active</c> (see <c>pauseConnection</c>).
-        ///
-        /// PATCH /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The updated connection.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Connection> UpdateConnectionAsync(string organizationId, string connectionId, UpdateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
-            var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateConnectionRequest>(body, AitronosJsonContext.Default.UpdateConnectionRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
-        }
+		/// <summary>Update connection</summary>
+		/// <remarks>
+		/// Partially update a connection. Resuming a paused connection is done with this operation by
+		/// setting <c>status</c> to <c>active</c> (see <c>pauseConnection</c>).
+		///
+		/// PATCH /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The updated connection.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Connection> UpdateConnectionAsync(string organizationId, string connectionId, UpdateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
+			var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateConnectionRequest>(body, AitronosJsonContext.Default.UpdateConnectionRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Pause connection</summary>
-        /// <remarks>
-        /// Pause a connection. Returns the connection with <c>status</c> <c>inactive</c>. To resume, update the
-        /// connection (<c>updateConnection</c>, PATCH) with <c>status</c> <c>active</c>.
-        ///
-        /// Inferred: the success status code (200).
-        ///
-        /// POST /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/pause
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The connection, now with <c>status</c> <c>inactive</c>. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Connection> PauseConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/pause");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/pause");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
-        }
+		/// <summary>Pause connection</summary>
+		/// <remarks>
+		/// Pause a connection. Returns the connection with <c>status</c> <c>inactive</c>. To resume, update the
+		/// connection (<c>updateConnection</c>, PATCH) with <c>status</c> <c>active</c>.
+		///
+		/// Inferred: the success status code (200).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/pause
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The connection, now with <c>status</c> <c>inactive</c>. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Connection> PauseConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/pause");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/pause");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Connection, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Refresh connection streams</summary>
-        /// <remarks>
-        /// Refresh the given streams of a connection, optionally removing their records.
-        /// Python SDK: <c>refresh_connection(...)</c>.
-        ///
-        /// Inferred: the success status code (200) and the response shape (documented only as a status
-        /// object).
-        ///
-        /// POST /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/refresh
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>A status object. (Status code and shape inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> RefreshConnectionAsync(string organizationId, string connectionId, RefreshConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/refresh");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/refresh");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<RefreshConnectionRequest>(body, AitronosJsonContext.Default.RefreshConnectionRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
-        }
+		/// <summary>Refresh connection streams</summary>
+		/// <remarks>
+		/// Refresh the given streams of a connection, optionally removing their records.
+		/// Python SDK: <c>refresh_connection(...)</c>.
+		///
+		/// Inferred: the success status code (200) and the response shape (documented only as a status
+		/// object).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/refresh
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A status object. (Status code and shape inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> RefreshConnectionAsync(string organizationId, string connectionId, RefreshConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/refresh");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/refresh");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<RefreshConnectionRequest>(body, AitronosJsonContext.Default.RefreshConnectionRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Clear connection streams</summary>
-        /// <remarks>
-        /// Clear the given streams of a connection.
-        /// Python SDK: <c>clear_connection(...)</c>.
-        ///
-        /// Inferred: the success status code (200) and the response shape (documented only as a status
-        /// object).
-        ///
-        /// POST /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/clear
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>A status object. (Status code and shape inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> ClearConnectionAsync(string organizationId, string connectionId, ClearConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/clear");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/clear");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<ClearConnectionRequest>(body, AitronosJsonContext.Default.ClearConnectionRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
-        }
+		/// <summary>Clear connection streams</summary>
+		/// <remarks>
+		/// Clear the given streams of a connection.
+		/// Python SDK: <c>clear_connection(...)</c>.
+		///
+		/// Inferred: the success status code (200) and the response shape (documented only as a status
+		/// object).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/clear
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A status object. (Status code and shape inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> ClearConnectionAsync(string organizationId, string connectionId, ClearConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/clear");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/clear");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<ClearConnectionRequest>(body, AitronosJsonContext.Default.ClearConnectionRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
+		}
 
-        /// <summary>List sources</summary>
-        /// <remarks>
-        /// List the sources of the organization. No paging parameters are documented.
-        ///
-        /// Inferred: the exact list shape (a bare JSON array); the documentation says "list of source
-        /// objects".
-        ///
-        /// GET /organizations/{organization_id}/knowledge/connectors/sources
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>A list of source objects.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Source>> ListSourcesAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.SourceList, requestOptions, cancellationToken);
-        }
+		/// <summary>List sources</summary>
+		/// <remarks>
+		/// List the sources of the organization. No paging parameters are documented.
+		///
+		/// Inferred: the exact list shape (a bare JSON array); the documentation says "list of source
+		/// objects".
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/sources
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A list of source objects.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Source>> ListSourcesAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.SourceList, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Create source</summary>
-        /// <remarks>
-        /// Create a source.
-        ///
-        /// Inferred: the HTTP method (POST) is inferred from the documentation page wording, and so is
-        /// the success status code (201).
-        ///
-        /// POST /organizations/{organization_id}/knowledge/connectors/sources
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The created source. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Source> CreateSourceAsync(string organizationId, CreateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateSourceRequest>(body, AitronosJsonContext.Default.CreateSourceRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
-        }
+		/// <summary>Create source</summary>
+		/// <remarks>
+		/// Create a source.
+		///
+		/// Inferred: the HTTP method (POST) is inferred from the documentation page wording, and so is
+		/// the success status code (201).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/sources
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The created source. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Source> CreateSourceAsync(string organizationId, CreateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateSourceRequest>(body, AitronosJsonContext.Default.CreateSourceRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Test source</summary>
-        /// <remarks>
-        /// Test a source, either an existing one by <c>source_id</c> or an inline configuration
-        /// (<c>source_definition_id</c>, <c>workspace_id</c>, <c>configuration</c>, <c>name</c>). All fields are optional.
-        /// Python SDK: <c>test_source(organization_id=..., source_id=...)</c>.
-        ///
-        /// Inferred: the success status code (200).
-        ///
-        /// POST /organizations/{organization_id}/knowledge/connectors/sources/test
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The source test result. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<TestSourceResult> TestSourceAsync(string organizationId, TestSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/test");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/test");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TestSourceRequest>(body, AitronosJsonContext.Default.TestSourceRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.TestSourceResult, requestOptions, cancellationToken);
-        }
+		/// <summary>Test source</summary>
+		/// <remarks>
+		/// Test a source, either an existing one by <c>source_id</c> or an inline configuration
+		/// (<c>source_definition_id</c>, <c>workspace_id</c>, <c>configuration</c>, <c>name</c>). All fields are optional.
+		/// Python SDK: <c>test_source(organization_id=..., source_id=...)</c>.
+		///
+		/// Inferred: the success status code (200).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/sources/test
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The source test result. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<TestSourceResult> TestSourceAsync(string organizationId, TestSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/test");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/test");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TestSourceRequest>(body, AitronosJsonContext.Default.TestSourceRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.TestSourceResult, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Get source</summary>
-        /// <remarks>
-        /// Retrieve one source.
-        ///
-        /// Inferred: the HTTP method (GET) is inferred from the documentation page wording.
-        ///
-        /// GET /organizations/{organization_id}/knowledge/connectors/sources/{source_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The source.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Source> GetSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
-        }
+		/// <summary>Get source</summary>
+		/// <remarks>
+		/// Retrieve one source.
+		///
+		/// Inferred: the HTTP method (GET) is inferred from the documentation page wording.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/sources/{source_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The source.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Source> GetSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Replace source</summary>
-        /// <remarks>
-        /// Replace a source (<c>name</c> and <c>configuration</c> are required).
-        ///
-        /// Inferred: the HTTP method (PUT) is inferred from the documentation page wording ("Replace").
-        ///
-        /// PUT /organizations/{organization_id}/knowledge/connectors/sources/{source_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The replaced source.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Source> ReplaceSourceAsync(string organizationId, string sourceId, ReplaceSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<ReplaceSourceRequest>(body, AitronosJsonContext.Default.ReplaceSourceRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
-        }
+		/// <summary>Replace source</summary>
+		/// <remarks>
+		/// Replace a source (<c>name</c> and <c>configuration</c> are required).
+		///
+		/// Inferred: the HTTP method (PUT) is inferred from the documentation page wording ("Replace").
+		///
+		/// PUT /organizations/{organization_id}/knowledge/connectors/sources/{source_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The replaced source.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Source> ReplaceSourceAsync(string organizationId, string sourceId, ReplaceSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<ReplaceSourceRequest>(body, AitronosJsonContext.Default.ReplaceSourceRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Delete source</summary>
-        /// <remarks>
-        /// Delete a source.
-        ///
-        /// Inferred: the HTTP method (DELETE) is inferred from the documentation page wording.
-        ///
-        /// DELETE /organizations/{organization_id}/knowledge/connectors/sources/{source_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task DeleteSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
-        }
+		/// <summary>Delete source</summary>
+		/// <remarks>
+		/// Delete a source.
+		///
+		/// Inferred: the HTTP method (DELETE) is inferred from the documentation page wording.
+		///
+		/// DELETE /organizations/{organization_id}/knowledge/connectors/sources/{source_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task DeleteSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Update source</summary>
-        /// <remarks>
-        /// Partially update a source.
-        ///
-        /// Inferred: the HTTP method (PATCH) is inferred from the documentation page wording
-        /// ("Partially update").
-        ///
-        /// PATCH /organizations/{organization_id}/knowledge/connectors/sources/{source_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The updated source.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Source> UpdateSourceAsync(string organizationId, string sourceId, UpdateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
-            var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateSourceRequest>(body, AitronosJsonContext.Default.UpdateSourceRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
-        }
+		/// <summary>Update source</summary>
+		/// <remarks>
+		/// Partially update a source.
+		///
+		/// Inferred: the HTTP method (PATCH) is inferred from the documentation page wording
+		/// ("Partially update").
+		///
+		/// PATCH /organizations/{organization_id}/knowledge/connectors/sources/{source_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The updated source.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Source> UpdateSourceAsync(string organizationId, string sourceId, UpdateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
+			var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateSourceRequest>(body, AitronosJsonContext.Default.UpdateSourceRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
+		}
 
-        /// <summary>List destinations</summary>
-        /// <remarks>
-        /// List the destinations of the organization.
-        /// Python SDK: <c>list_destinations(organization_id=...)</c>.
-        ///
-        /// Inferred: the exact list shape (a bare JSON array).
-        ///
-        /// GET /organizations/{organization_id}/knowledge/connectors/destinations
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>A list of destination objects.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Destination>> ListDestinationsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.DestinationList, requestOptions, cancellationToken);
-        }
+		/// <summary>List destinations</summary>
+		/// <remarks>
+		/// List the destinations of the organization.
+		/// Python SDK: <c>list_destinations(organization_id=...)</c>.
+		///
+		/// Inferred: the exact list shape (a bare JSON array).
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/destinations
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A list of destination objects.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Destination>> ListDestinationsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.DestinationList, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Create destination</summary>
-        /// <remarks>
-        /// Create a destination.
-        ///
-        /// Inferred: the success status code (201).
-        ///
-        /// POST /organizations/{organization_id}/knowledge/connectors/destinations
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The created destination. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Destination> CreateDestinationAsync(string organizationId, CreateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateDestinationRequest>(body, AitronosJsonContext.Default.CreateDestinationRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
-        }
+		/// <summary>Create destination</summary>
+		/// <remarks>
+		/// Create a destination.
+		///
+		/// Inferred: the success status code (201).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/destinations
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The created destination. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Destination> CreateDestinationAsync(string organizationId, CreateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateDestinationRequest>(body, AitronosJsonContext.Default.CreateDestinationRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Get destination</summary>
-        /// <remarks>
-        /// Retrieve one destination.
-        ///
-        /// GET /organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="destinationId">The unique identifier of the destination.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The destination.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Destination> GetDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
-        }
+		/// <summary>Get destination</summary>
+		/// <remarks>
+		/// Retrieve one destination.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="destinationId">The unique identifier of the destination.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The destination.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Destination> GetDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Delete destination</summary>
-        /// <remarks>
-        /// Delete a destination.
-        ///
-        /// DELETE /organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="destinationId">The unique identifier of the destination.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task DeleteDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
-        }
+		/// <summary>Delete destination</summary>
+		/// <remarks>
+		/// Delete a destination.
+		///
+		/// DELETE /organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="destinationId">The unique identifier of the destination.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task DeleteDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Update destination</summary>
-        /// <remarks>
-        /// Update a destination.
-        ///
-        /// Inferred: the HTTP method (PATCH) is inferred from the documentation page wording.
-        ///
-        /// PATCH /organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="destinationId">The unique identifier of the destination.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The updated destination.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Destination> UpdateDestinationAsync(string organizationId, string destinationId, UpdateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
-            var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateDestinationRequest>(body, AitronosJsonContext.Default.UpdateDestinationRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
-        }
+		/// <summary>Update destination</summary>
+		/// <remarks>
+		/// Update a destination.
+		///
+		/// Inferred: the HTTP method (PATCH) is inferred from the documentation page wording.
+		///
+		/// PATCH /organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="destinationId">The unique identifier of the destination.</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The updated destination.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Destination> UpdateDestinationAsync(string organizationId, string destinationId, UpdateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
+			var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/destinations/{destination_id}");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateDestinationRequest>(body, AitronosJsonContext.Default.UpdateDestinationRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Destination, requestOptions, cancellationToken);
+		}
 
-        /// <summary>List jobs</summary>
-        /// <remarks>
-        /// List sync/reset jobs, optionally filtered by connection, type and status.
-        /// Python SDK: <c>list_jobs(organization_id=..., connection_id=...)</c>.
-        ///
-        /// Inferred: the exact list shape (a bare JSON array) and the types of <c>limit</c>/<c>offset</c> (integer).
-        ///
-        /// GET /organizations/{organization_id}/knowledge/connectors/jobs
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="connectionId">Only jobs of this connection.</param>
-        /// <param name="jobType">Only jobs of this type.</param>
-        /// <param name="status">Only jobs with this status.</param>
-        /// <param name="limit">Maximum number of items to return. (Type inferred.)</param>
-        /// <param name="offset">Number of items to skip. (Type inferred.)</param>
-        /// <param name="orderBy">Sort order of the jobs. Accepted values are not documented.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>A list of jobs.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListJobsAsync(string organizationId, string? connectionId = null, JobType? jobType = null, string? status = null, long? limit = null, long? offset = null, string? orderBy = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
-            if (connectionId is { } connectionIdValue) path.Query("connection_id", connectionIdValue);
-            if (jobType is { } jobTypeValue) path.Query("job_type", jobTypeValue.Value);
-            if (status is { } statusValue) path.Query("status", statusValue);
-            if (limit is { } limitValue) path.Query("limit", AcgRuntime.ParameterFormatter.Format(limitValue));
-            if (offset is { } offsetValue) path.Query("offset", AcgRuntime.ParameterFormatter.Format(offsetValue));
-            if (orderBy is { } orderByValue) path.Query("order_by", orderByValue);
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JobList, requestOptions, cancellationToken);
-        }
+		/// <summary>List jobs</summary>
+		/// <remarks>
+		/// List sync/reset jobs, optionally filtered by connection, type and status.
+		/// Python SDK: <c>list_jobs(organization_id=..., connection_id=...)</c>.
+		///
+		/// Inferred: the exact list shape (a bare JSON array) and the types of <c>limit</c>/<c>offset</c> (integer).
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/jobs
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">Only jobs of this connection.</param>
+		/// <param name="jobType">Only jobs of this type.</param>
+		/// <param name="status">Only jobs with this status.</param>
+		/// <param name="limit">Maximum number of items to return. (Type inferred.)</param>
+		/// <param name="offset">Number of items to skip. (Type inferred.)</param>
+		/// <param name="orderBy">Sort order of the jobs. Accepted values are not documented.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A list of jobs.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListJobsAsync(string organizationId, string? connectionId = null, JobType? jobType = null, string? status = null, long? limit = null, long? offset = null, string? orderBy = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
+			if (connectionId is { } connectionIdValue) path.Query("connection_id", connectionIdValue);
+			if (jobType is { } jobTypeValue) path.Query("job_type", jobTypeValue.Value);
+			if (status is { } statusValue) path.Query("status", statusValue);
+			if (limit is { } limitValue) path.Query("limit", AcgRuntime.ParameterFormatter.Format(limitValue));
+			if (offset is { } offsetValue) path.Query("offset", AcgRuntime.ParameterFormatter.Format(offsetValue));
+			if (orderBy is { } orderByValue) path.Query("order_by", orderByValue);
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JobList, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Trigger job</summary>
-        /// <remarks>
-        /// Trigger a sync or reset job for a connection.
-        ///
-        /// Inferred: the success status code (201).
-        ///
-        /// POST /organizations/{organization_id}/knowledge/connectors/jobs
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The triggered job. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Job> TriggerJobAsync(string organizationId, TriggerJobRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TriggerJobRequest>(body, AitronosJsonContext.Default.TriggerJobRequest);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
-        }
+		/// <summary>Trigger job</summary>
+		/// <remarks>
+		/// Trigger a sync or reset job for a connection.
+		///
+		/// Inferred: the success status code (201).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/jobs
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The triggered job. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Job> TriggerJobAsync(string organizationId, TriggerJobRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TriggerJobRequest>(body, AitronosJsonContext.Default.TriggerJobRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Get job</summary>
-        /// <remarks>
-        /// Retrieve one job.
-        ///
-        /// GET /organizations/{organization_id}/knowledge/connectors/jobs/{job_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The job.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Job> GetJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
-        }
+		/// <summary>Get job</summary>
+		/// <remarks>
+		/// Retrieve one job.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/jobs/{job_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The job.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Job> GetJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Cancel job</summary>
-        /// <remarks>
-        /// Cancel a job.
-        ///
-        /// DELETE /organizations/{organization_id}/knowledge/connectors/jobs/{job_id}
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task CancelJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
-        }
+		/// <summary>Cancel job</summary>
+		/// <remarks>
+		/// Cancel a job.
+		///
+		/// DELETE /organizations/{organization_id}/knowledge/connectors/jobs/{job_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task CancelJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
+		}
 
-        /// <summary>Retry job</summary>
-        /// <remarks>
-        /// Retry a job. Returns a new job (<c>job_id</c>, <c>status</c> <c>pending</c>, <c>job_type</c>, <c>connection_id</c>).
-        /// Python SDK: <c>retry_job(organization_id=..., job_id=...)</c>.
-        ///
-        /// Inferred: the success status code (200).
-        ///
-        /// POST /organizations/{organization_id}/knowledge/connectors/jobs/{job_id}/retry
-        /// </remarks>
-        /// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
-        /// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The new job, with <c>status</c> <c>pending</c>. (Status code inferred.)</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Job> RetryJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId)).Literal("/retry");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}/retry");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
-        }
-    }
+		/// <summary>Retry job</summary>
+		/// <remarks>
+		/// Retry a job. Returns a new job (<c>job_id</c>, <c>status</c> <c>pending</c>, <c>job_type</c>, <c>connection_id</c>).
+		/// Python SDK: <c>retry_job(organization_id=..., job_id=...)</c>.
+		///
+		/// Inferred: the success status code (200).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/jobs/{job_id}/retry
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The new job, with <c>status</c> <c>pending</c>. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Job> RetryJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId)).Literal("/retry");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}/retry");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
+		}
+	}
 }

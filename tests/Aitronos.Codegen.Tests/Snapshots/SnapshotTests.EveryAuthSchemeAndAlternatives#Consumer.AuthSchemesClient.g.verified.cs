@@ -4,140 +4,141 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Options for <see cref="AuthSchemesClient"/>: credentials, base URL, timeout and headers.</summary>
 public sealed partial class AuthSchemesClientOptions : AcgRuntime.ApiClientOptions
 {
-    /// <summary>The key of the API key scheme 'appId' (header X-App-Id): the entry appId of ApiKeys.</summary>
-    public string? AppIdKey
-    {
-        get => ApiKeys.TryGetValue("appId", out string? value) ? value : null;
-        set { if (value is null) ApiKeys.Remove("appId"); else ApiKeys["appId"] = value; }
-    }
+	/// <summary>The key of the API key scheme 'appId' (header X-App-Id): the entry appId of ApiKeys.</summary>
+	public string? AppIdKey
+	{
+		get => ApiKeys.TryGetValue("appId", out string? value) ? value : null;
+		set { if (value is null) ApiKeys.Remove("appId"); else ApiKeys["appId"] = value; }
+	}
 
-    /// <summary>The key of the API key scheme 'appKey' (query key): the entry appKey of ApiKeys.</summary>
-    public string? AppKey
-    {
-        get => ApiKeys.TryGetValue("appKey", out string? value) ? value : null;
-        set { if (value is null) ApiKeys.Remove("appKey"); else ApiKeys["appKey"] = value; }
-    }
+	/// <summary>The key of the API key scheme 'appKey' (query key): the entry appKey of ApiKeys.</summary>
+	public string? AppKey
+	{
+		get => ApiKeys.TryGetValue("appKey", out string? value) ? value : null;
+		set { if (value is null) ApiKeys.Remove("appKey"); else ApiKeys["appKey"] = value; }
+	}
 }
 
 /// <summary>Auth Schemes</summary>
 public sealed partial class AuthSchemesClient : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "AuthSchemesClient",
-        "https://api.auth.example/v1",
-        new AcgRuntime.BasicSecurity("AUTH_ACCOUNT_SID", "AUTH_AUTH_TOKEN", "accountAuth"),
-        new AcgRuntime.ApiKeySecurity("X-App-Id", AcgRuntime.ApiKeyLocation.Header, "AUTH_APP_ID", "appId"),
-        new AcgRuntime.ApiKeySecurity("key", AcgRuntime.ApiKeyLocation.Query, null, "appKey"),
-        new AcgRuntime.OAuth2ClientCredentialsSecurity("https://login.auth.example/oauth/token", "AUTH_CLIENT_ID", "AUTH_CLIENT_SECRET", "machine"),
-        new AcgRuntime.BearerSecurity(null, "user"));
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"AuthSchemesClient",
+		"https://api.auth.example/v1",
+		new AcgRuntime.BasicSecurity("AUTH_ACCOUNT_SID", "AUTH_AUTH_TOKEN", "accountAuth"),
+		new AcgRuntime.ApiKeySecurity("X-App-Id", AcgRuntime.ApiKeyLocation.Header, "AUTH_APP_ID", "appId"),
+		new AcgRuntime.ApiKeySecurity("key", AcgRuntime.ApiKeyLocation.Query, null, "appKey"),
+		new AcgRuntime.OAuth2ClientCredentialsSecurity("https://login.auth.example/oauth/token", "AUTH_CLIENT_ID", "AUTH_CLIENT_SECRET", "machine"),
+		new AcgRuntime.BearerSecurity(null, "user"));
 
-    private static readonly AcgRuntime.ApiSecurityRequirement s_security0 = new(6, 1); // appId + appKey, or accountAuth
-    private static readonly AcgRuntime.ApiSecurityRequirement s_security1 = new AcgRuntime.ApiSecurityRequirement(8, 16).WithScopes(3, "reports:read"); // machine, or user
-    private static readonly AcgRuntime.ApiSecurityRequirement s_security2 = new AcgRuntime.ApiSecurityRequirement(8).WithScopes(3, "reports:read", "reports:write"); // machine
-    private static readonly AcgRuntime.ApiSecurityRequirement s_security3 = new(0, 2); // anonymous, or appId
-    private static readonly AcgRuntime.ApiSecurityRequirement s_security4 = new(2); // appId
+	private static readonly AcgRuntime.ApiSecurityRequirement s_security0 = new(6, 1); // appId + appKey, or accountAuth
+	private static readonly AcgRuntime.ApiSecurityRequirement s_security1 = new AcgRuntime.ApiSecurityRequirement(8, 16).WithScopes(3, "reports:read"); // machine, or user
+	private static readonly AcgRuntime.ApiSecurityRequirement s_security2 = new AcgRuntime.ApiSecurityRequirement(8).WithScopes(3, "reports:read", "reports:write"); // machine
+	private static readonly AcgRuntime.ApiSecurityRequirement s_security3 = new(0, 2); // anonymous, or appId
+	private static readonly AcgRuntime.ApiSecurityRequirement s_security4 = new(2); // appId
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options (the user name and password from AUTH_ACCOUNT_SID and AUTH_AUTH_TOKEN, the API key from AUTH_APP_ID, the client id and secret from AUTH_CLIENT_ID and AUTH_CLIENT_SECRET).</summary>
-    public AuthSchemesClient()
-        : this(new AuthSchemesClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options (the user name and password from AUTH_ACCOUNT_SID and AUTH_AUTH_TOKEN, the API key from AUTH_APP_ID, the client id and secret from AUTH_CLIENT_ID and AUTH_CLIENT_SECRET).</summary>
+	public AuthSchemesClient()
+		: this(new AuthSchemesClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment (the user name and password from AUTH_ACCOUNT_SID and AUTH_AUTH_TOKEN, the API key from AUTH_APP_ID, the client id and secret from AUTH_CLIENT_ID and AUTH_CLIENT_SECRET).</param>
-    public AuthSchemesClient(AuthSchemesClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment (the user name and password from AUTH_ACCOUNT_SID and AUTH_AUTH_TOKEN, the API key from AUTH_APP_ID, the client id and secret from AUTH_CLIENT_ID and AUTH_CLIENT_SECRET).</param>
+	public AuthSchemesClient(AuthSchemesClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public AuthSchemesClient(AuthSchemesClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public AuthSchemesClient(AuthSchemesClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+	}
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>GET /accounts</summary>
-    /// <remarks>GET /accounts</remarks>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>The accounts.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<string> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/accounts");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/accounts");
-        return _transport.CallForStringAsync(request, s_security0, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /accounts</summary>
+	/// <remarks>GET /accounts</remarks>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>The accounts.</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<string> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/accounts");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/accounts");
+		return _transport.CallForStringAsync(request, s_security0, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /reports</summary>
-    /// <remarks>GET /reports</remarks>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task ListReportsAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/reports");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/reports");
-        return _transport.CallAsync(request, s_security1, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /reports</summary>
+	/// <remarks>GET /reports</remarks>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task ListReportsAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/reports");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/reports");
+		return _transport.CallAsync(request, s_security1, requestOptions, cancellationToken);
+	}
 
-    /// <summary>POST /reports</summary>
-    /// <remarks>POST /reports</remarks>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task CreateReportAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/reports");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/reports");
-        return _transport.CallAsync(request, s_security2, requestOptions, cancellationToken);
-    }
+	/// <summary>POST /reports</summary>
+	/// <remarks>POST /reports</remarks>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task CreateReportAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/reports");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/reports");
+		return _transport.CallAsync(request, s_security2, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /status</summary>
-    /// <remarks>GET /status</remarks>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/status");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/status");
-        return _transport.CallAsync(request, s_security3, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /status</summary>
+	/// <remarks>GET /status</remarks>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task GetStatusAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/status");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/status");
+		return _transport.CallAsync(request, s_security3, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /health</summary>
-    /// <remarks>GET /health</remarks>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/health");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/health");
-        return _transport.CallAsync(request, AcgRuntime.ApiSecurityRequirement.None, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /health</summary>
+	/// <remarks>GET /health</remarks>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/health");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/health");
+		return _transport.CallAsync(request, AcgRuntime.ApiSecurityRequirement.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /devices</summary>
-    /// <remarks>GET /devices</remarks>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task ListDevicesAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/devices");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/devices");
-        return _transport.CallAsync(request, s_security4, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /devices</summary>
+	/// <remarks>GET /devices</remarks>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task ListDevicesAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/devices");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/devices");
+		return _transport.CallAsync(request, s_security4, requestOptions, cancellationToken);
+	}
 }

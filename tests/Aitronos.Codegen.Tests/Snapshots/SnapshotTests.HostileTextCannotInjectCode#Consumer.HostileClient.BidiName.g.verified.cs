@@ -3,60 +3,62 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>access [U+202E] } if (isAdmin) { [U+2066]</summary>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(BidiName.JsonConverter))]
-public sealed partial record BidiName : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(BidiName.JsonConverter))]
+public sealed partial record BidiName : AcgRuntime.JsonModel
 {
-    public BidiName() { }
+	public BidiName() { }
 
-    /// <summary>check [U+2069][U+E0041]</summary>
-    public bool? IsAdmin { get; init; }
+	/// <summary>check [U+2069][U+E0041]</summary>
+	public bool? IsAdmin { get; init; }
 
-    public BidiNameLevel? Level { get; init; }
+	public BidiNameLevel? Level { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("BidiName", "is\u202eAdmin\u200b", "level");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("BidiName", "is\u202eAdmin\u200b", "level");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private BidiName(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: IsAdmin = r.ReadBooleanOrNull(); break;
-                    case 1: Level = r.IsNull() ? default(BidiNameLevel?) : BidiNameLevel.ReadJson(ref r); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private BidiName(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: IsAdmin = r.ReadBooleanOrNull(); break;
+					case 1: Level = r.IsNull() ? default(BidiNameLevel?) : BidiNameLevel.ReadJson(ref r); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static BidiName ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static BidiName ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, BidiName v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteOptionalBoolean(s_names[0], v.IsAdmin);
-        v.Level?.WriteJsonProperty(w, s_names[1]);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, BidiName v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteOptionalBoolean(s_names[0], v.IsAdmin);
+		v.Level?.WriteJsonProperty(w, s_names[1]);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<BidiName> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<BidiName> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,34 +3,36 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <remarks>An open enum: values the API description does not list are kept as they come.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(BidiNameLevel.JsonConverter))]
+[AcgJson.Serialization.JsonConverter(typeof(BidiNameLevel.JsonConverter))]
 public readonly partial struct BidiNameLevel : global::System.IEquatable<BidiNameLevel>
 {
-    private readonly string? _value;
+	private readonly string? _value;
 
-    /// <summary>Creates a value, known or not, as it appears in JSON.</summary>
-    public BidiNameLevel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+	/// <summary>Creates a value, known or not, as it appears in JSON.</summary>
+	public BidiNameLevel(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    public static BidiNameLevel UserNimda { get; } = new("user\u202enimda");
-    public static BidiNameLevel Empty { get; } = new("\u3164");
-    public static BidiNameLevel AB { get; } = new("a\u200bb");
+	public static BidiNameLevel UserNimda { get; } = new("user\u202enimda");
+	public static BidiNameLevel Empty { get; } = new("\u3164");
+	public static BidiNameLevel AB { get; } = new("a\u200bb");
 
-    /// <summary>The value as it appears in JSON.</summary>
-    public string Value => _value ?? string.Empty;
+	/// <summary>The value as it appears in JSON.</summary>
+	public string Value => _value ?? string.Empty;
 
-    public bool Equals(BidiNameLevel other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-    public override bool Equals(object? obj) => obj is BidiNameLevel other && Equals(other);
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-    public override string ToString() => Value;
-    public static bool operator ==(BidiNameLevel left, BidiNameLevel right) => left.Equals(right);
-    public static bool operator !=(BidiNameLevel left, BidiNameLevel right) => !left.Equals(right);
-    public static implicit operator BidiNameLevel(string value) => new(value);
+	public bool Equals(BidiNameLevel other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+	public override bool Equals(object? obj) => obj is BidiNameLevel other && Equals(other);
+	public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+	public override string ToString() => Value;
+	public static bool operator ==(BidiNameLevel left, BidiNameLevel right) => left.Equals(right);
+	public static bool operator !=(BidiNameLevel left, BidiNameLevel right) => !left.Equals(right);
+	public static implicit operator BidiNameLevel(string value) => new(value);
 
-    internal static BidiNameLevel ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(global::Aitronos.Codegen.Runtime.JsonCodec.ReadString(ref r));
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, BidiNameLevel v) => w.WriteStringValue(v.Value);
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) => w.WriteString(name, Value);
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<BidiNameLevel> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal static BidiNameLevel ReadJson(ref AcgJson.Utf8JsonReader r) => new(AcgRuntime.JsonCodec.ReadString(ref r));
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, BidiNameLevel v) => w.WriteStringValue(v.Value);
+	internal void WriteJsonProperty(AcgJson.Utf8JsonWriter w, AcgJson.JsonEncodedText name) => w.WriteString(name, Value);
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<BidiNameLevel> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,36 +3,38 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <remarks>An open enum: values the API description does not list are kept as they come.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(EvilClassXNormalName.JsonConverter))]
+[AcgJson.Serialization.JsonConverter(typeof(EvilClassXNormalName.JsonConverter))]
 public readonly partial struct EvilClassXNormalName : global::System.IEquatable<EvilClassXNormalName>
 {
-    private readonly string? _value;
+	private readonly string? _value;
 
-    /// <summary>Creates a value, known or not, as it appears in JSON.</summary>
-    public EvilClassXNormalName(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+	/// <summary>Creates a value, known or not, as it appears in JSON.</summary>
+	public EvilClassXNormalName(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    public static EvilClassXNormalName QuoteD { get; } = new("quote\"d");
-    public static EvilClassXNormalName BackSlash { get; } = new("back\\slash");
-    public static EvilClassXNormalName NewLine { get; } = new("new\nline");
-    public static EvilClassXNormalName Empty { get; } = new("");
-    public static EvilClassXNormalName _123 { get; } = new("123");
+	public static EvilClassXNormalName QuoteD { get; } = new("quote\"d");
+	public static EvilClassXNormalName BackSlash { get; } = new("back\\slash");
+	public static EvilClassXNormalName NewLine { get; } = new("new\nline");
+	public static EvilClassXNormalName Empty { get; } = new("");
+	public static EvilClassXNormalName _123 { get; } = new("123");
 
-    /// <summary>The value as it appears in JSON.</summary>
-    public string Value => _value ?? string.Empty;
+	/// <summary>The value as it appears in JSON.</summary>
+	public string Value => _value ?? string.Empty;
 
-    public bool Equals(EvilClassXNormalName other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-    public override bool Equals(object? obj) => obj is EvilClassXNormalName other && Equals(other);
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-    public override string ToString() => Value;
-    public static bool operator ==(EvilClassXNormalName left, EvilClassXNormalName right) => left.Equals(right);
-    public static bool operator !=(EvilClassXNormalName left, EvilClassXNormalName right) => !left.Equals(right);
-    public static implicit operator EvilClassXNormalName(string value) => new(value);
+	public bool Equals(EvilClassXNormalName other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+	public override bool Equals(object? obj) => obj is EvilClassXNormalName other && Equals(other);
+	public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+	public override string ToString() => Value;
+	public static bool operator ==(EvilClassXNormalName left, EvilClassXNormalName right) => left.Equals(right);
+	public static bool operator !=(EvilClassXNormalName left, EvilClassXNormalName right) => !left.Equals(right);
+	public static implicit operator EvilClassXNormalName(string value) => new(value);
 
-    internal static EvilClassXNormalName ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(global::Aitronos.Codegen.Runtime.JsonCodec.ReadString(ref r));
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, EvilClassXNormalName v) => w.WriteStringValue(v.Value);
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) => w.WriteString(name, Value);
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<EvilClassXNormalName> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal static EvilClassXNormalName ReadJson(ref AcgJson.Utf8JsonReader r) => new(AcgRuntime.JsonCodec.ReadString(ref r));
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, EvilClassXNormalName v) => w.WriteStringValue(v.Value);
+	internal void WriteJsonProperty(AcgJson.Utf8JsonWriter w, AcgJson.JsonEncodedText name) => w.WriteString(name, Value);
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<EvilClassXNormalName> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

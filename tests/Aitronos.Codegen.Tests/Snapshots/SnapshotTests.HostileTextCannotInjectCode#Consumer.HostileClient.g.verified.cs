@@ -4,6 +4,7 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Options for <see cref="HostileClient"/>: credentials, base URL, timeout and headers.</summary>
@@ -23,79 +24,79 @@ public sealed partial class HostileClientOptions : AcgRuntime.ApiClientOptions
 /// </remarks>
 public sealed partial class HostileClient : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "HostileClient",
-        "https://example.test/\"); System.Environment.Exit(1); (\"\u202erlo",
-        null,
-        null);
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"HostileClient",
+		"https://example.test/\"); System.Environment.Exit(1); (\"\u202erlo",
+		null,
+		null);
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options.</summary>
-    public HostileClient()
-        : this(new HostileClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options.</summary>
+	public HostileClient()
+		: this(new HostileClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
-    public HostileClient(HostileClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
+	public HostileClient(HostileClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public HostileClient(HostileClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-        TagWithQuote = new TagWithQuoteClient(_transport);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public HostileClient(HostileClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+		TagWithQuote = new TagWithQuoteClient(_transport);
+	}
 
-    /// <summary>Operations tagged 'TagWithQuote'.</summary>
-    public TagWithQuoteClient TagWithQuote { get; }
+	/// <summary>Operations tagged 'TagWithQuote'.</summary>
+	public TagWithQuoteClient TagWithQuote { get; }
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>post [U+2066]body[U+2069]</summary>
-    /// <remarks>POST /bidi[U+202E]/path</remarks>
-    /// <param name="body">The request body, if any.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task BidiPostAsync(BidiName? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/bidi\u202e/path");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/bidi\u202e/path");
-        if (body is not null) request.Content = AcgRuntime.ApiTransport.CreateJsonContent<BidiName>(body, HostileJsonContext.Default.BidiName);
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>post [U+2066]body[U+2069]</summary>
+	/// <remarks>POST /bidi[U+202E]/path</remarks>
+	/// <param name="body">The request body, if any.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task BidiPostAsync(BidiName? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/bidi\u202e/path");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/bidi\u202e/path");
+		if (body is not null) request.Content = AcgRuntime.ApiTransport.CreateJsonContent<BidiName>(body, HostileJsonContext.Default.BidiName);
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>Operations tagged 'TagWithQuote'.</summary>
-    public sealed partial class TagWithQuoteClient
-    {
-        private readonly AcgRuntime.ApiTransport _transport;
+	/// <summary>Operations tagged 'TagWithQuote'.</summary>
+	public sealed partial class TagWithQuoteClient
+	{
+		private readonly AcgRuntime.ApiTransport _transport;
 
-        internal TagWithQuoteClient(AcgRuntime.ApiTransport transport) => _transport = transport;
+		internal TagWithQuoteClient(AcgRuntime.ApiTransport transport) => _transport = transport;
 
-        /// <summary>*/ #error [U+202E]#error in summary</summary>
-        /// <remarks>GET /evil/{id"[U+2066]}</remarks>
-        /// <param name="id">&lt;/param&gt;#error [U+202E]desc</param>
-        /// <param name="q"> [U+202E]desc</param>
-        /// <param name="xHeader"> [U+202E]desc</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>ok [U+202E]ok</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1Async(string id, string? q = null, string? xHeader = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/evil/").Segment(id, nameof(id));
-            if (q is { } qValue) path.Query("q\"\\\u2066", qValue);
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/evil/{id\"\u2066}");
-            if (xHeader is { } xHeaderValue) request.Headers.TryAddWithoutValidation("X-\"Header\u2066", xHeaderValue);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, HostileJsonContext.Default.GetSystemEnvironmentExit1ResponseItemList, requestOptions, cancellationToken);
-        }
-    }
+		/// <summary>*/ #error [U+202E]#error in summary</summary>
+		/// <remarks>GET /evil/{id"[U+2066]}</remarks>
+		/// <param name="id">&lt;/param&gt;#error [U+202E]desc</param>
+		/// <param name="q"> [U+202E]desc</param>
+		/// <param name="xHeader"> [U+202E]desc</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>ok [U+202E]ok</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1Async(string id, string? q = null, string? xHeader = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/evil/").Segment(id, nameof(id));
+			if (q is { } qValue) path.Query("q\"\\\u2066", qValue);
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/evil/{id\"\u2066}");
+			if (xHeader is { } xHeaderValue) request.Headers.TryAddWithoutValidation("X-\"Header\u2066", xHeaderValue);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, HostileJsonContext.Default.GetSystemEnvironmentExit1ResponseItemList, requestOptions, cancellationToken);
+		}
+	}
 }

@@ -3,41 +3,43 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>JSON metadata for the types of Parameters, without reflection: safe for trimming and Native AOT. Use it with System.Text.Json to (de)serialize these types yourself: Options resolves every generated type.</summary>
-public sealed partial class ParametersJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class ParametersJsonContext : AcgJson.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_options = new() { TypeInfoResolver = new ParametersJsonContext() };
+	private static readonly AcgJson.JsonSerializerOptions s_options = new() { TypeInfoResolver = new ParametersJsonContext() };
 
-    /// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
-    public static ParametersJsonContext Default { get; } = (ParametersJsonContext)s_options.TypeInfoResolver!;
+	/// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
+	public static ParametersJsonContext Default { get; } = (ParametersJsonContext)s_options.TypeInfoResolver!;
 
-    /// <summary>Serializer options that resolve every type of this API through this context.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
+	/// <summary>Serializer options that resolve every type of this API through this context.</summary>
+	public static AcgJson.JsonSerializerOptions Options => s_options;
 
-    /// <summary>JSON metadata for <see cref="Consumer.Point"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Point> Point => Get<global::Consumer.Point>();
+	/// <summary>JSON metadata for <see cref="Consumer.Point"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.Point> Point => Get<global::Consumer.Point>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.QueryStylesFilter"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.QueryStylesFilter> QueryStylesFilter => Get<global::Consumer.QueryStylesFilter>();
+	/// <summary>JSON metadata for <see cref="Consumer.QueryStylesFilter"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.QueryStylesFilter> QueryStylesFilter => Get<global::Consumer.QueryStylesFilter>();
 
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> StringMap => Get<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>();
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> StringMap => Get<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>();
 
-    /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(global::Consumer.Point)) return Create(options, new global::Consumer.Point.JsonConverter());
-        if (type == typeof(global::Consumer.QueryStylesFilter)) return Create(options, new global::Consumer.QueryStylesFilter.JsonConverter());
-        if (type == typeof(QueryStylesFilterCreated)) return Create(options, new QueryStylesFilterCreated.JsonConverter());
-        if (type == typeof(QueryStylesFilterStatus)) return Create(options, new QueryStylesFilterStatus.JsonConverter());
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w0, x0, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString); }));
-        return null;
-    }
+	/// <inheritdoc/>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, AcgJson.JsonSerializerOptions options)
+	{
+		if (type == typeof(global::Consumer.Point)) return Create(options, new global::Consumer.Point.JsonConverter());
+		if (type == typeof(global::Consumer.QueryStylesFilter)) return Create(options, new global::Consumer.QueryStylesFilter.JsonConverter());
+		if (type == typeof(QueryStylesFilterCreated)) return Create(options, new QueryStylesFilterCreated.JsonConverter());
+		if (type == typeof(QueryStylesFilterStatus)) return Create(options, new QueryStylesFilterStatus.JsonConverter());
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadMap(AcgRuntime.Serialization.JsonValues.ReadString), static (w0, x0) => { AcgRuntime.JsonCodec.WriteMap(w0, x0, AcgRuntime.Serialization.JsonValues.WriteString); }));
+		return null;
+	}
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (AcgJson.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Create<T>(AcgJson.JsonSerializerOptions options, AcgJson.Serialization.JsonConverter<T> converter) =>
+		AcgJson.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 }

@@ -3,60 +3,62 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(QueryStylesFilter.JsonConverter))]
-public sealed partial record QueryStylesFilter : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(QueryStylesFilter.JsonConverter))]
+public sealed partial record QueryStylesFilter : AcgRuntime.JsonModel
 {
-    public QueryStylesFilter() { }
+	public QueryStylesFilter() { }
 
-    public QueryStylesFilterCreated? Created { get; init; }
-    public QueryStylesFilterStatus? Status { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get; init; }
+	public QueryStylesFilterCreated? Created { get; init; }
+	public QueryStylesFilterStatus? Status { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("QueryStylesFilter", "created", "status", "ids");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("QueryStylesFilter", "created", "status", "ids");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private QueryStylesFilter(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Created = r.IsNull() ? null : QueryStylesFilterCreated.ReadJson(ref r); break;
-                    case 1: Status = r.IsNull() ? default(QueryStylesFilterStatus?) : QueryStylesFilterStatus.ReadJson(ref r); break;
-                    case 2: Ids = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private QueryStylesFilter(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Created = r.IsNull() ? null : QueryStylesFilterCreated.ReadJson(ref r); break;
+					case 1: Status = r.IsNull() ? default(QueryStylesFilterStatus?) : QueryStylesFilterStatus.ReadJson(ref r); break;
+					case 2: Ids = r.IsNull() ? null : r.ReadList(AcgRuntime.Serialization.JsonValues.ReadString); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static QueryStylesFilter ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static QueryStylesFilter ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, QueryStylesFilter v)
-    {
-        if (!w.StartObject(v)) return;
-        v.Created?.WriteJsonProperty(w, s_names[0]);
-        v.Status?.WriteJsonProperty(w, s_names[1]);
-        w.WriteOptionalList(s_names[2], v.Ids, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, QueryStylesFilter v)
+	{
+		if (!w.StartObject(v)) return;
+		v.Created?.WriteJsonProperty(w, s_names[0]);
+		v.Status?.WriteJsonProperty(w, s_names[1]);
+		w.WriteOptionalList(s_names[2], v.Ids, AcgRuntime.Serialization.JsonValues.WriteString);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<QueryStylesFilter> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<QueryStylesFilter> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,33 +3,35 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <remarks>An open enum: values the API description does not list are kept as they come.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(QueryStylesFilterStatus.JsonConverter))]
+[AcgJson.Serialization.JsonConverter(typeof(QueryStylesFilterStatus.JsonConverter))]
 public readonly partial struct QueryStylesFilterStatus : global::System.IEquatable<QueryStylesFilterStatus>
 {
-    private readonly string? _value;
+	private readonly string? _value;
 
-    /// <summary>Creates a value, known or not, as it appears in JSON.</summary>
-    public QueryStylesFilterStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+	/// <summary>Creates a value, known or not, as it appears in JSON.</summary>
+	public QueryStylesFilterStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    public static QueryStylesFilterStatus Open { get; } = new("open");
-    public static QueryStylesFilterStatus Closed { get; } = new("closed");
+	public static QueryStylesFilterStatus Open { get; } = new("open");
+	public static QueryStylesFilterStatus Closed { get; } = new("closed");
 
-    /// <summary>The value as it appears in JSON.</summary>
-    public string Value => _value ?? string.Empty;
+	/// <summary>The value as it appears in JSON.</summary>
+	public string Value => _value ?? string.Empty;
 
-    public bool Equals(QueryStylesFilterStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-    public override bool Equals(object? obj) => obj is QueryStylesFilterStatus other && Equals(other);
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-    public override string ToString() => Value;
-    public static bool operator ==(QueryStylesFilterStatus left, QueryStylesFilterStatus right) => left.Equals(right);
-    public static bool operator !=(QueryStylesFilterStatus left, QueryStylesFilterStatus right) => !left.Equals(right);
-    public static implicit operator QueryStylesFilterStatus(string value) => new(value);
+	public bool Equals(QueryStylesFilterStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+	public override bool Equals(object? obj) => obj is QueryStylesFilterStatus other && Equals(other);
+	public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+	public override string ToString() => Value;
+	public static bool operator ==(QueryStylesFilterStatus left, QueryStylesFilterStatus right) => left.Equals(right);
+	public static bool operator !=(QueryStylesFilterStatus left, QueryStylesFilterStatus right) => !left.Equals(right);
+	public static implicit operator QueryStylesFilterStatus(string value) => new(value);
 
-    internal static QueryStylesFilterStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(global::Aitronos.Codegen.Runtime.JsonCodec.ReadString(ref r));
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, QueryStylesFilterStatus v) => w.WriteStringValue(v.Value);
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) => w.WriteString(name, Value);
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<QueryStylesFilterStatus> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal static QueryStylesFilterStatus ReadJson(ref AcgJson.Utf8JsonReader r) => new(AcgRuntime.JsonCodec.ReadString(ref r));
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, QueryStylesFilterStatus v) => w.WriteStringValue(v.Value);
+	internal void WriteJsonProperty(AcgJson.Utf8JsonWriter w, AcgJson.JsonEncodedText name) => w.WriteString(name, Value);
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<QueryStylesFilterStatus> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

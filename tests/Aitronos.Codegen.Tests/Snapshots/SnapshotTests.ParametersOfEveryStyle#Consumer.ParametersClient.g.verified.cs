@@ -4,6 +4,7 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Options for <see cref="ParametersClient"/>: credentials, base URL, timeout and headers.</summary>
@@ -15,170 +16,170 @@ public sealed partial class ParametersClientOptions : AcgRuntime.ApiClientOption
 /// <remarks>Every parameter style (OpenAPI 3.1 "Style Values"), sent to a real server by the integration tests.</remarks>
 public sealed partial class ParametersClient : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "ParametersClient",
-        "https://api.example.test/v1",
-        null,
-        null);
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"ParametersClient",
+		"https://api.example.test/v1",
+		null,
+		null);
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options.</summary>
-    public ParametersClient()
-        : this(new ParametersClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options.</summary>
+	public ParametersClient()
+		: this(new ParametersClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
-    public ParametersClient(ParametersClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
+	public ParametersClient(ParametersClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public ParametersClient(ParametersClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public ParametersClient(ParametersClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+	}
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>GET /simple/{id}/{ids}/{point}/{pointExploded}</summary>
-    /// <remarks>GET /simple/{id}/{ids}/{point}/{pointExploded}</remarks>
-    /// <param name="id">The 'id' parameter.</param>
-    /// <param name="ids">The 'ids' parameter.</param>
-    /// <param name="point">The 'point' parameter.</param>
-    /// <param name="pointExploded">The 'pointExploded' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task PathSimpleAsync(long id, global::System.Collections.Generic.IReadOnlyList<long> ids, Point point, Point pointExploded, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
-        var path = new AcgRuntime.RequestPath("/simple/").Segment(AcgRuntime.ParameterFormatter.Format(id)).Literal("/").Segment(global::System.Linq.Enumerable.Select(ids, static item => AcgRuntime.ParameterFormatter.Format(item)), AcgRuntime.ParameterStyle.Simple, false, "ids", nameof(ids)).Literal("/").Segment(point, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Simple, false, "point", nameof(point)).Literal("/").Segment(pointExploded, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Simple, true, "pointExploded", nameof(pointExploded));
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/simple/{id}/{ids}/{point}/{pointExploded}");
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /simple/{id}/{ids}/{point}/{pointExploded}</summary>
+	/// <remarks>GET /simple/{id}/{ids}/{point}/{pointExploded}</remarks>
+	/// <param name="id">The 'id' parameter.</param>
+	/// <param name="ids">The 'ids' parameter.</param>
+	/// <param name="point">The 'point' parameter.</param>
+	/// <param name="pointExploded">The 'pointExploded' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task PathSimpleAsync(long id, global::System.Collections.Generic.IReadOnlyList<long> ids, Point point, Point pointExploded, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
+		var path = new AcgRuntime.RequestPath("/simple/").Segment(AcgRuntime.ParameterFormatter.Format(id)).Literal("/").Segment(global::System.Linq.Enumerable.Select(ids, static item => AcgRuntime.ParameterFormatter.Format(item)), AcgRuntime.ParameterStyle.Simple, false, "ids", nameof(ids)).Literal("/").Segment(point, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Simple, false, "point", nameof(point)).Literal("/").Segment(pointExploded, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Simple, true, "pointExploded", nameof(pointExploded));
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/simple/{id}/{ids}/{point}/{pointExploded}");
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /label/{id}/{ids}/{idsExploded}/{point}/{pointExploded}</summary>
-    /// <remarks>GET /label/{id}/{ids}/{idsExploded}/{point}/{pointExploded}</remarks>
-    /// <param name="id">The 'id' parameter.</param>
-    /// <param name="ids">The 'ids' parameter.</param>
-    /// <param name="idsExploded">The 'idsExploded' parameter.</param>
-    /// <param name="point">The 'point' parameter.</param>
-    /// <param name="pointExploded">The 'pointExploded' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task PathLabelAsync(string id, global::System.Collections.Generic.IReadOnlyList<string> ids, global::System.Collections.Generic.IReadOnlyList<string> idsExploded, Point point, Point pointExploded, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
-        if (idsExploded is null) throw new global::System.ArgumentNullException(nameof(idsExploded));
-        var path = new AcgRuntime.RequestPath("/label/").Segment(id, AcgRuntime.ParameterStyle.Label, "id", nameof(id)).Literal("/").Segment(ids, AcgRuntime.ParameterStyle.Label, false, "ids", nameof(ids)).Literal("/").Segment(idsExploded, AcgRuntime.ParameterStyle.Label, true, "idsExploded", nameof(idsExploded)).Literal("/").Segment(point, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Label, false, "point", nameof(point)).Literal("/").Segment(pointExploded, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Label, true, "pointExploded", nameof(pointExploded));
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/label/{id}/{ids}/{idsExploded}/{point}/{pointExploded}");
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /label/{id}/{ids}/{idsExploded}/{point}/{pointExploded}</summary>
+	/// <remarks>GET /label/{id}/{ids}/{idsExploded}/{point}/{pointExploded}</remarks>
+	/// <param name="id">The 'id' parameter.</param>
+	/// <param name="ids">The 'ids' parameter.</param>
+	/// <param name="idsExploded">The 'idsExploded' parameter.</param>
+	/// <param name="point">The 'point' parameter.</param>
+	/// <param name="pointExploded">The 'pointExploded' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task PathLabelAsync(string id, global::System.Collections.Generic.IReadOnlyList<string> ids, global::System.Collections.Generic.IReadOnlyList<string> idsExploded, Point point, Point pointExploded, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
+		if (idsExploded is null) throw new global::System.ArgumentNullException(nameof(idsExploded));
+		var path = new AcgRuntime.RequestPath("/label/").Segment(id, AcgRuntime.ParameterStyle.Label, "id", nameof(id)).Literal("/").Segment(ids, AcgRuntime.ParameterStyle.Label, false, "ids", nameof(ids)).Literal("/").Segment(idsExploded, AcgRuntime.ParameterStyle.Label, true, "idsExploded", nameof(idsExploded)).Literal("/").Segment(point, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Label, false, "point", nameof(point)).Literal("/").Segment(pointExploded, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Label, true, "pointExploded", nameof(pointExploded));
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/label/{id}/{ids}/{idsExploded}/{point}/{pointExploded}");
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /matrix/{id}/{ids}{idsExploded}/{point}{pointExploded}</summary>
-    /// <remarks>GET /matrix/{id}/{ids}{idsExploded}/{point}{pointExploded}</remarks>
-    /// <param name="id">The 'id' parameter.</param>
-    /// <param name="ids">The 'ids' parameter.</param>
-    /// <param name="idsExploded">The 'idsExploded' parameter.</param>
-    /// <param name="point">The 'point' parameter.</param>
-    /// <param name="pointExploded">The 'pointExploded' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task PathMatrixAsync(bool id, global::System.Collections.Generic.IReadOnlyList<string> ids, global::System.Collections.Generic.IReadOnlyList<string> idsExploded, Point point, Point pointExploded, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
-        if (idsExploded is null) throw new global::System.ArgumentNullException(nameof(idsExploded));
-        var path = new AcgRuntime.RequestPath("/matrix/").Segment(AcgRuntime.ParameterFormatter.Format(id), AcgRuntime.ParameterStyle.Matrix, "id", nameof(id)).Literal("/").Segment(ids, AcgRuntime.ParameterStyle.Matrix, false, "ids", nameof(ids)).Segment(idsExploded, AcgRuntime.ParameterStyle.Matrix, true, "idsExploded", nameof(idsExploded)).Literal("/").Segment(point, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Matrix, false, "point", nameof(point)).Segment(pointExploded, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Matrix, true, "pointExploded", nameof(pointExploded));
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/matrix/{id}/{ids}{idsExploded}/{point}{pointExploded}");
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /matrix/{id}/{ids}{idsExploded}/{point}{pointExploded}</summary>
+	/// <remarks>GET /matrix/{id}/{ids}{idsExploded}/{point}{pointExploded}</remarks>
+	/// <param name="id">The 'id' parameter.</param>
+	/// <param name="ids">The 'ids' parameter.</param>
+	/// <param name="idsExploded">The 'idsExploded' parameter.</param>
+	/// <param name="point">The 'point' parameter.</param>
+	/// <param name="pointExploded">The 'pointExploded' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task PathMatrixAsync(bool id, global::System.Collections.Generic.IReadOnlyList<string> ids, global::System.Collections.Generic.IReadOnlyList<string> idsExploded, Point point, Point pointExploded, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
+		if (idsExploded is null) throw new global::System.ArgumentNullException(nameof(idsExploded));
+		var path = new AcgRuntime.RequestPath("/matrix/").Segment(AcgRuntime.ParameterFormatter.Format(id), AcgRuntime.ParameterStyle.Matrix, "id", nameof(id)).Literal("/").Segment(ids, AcgRuntime.ParameterStyle.Matrix, false, "ids", nameof(ids)).Segment(idsExploded, AcgRuntime.ParameterStyle.Matrix, true, "idsExploded", nameof(idsExploded)).Literal("/").Segment(point, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Matrix, false, "point", nameof(point)).Segment(pointExploded, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Matrix, true, "pointExploded", nameof(pointExploded));
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/matrix/{id}/{ids}{idsExploded}/{point}{pointExploded}");
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /query</summary>
-    /// <remarks>GET /query</remarks>
-    /// <param name="tags">The 'tags' parameter.</param>
-    /// <param name="csv">The 'csv' parameter.</param>
-    /// <param name="spaced">The 'spaced' parameter.</param>
-    /// <param name="piped">The 'piped' parameter.</param>
-    /// <param name="point">The 'point' parameter.</param>
-    /// <param name="pointJoined">The 'pointJoined' parameter.</param>
-    /// <param name="filter">The 'filter' parameter.</param>
-    /// <param name="metadata">The 'metadata' parameter.</param>
-    /// <param name="expand">The 'expand' parameter.</param>
-    /// <param name="redirect">The 'redirect' parameter.</param>
-    /// <param name="digest">The 'digest' parameter.</param>
-    /// <param name="near">The 'near' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task QueryStylesAsync(global::System.Collections.Generic.IReadOnlyList<string>? tags = null, global::System.Collections.Generic.IReadOnlyList<long>? csv = null, global::System.Collections.Generic.IReadOnlyList<string>? spaced = null, global::System.Collections.Generic.IReadOnlyList<string>? piped = null, Point? point = null, Point? pointJoined = null, QueryStylesFilter? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata = null, global::System.Collections.Generic.IReadOnlyList<string>? expand = null, string? redirect = null, byte[]? digest = null, Point? near = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/query");
-        if (tags is not null) path.Query("tags", tags);
-        if (csv is not null) path.Query("csv", global::System.Linq.Enumerable.Select(csv, static item => AcgRuntime.ParameterFormatter.Format(item)), AcgRuntime.ParameterStyle.Form, false);
-        if (spaced is not null) path.Query("spaced", spaced, AcgRuntime.ParameterStyle.SpaceDelimited, false);
-        if (piped is not null) path.Query("piped", piped, AcgRuntime.ParameterStyle.PipeDelimited, false);
-        path.Query("point", point, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Form, true);
-        path.Query("pointJoined", pointJoined, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Form, false);
-        path.Query("filter", filter, ParametersJsonContext.Default.QueryStylesFilter, AcgRuntime.ParameterStyle.DeepObject, true);
-        path.Query("metadata", metadata, ParametersJsonContext.Default.StringMap, AcgRuntime.ParameterStyle.DeepObject, true);
-        if (expand is not null) path.Query("expand", expand, AcgRuntime.ParameterStyle.DeepObject, true);
-        if (redirect is { } redirectValue) path.Query("redirect", redirectValue, allowReserved: true);
-        if (digest is { } digestValue) path.Query("digest", AcgRuntime.ParameterFormatter.Format(digestValue));
-        if (near is { } nearValue) path.Query("near", AcgRuntime.ParameterFormatter.Json(nearValue, ParametersJsonContext.Default.Point));
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/query");
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /query</summary>
+	/// <remarks>GET /query</remarks>
+	/// <param name="tags">The 'tags' parameter.</param>
+	/// <param name="csv">The 'csv' parameter.</param>
+	/// <param name="spaced">The 'spaced' parameter.</param>
+	/// <param name="piped">The 'piped' parameter.</param>
+	/// <param name="point">The 'point' parameter.</param>
+	/// <param name="pointJoined">The 'pointJoined' parameter.</param>
+	/// <param name="filter">The 'filter' parameter.</param>
+	/// <param name="metadata">The 'metadata' parameter.</param>
+	/// <param name="expand">The 'expand' parameter.</param>
+	/// <param name="redirect">The 'redirect' parameter.</param>
+	/// <param name="digest">The 'digest' parameter.</param>
+	/// <param name="near">The 'near' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task QueryStylesAsync(global::System.Collections.Generic.IReadOnlyList<string>? tags = null, global::System.Collections.Generic.IReadOnlyList<long>? csv = null, global::System.Collections.Generic.IReadOnlyList<string>? spaced = null, global::System.Collections.Generic.IReadOnlyList<string>? piped = null, Point? point = null, Point? pointJoined = null, QueryStylesFilter? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata = null, global::System.Collections.Generic.IReadOnlyList<string>? expand = null, string? redirect = null, byte[]? digest = null, Point? near = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/query");
+		if (tags is not null) path.Query("tags", tags);
+		if (csv is not null) path.Query("csv", global::System.Linq.Enumerable.Select(csv, static item => AcgRuntime.ParameterFormatter.Format(item)), AcgRuntime.ParameterStyle.Form, false);
+		if (spaced is not null) path.Query("spaced", spaced, AcgRuntime.ParameterStyle.SpaceDelimited, false);
+		if (piped is not null) path.Query("piped", piped, AcgRuntime.ParameterStyle.PipeDelimited, false);
+		path.Query("point", point, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Form, true);
+		path.Query("pointJoined", pointJoined, ParametersJsonContext.Default.Point, AcgRuntime.ParameterStyle.Form, false);
+		path.Query("filter", filter, ParametersJsonContext.Default.QueryStylesFilter, AcgRuntime.ParameterStyle.DeepObject, true);
+		path.Query("metadata", metadata, ParametersJsonContext.Default.StringMap, AcgRuntime.ParameterStyle.DeepObject, true);
+		if (expand is not null) path.Query("expand", expand, AcgRuntime.ParameterStyle.DeepObject, true);
+		if (redirect is { } redirectValue) path.Query("redirect", redirectValue, allowReserved: true);
+		if (digest is { } digestValue) path.Query("digest", AcgRuntime.ParameterFormatter.Format(digestValue));
+		if (near is { } nearValue) path.Query("near", AcgRuntime.ParameterFormatter.Json(nearValue, ParametersJsonContext.Default.Point));
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/query");
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /headers</summary>
-    /// <remarks>GET /headers</remarks>
-    /// <param name="xIds">The 'xIds' parameter.</param>
-    /// <param name="xPoint">The 'xPoint' parameter.</param>
-    /// <param name="xPointExploded">The 'xPointExploded' parameter.</param>
-    /// <param name="xNear">The 'xNear' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task HeaderStylesAsync(global::System.Collections.Generic.IReadOnlyList<long> xIds, Point? xPoint = null, Point? xPointExploded = null, Point? xNear = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (xIds is null) throw new global::System.ArgumentNullException(nameof(xIds));
-        var path = new AcgRuntime.RequestPath("/headers");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/headers");
-        request.Headers.TryAddWithoutValidation("X-Ids", AcgRuntime.ParameterFormatter.Header(global::System.Linq.Enumerable.Select(xIds, static item => AcgRuntime.ParameterFormatter.Format(item))));
-        if (xPoint is { } xPointValue) request.Headers.TryAddWithoutValidation("X-Point", AcgRuntime.ParameterFormatter.Header(xPointValue, ParametersJsonContext.Default.Point, false));
-        if (xPointExploded is { } xPointExplodedValue) request.Headers.TryAddWithoutValidation("X-Point-Exploded", AcgRuntime.ParameterFormatter.Header(xPointExplodedValue, ParametersJsonContext.Default.Point, true));
-        if (xNear is { } xNearValue) request.Headers.TryAddWithoutValidation("X-Near", AcgRuntime.ParameterFormatter.Json(xNearValue, ParametersJsonContext.Default.Point));
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /headers</summary>
+	/// <remarks>GET /headers</remarks>
+	/// <param name="xIds">The 'xIds' parameter.</param>
+	/// <param name="xPoint">The 'xPoint' parameter.</param>
+	/// <param name="xPointExploded">The 'xPointExploded' parameter.</param>
+	/// <param name="xNear">The 'xNear' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task HeaderStylesAsync(global::System.Collections.Generic.IReadOnlyList<long> xIds, Point? xPoint = null, Point? xPointExploded = null, Point? xNear = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (xIds is null) throw new global::System.ArgumentNullException(nameof(xIds));
+		var path = new AcgRuntime.RequestPath("/headers");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/headers");
+		request.Headers.TryAddWithoutValidation("X-Ids", AcgRuntime.ParameterFormatter.Header(global::System.Linq.Enumerable.Select(xIds, static item => AcgRuntime.ParameterFormatter.Format(item))));
+		if (xPoint is { } xPointValue) request.Headers.TryAddWithoutValidation("X-Point", AcgRuntime.ParameterFormatter.Header(xPointValue, ParametersJsonContext.Default.Point, false));
+		if (xPointExploded is { } xPointExplodedValue) request.Headers.TryAddWithoutValidation("X-Point-Exploded", AcgRuntime.ParameterFormatter.Header(xPointExplodedValue, ParametersJsonContext.Default.Point, true));
+		if (xNear is { } xNearValue) request.Headers.TryAddWithoutValidation("X-Near", AcgRuntime.ParameterFormatter.Json(xNearValue, ParametersJsonContext.Default.Point));
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /cookies</summary>
-    /// <remarks>GET /cookies</remarks>
-    /// <param name="session">The 'session' parameter.</param>
-    /// <param name="langs">The 'langs' parameter.</param>
-    /// <param name="pages">The 'pages' parameter.</param>
-    /// <param name="point">The 'point' parameter.</param>
-    /// <param name="pointJoined">The 'pointJoined' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task CookieStylesAsync(string session, global::System.Collections.Generic.IReadOnlyList<string>? langs = null, global::System.Collections.Generic.IReadOnlyList<long>? pages = null, Point? point = null, Point? pointJoined = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (session is null) throw new global::System.ArgumentNullException(nameof(session));
-        var path = new AcgRuntime.RequestPath("/cookies");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/cookies");
-        AcgRuntime.RequestCookies.Add(request, "session", session);
-        if (langs is { } langsValue) AcgRuntime.RequestCookies.Add(request, "langs", langsValue, false);
-        if (pages is { } pagesValue) AcgRuntime.RequestCookies.Add(request, "pages", global::System.Linq.Enumerable.Select(pagesValue, static item => AcgRuntime.ParameterFormatter.Format(item)), true);
-        if (point is { } pointValue) AcgRuntime.RequestCookies.Add(request, "point", pointValue, ParametersJsonContext.Default.Point, true);
-        if (pointJoined is { } pointJoinedValue) AcgRuntime.RequestCookies.Add(request, "pointJoined", pointJoinedValue, ParametersJsonContext.Default.Point, false);
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /cookies</summary>
+	/// <remarks>GET /cookies</remarks>
+	/// <param name="session">The 'session' parameter.</param>
+	/// <param name="langs">The 'langs' parameter.</param>
+	/// <param name="pages">The 'pages' parameter.</param>
+	/// <param name="point">The 'point' parameter.</param>
+	/// <param name="pointJoined">The 'pointJoined' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task CookieStylesAsync(string session, global::System.Collections.Generic.IReadOnlyList<string>? langs = null, global::System.Collections.Generic.IReadOnlyList<long>? pages = null, Point? point = null, Point? pointJoined = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (session is null) throw new global::System.ArgumentNullException(nameof(session));
+		var path = new AcgRuntime.RequestPath("/cookies");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/cookies");
+		AcgRuntime.RequestCookies.Add(request, "session", session);
+		if (langs is { } langsValue) AcgRuntime.RequestCookies.Add(request, "langs", langsValue, false);
+		if (pages is { } pagesValue) AcgRuntime.RequestCookies.Add(request, "pages", global::System.Linq.Enumerable.Select(pagesValue, static item => AcgRuntime.ParameterFormatter.Format(item)), true);
+		if (point is { } pointValue) AcgRuntime.RequestCookies.Add(request, "point", pointValue, ParametersJsonContext.Default.Point, true);
+		if (pointJoined is { } pointJoinedValue) AcgRuntime.RequestCookies.Add(request, "pointJoined", pointJoinedValue, ParametersJsonContext.Default.Point, false);
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 }

@@ -3,86 +3,88 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
-public sealed partial record Pet : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
+public sealed partial record Pet : AcgRuntime.JsonModel
 {
-    public Pet() { }
+	public Pet() { }
 
-    public required long Id { get; init; }
+	public required long Id { get; init; }
 
-    /// <summary>The pet's name, as the shelter knows it.</summary>
-    public required string Name { get; init; }
+	/// <summary>The pet's name, as the shelter knows it.</summary>
+	public required string Name { get; init; }
 
-    public required PetStatus Status { get; init; }
-    public string? Tag { get; init; }
-    public global::System.DateOnly? Born { get; init; }
-    public global::System.DateTimeOffset? RegisteredAt { get; init; }
-    public global::System.Guid? Chip { get; init; }
-    public double? WeightKg { get; init; }
-    public bool? Vaccinated { get; init; }
+	public required PetStatus Status { get; init; }
+	public string? Tag { get; init; }
+	public global::System.DateOnly? Born { get; init; }
+	public global::System.DateTimeOffset? RegisteredAt { get; init; }
+	public global::System.Guid? Chip { get; init; }
+	public double? WeightKg { get; init; }
+	public bool? Vaccinated { get; init; }
 
-    /// <summary>Inline owner details.</summary>
-    public PetOwner? Owner { get; init; }
+	/// <summary>Inline owner details.</summary>
+	public PetOwner? Owner { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("Pet", required: new[] { 0, 1, 2 }, "id", "name", "status", "tag", "born", "registered_at", "chip", "weight_kg", "vaccinated", "owner");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Pet", required: new[] { 0, 1, 2 }, "id", "name", "status", "tag", "born", "registered_at", "chip", "weight_kg", "vaccinated", "owner");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private Pet(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Id = r.ReadInt64(); break;
-                    case 1: Name = r.ReadString(); break;
-                    case 2: Status = PetStatus.ReadJson(ref r); break;
-                    case 3: Tag = r.ReadStringOrNull(); break;
-                    case 4: Born = r.ReadDateOnlyOrNull(); break;
-                    case 5: RegisteredAt = r.ReadDateTimeOffsetOrNull(); break;
-                    case 6: Chip = r.ReadGuidOrNull(); break;
-                    case 7: WeightKg = r.ReadDoubleOrNull(); break;
-                    case 8: Vaccinated = r.ReadBooleanOrNull(); break;
-                    case 9: Owner = r.IsNull() ? null : PetOwner.ReadJson(ref r); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private Pet(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Id = r.ReadInt64(); break;
+					case 1: Name = r.ReadString(); break;
+					case 2: Status = PetStatus.ReadJson(ref r); break;
+					case 3: Tag = r.ReadStringOrNull(); break;
+					case 4: Born = r.ReadDateOnlyOrNull(); break;
+					case 5: RegisteredAt = r.ReadDateTimeOffsetOrNull(); break;
+					case 6: Chip = r.ReadGuidOrNull(); break;
+					case 7: WeightKg = r.ReadDoubleOrNull(); break;
+					case 8: Vaccinated = r.ReadBooleanOrNull(); break;
+					case 9: Owner = r.IsNull() ? null : PetOwner.ReadJson(ref r); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static Pet ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static Pet ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Pet v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredInt64(s_names[0], v.Id);
-        w.WriteRequiredString(s_names[1], v.Name);
-        v.Status.WriteJsonProperty(w, s_names[2]);
-        w.WriteOptionalString(s_names[3], v.Tag);
-        w.WriteOptionalDate(s_names[4], v.Born);
-        w.WriteOptionalDateTimeOffset(s_names[5], v.RegisteredAt);
-        w.WriteOptionalGuid(s_names[6], v.Chip);
-        w.WriteOptionalDouble(s_names[7], v.WeightKg);
-        w.WriteOptionalBoolean(s_names[8], v.Vaccinated);
-        v.Owner?.WriteJsonProperty(w, s_names[9]);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Pet v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredInt64(s_names[0], v.Id);
+		w.WriteRequiredString(s_names[1], v.Name);
+		v.Status.WriteJsonProperty(w, s_names[2]);
+		w.WriteOptionalString(s_names[3], v.Tag);
+		w.WriteOptionalDate(s_names[4], v.Born);
+		w.WriteOptionalDateTimeOffset(s_names[5], v.RegisteredAt);
+		w.WriteOptionalGuid(s_names[6], v.Chip);
+		w.WriteOptionalDouble(s_names[7], v.WeightKg);
+		w.WriteOptionalBoolean(s_names[8], v.Vaccinated);
+		v.Owner?.WriteJsonProperty(w, s_names[9]);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Pet> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Pet> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

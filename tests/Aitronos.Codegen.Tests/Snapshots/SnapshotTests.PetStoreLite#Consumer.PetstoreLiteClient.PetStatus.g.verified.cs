@@ -3,35 +3,37 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Where the pet is in the adoption process.</summary>
 /// <remarks>An open enum: values the API description does not list are kept as they come.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(PetStatus.JsonConverter))]
+[AcgJson.Serialization.JsonConverter(typeof(PetStatus.JsonConverter))]
 public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
 {
-    private readonly string? _value;
+	private readonly string? _value;
 
-    /// <summary>Creates a value, known or not, as it appears in JSON.</summary>
-    public PetStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+	/// <summary>Creates a value, known or not, as it appears in JSON.</summary>
+	public PetStatus(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    public static PetStatus Available { get; } = new("available");
-    public static PetStatus Pending { get; } = new("pending");
-    public static PetStatus Adopted { get; } = new("adopted");
+	public static PetStatus Available { get; } = new("available");
+	public static PetStatus Pending { get; } = new("pending");
+	public static PetStatus Adopted { get; } = new("adopted");
 
-    /// <summary>The value as it appears in JSON.</summary>
-    public string Value => _value ?? string.Empty;
+	/// <summary>The value as it appears in JSON.</summary>
+	public string Value => _value ?? string.Empty;
 
-    public bool Equals(PetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-    public override bool Equals(object? obj) => obj is PetStatus other && Equals(other);
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-    public override string ToString() => Value;
-    public static bool operator ==(PetStatus left, PetStatus right) => left.Equals(right);
-    public static bool operator !=(PetStatus left, PetStatus right) => !left.Equals(right);
-    public static implicit operator PetStatus(string value) => new(value);
+	public bool Equals(PetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+	public override bool Equals(object? obj) => obj is PetStatus other && Equals(other);
+	public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+	public override string ToString() => Value;
+	public static bool operator ==(PetStatus left, PetStatus right) => left.Equals(right);
+	public static bool operator !=(PetStatus left, PetStatus right) => !left.Equals(right);
+	public static implicit operator PetStatus(string value) => new(value);
 
-    internal static PetStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(global::Aitronos.Codegen.Runtime.JsonCodec.ReadString(ref r));
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, PetStatus v) => w.WriteStringValue(v.Value);
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) => w.WriteString(name, Value);
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<PetStatus> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal static PetStatus ReadJson(ref AcgJson.Utf8JsonReader r) => new(AcgRuntime.JsonCodec.ReadString(ref r));
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, PetStatus v) => w.WriteStringValue(v.Value);
+	internal void WriteJsonProperty(AcgJson.Utf8JsonWriter w, AcgJson.JsonEncodedText name) => w.WriteString(name, Value);
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<PetStatus> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,41 +3,43 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>JSON metadata for the types of Pet Store Lite, without reflection: safe for trimming and Native AOT. Use it with System.Text.Json to (de)serialize these types yourself: Options resolves every generated type.</summary>
-public sealed partial class PetstoreLiteJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class PetstoreLiteJsonContext : AcgJson.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_options = new() { TypeInfoResolver = new PetstoreLiteJsonContext() };
+	private static readonly AcgJson.JsonSerializerOptions s_options = new() { TypeInfoResolver = new PetstoreLiteJsonContext() };
 
-    /// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
-    public static PetstoreLiteJsonContext Default { get; } = (PetstoreLiteJsonContext)s_options.TypeInfoResolver!;
+	/// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
+	public static PetstoreLiteJsonContext Default { get; } = (PetstoreLiteJsonContext)s_options.TypeInfoResolver!;
 
-    /// <summary>Serializer options that resolve every type of this API through this context.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
+	/// <summary>Serializer options that resolve every type of this API through this context.</summary>
+	public static AcgJson.JsonSerializerOptions Options => s_options;
 
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>> PetList => Get<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>>();
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>> PetList => Get<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.NewPet"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.NewPet> NewPet => Get<global::Consumer.NewPet>();
+	/// <summary>JSON metadata for <see cref="Consumer.NewPet"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.NewPet> NewPet => Get<global::Consumer.NewPet>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.Pet"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> Pet => Get<global::Consumer.Pet>();
+	/// <summary>JSON metadata for <see cref="Consumer.Pet"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> Pet => Get<global::Consumer.Pet>();
 
-    /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(global::Consumer.NewPet)) return Create(options, new global::Consumer.NewPet.JsonConverter());
-        if (type == typeof(global::Consumer.Pet)) return Create(options, new global::Consumer.Pet.JsonConverter());
-        if (type == typeof(PetOwner)) return Create(options, new PetOwner.JsonConverter());
-        if (type == typeof(PetStatus)) return Create(options, new PetStatus.JsonConverter());
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(global::Consumer.Pet.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, global::Consumer.Pet.WriteJson); }));
-        return null;
-    }
+	/// <inheritdoc/>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, AcgJson.JsonSerializerOptions options)
+	{
+		if (type == typeof(global::Consumer.NewPet)) return Create(options, new global::Consumer.NewPet.JsonConverter());
+		if (type == typeof(global::Consumer.Pet)) return Create(options, new global::Consumer.Pet.JsonConverter());
+		if (type == typeof(PetOwner)) return Create(options, new PetOwner.JsonConverter());
+		if (type == typeof(PetStatus)) return Create(options, new PetStatus.JsonConverter());
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Consumer.Pet>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Consumer.Pet.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Consumer.Pet.WriteJson); }));
+		return null;
+	}
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (AcgJson.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Create<T>(AcgJson.JsonSerializerOptions options, AcgJson.Serialization.JsonConverter<T> converter) =>
+		AcgJson.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 }

@@ -4,6 +4,7 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Options for <see cref="PetstoreLiteClient"/>: credentials, base URL, timeout and headers.</summary>
@@ -15,125 +16,125 @@ public sealed partial class PetstoreLiteClientOptions : AcgRuntime.ApiClientOpti
 /// <remarks>A small pet store written for Aitronos.Codegen's own tests.</remarks>
 public sealed partial class PetstoreLiteClient : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "PetstoreLiteClient",
-        "https://eu.pets.example/api",
-        new AcgRuntime.ApiKeySecurity("api_key", AcgRuntime.ApiKeyLocation.Query, null),
-        null);
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"PetstoreLiteClient",
+		"https://eu.pets.example/api",
+		new AcgRuntime.ApiKeySecurity("api_key", AcgRuntime.ApiKeyLocation.Query, null),
+		null);
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options.</summary>
-    public PetstoreLiteClient()
-        : this(new PetstoreLiteClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options.</summary>
+	public PetstoreLiteClient()
+		: this(new PetstoreLiteClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
-    public PetstoreLiteClient(PetstoreLiteClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
+	public PetstoreLiteClient(PetstoreLiteClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public PetstoreLiteClient(PetstoreLiteClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-        Pets = new PetsClient(_transport);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public PetstoreLiteClient(PetstoreLiteClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+		Pets = new PetsClient(_transport);
+	}
 
-    /// <summary>Operations tagged 'Pets'.</summary>
-    public PetsClient Pets { get; }
+	/// <summary>Operations tagged 'Pets'.</summary>
+	public PetsClient Pets { get; }
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>GET /health</summary>
-    /// <remarks>GET /health</remarks>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>Plain text health.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<string> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/health");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/health");
-        return _transport.CallForStringAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /health</summary>
+	/// <remarks>GET /health</remarks>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>Plain text health.</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<string> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/health");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/health");
+		return _transport.CallForStringAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>Operations tagged 'Pets'.</summary>
-    public sealed partial class PetsClient
-    {
-        private readonly AcgRuntime.ApiTransport _transport;
+	/// <summary>Operations tagged 'Pets'.</summary>
+	public sealed partial class PetsClient
+	{
+		private readonly AcgRuntime.ApiTransport _transport;
 
-        internal PetsClient(AcgRuntime.ApiTransport transport) => _transport = transport;
+		internal PetsClient(AcgRuntime.ApiTransport transport) => _transport = transport;
 
-        /// <summary>List pets</summary>
-        /// <remarks>GET /pets</remarks>
-        /// <param name="limit">The 'limit' parameter.</param>
-        /// <param name="status">The 'status' parameter.</param>
-        /// <param name="tags">The 'tags' parameter.</param>
-        /// <param name="xTrace">The 'xTrace' parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The pets.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync(int? limit = null, PetStatus? status = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/pets");
-            if (limit is { } limitValue) path.Query("limit", AcgRuntime.ParameterFormatter.Format(limitValue));
-            if (status is { } statusValue) path.Query("status", statusValue.Value);
-            if (tags is not null) path.Query("tags", tags);
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/pets");
-            if (xTrace is { } xTraceValue) request.Headers.TryAddWithoutValidation("X-Trace", xTraceValue);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.PetList, requestOptions, cancellationToken);
-        }
+		/// <summary>List pets</summary>
+		/// <remarks>GET /pets</remarks>
+		/// <param name="limit">The 'limit' parameter.</param>
+		/// <param name="status">The 'status' parameter.</param>
+		/// <param name="tags">The 'tags' parameter.</param>
+		/// <param name="xTrace">The 'xTrace' parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The pets.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync(int? limit = null, PetStatus? status = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/pets");
+			if (limit is { } limitValue) path.Query("limit", AcgRuntime.ParameterFormatter.Format(limitValue));
+			if (status is { } statusValue) path.Query("status", statusValue.Value);
+			if (tags is not null) path.Query("tags", tags);
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/pets");
+			if (xTrace is { } xTraceValue) request.Headers.TryAddWithoutValidation("X-Trace", xTraceValue);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.PetList, requestOptions, cancellationToken);
+		}
 
-        /// <summary>POST /pets</summary>
-        /// <remarks>POST /pets</remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>Created.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Pet> CreatePetAsync(NewPet body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-            var path = new AcgRuntime.RequestPath("/pets");
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
-            request.Content = AcgRuntime.ApiTransport.CreateJsonContent<NewPet>(body, PetstoreLiteJsonContext.Default.NewPet);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.Pet, requestOptions, cancellationToken);
-        }
+		/// <summary>POST /pets</summary>
+		/// <remarks>POST /pets</remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>Created.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Pet> CreatePetAsync(NewPet body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/pets");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<NewPet>(body, PetstoreLiteJsonContext.Default.NewPet);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.Pet, requestOptions, cancellationToken);
+		}
 
-        /// <summary>GET /pets/{petId}</summary>
-        /// <remarks>GET /pets/{petId}</remarks>
-        /// <param name="petId">The 'petId' parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>The pet.</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Pet> GetPetAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/pets/").Segment(AcgRuntime.ParameterFormatter.Format(petId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/pets/{petId}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.Pet, requestOptions, cancellationToken);
-        }
+		/// <summary>GET /pets/{petId}</summary>
+		/// <remarks>GET /pets/{petId}</remarks>
+		/// <param name="petId">The 'petId' parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The pet.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Pet> GetPetAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/pets/").Segment(AcgRuntime.ParameterFormatter.Format(petId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/pets/{petId}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PetstoreLiteJsonContext.Default.Pet, requestOptions, cancellationToken);
+		}
 
-        /// <summary>DELETE /pets/{petId}</summary>
-        /// <remarks>DELETE /pets/{petId}</remarks>
-        /// <param name="petId">The 'petId' parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        [global::System.Obsolete("Deprecated in the API description.")]
-        public global::System.Threading.Tasks.Task DeletePetAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/pets/").Segment(AcgRuntime.ParameterFormatter.Format(petId));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/pets/{petId}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, requestOptions, cancellationToken);
-        }
-    }
+		/// <summary>DELETE /pets/{petId}</summary>
+		/// <remarks>DELETE /pets/{petId}</remarks>
+		/// <param name="petId">The 'petId' parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		[global::System.Obsolete("Deprecated in the API description.")]
+		public global::System.Threading.Tasks.Task DeletePetAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/pets/").Segment(AcgRuntime.ParameterFormatter.Format(petId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/pets/{petId}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, requestOptions, cancellationToken);
+		}
+	}
 }

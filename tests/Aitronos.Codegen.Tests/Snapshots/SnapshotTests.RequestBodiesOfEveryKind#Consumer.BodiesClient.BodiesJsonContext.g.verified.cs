@@ -3,48 +3,50 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>JSON metadata for the types of Bodies, without reflection: safe for trimming and Native AOT. Use it with System.Text.Json to (de)serialize these types yourself: Options resolves every generated type.</summary>
-public sealed partial class BodiesJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class BodiesJsonContext : AcgJson.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_options = new() { TypeInfoResolver = new BodiesJsonContext() };
+	private static readonly AcgJson.JsonSerializerOptions s_options = new() { TypeInfoResolver = new BodiesJsonContext() };
 
-    /// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
-    public static BodiesJsonContext Default { get; } = (BodiesJsonContext)s_options.TypeInfoResolver!;
+	/// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
+	public static BodiesJsonContext Default { get; } = (BodiesJsonContext)s_options.TypeInfoResolver!;
 
-    /// <summary>Serializer options that resolve every type of this API through this context.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
+	/// <summary>Serializer options that resolve every type of this API through this context.</summary>
+	public static AcgJson.JsonSerializerOptions Options => s_options;
 
-    /// <summary>JSON metadata for <see cref="Consumer.CreateCustomerRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.CreateCustomerRequest> CreateCustomerRequest => Get<global::Consumer.CreateCustomerRequest>();
+	/// <summary>JSON metadata for <see cref="Consumer.CreateCustomerRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.CreateCustomerRequest> CreateCustomerRequest => Get<global::Consumer.CreateCustomerRequest>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.Customer"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Customer> Customer => Get<global::Consumer.Customer>();
+	/// <summary>JSON metadata for <see cref="Consumer.Customer"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.Customer> Customer => Get<global::Consumer.Customer>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.UploadFileRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.UploadFileRequest> UploadFileRequest => Get<global::Consumer.UploadFileRequest>();
+	/// <summary>JSON metadata for <see cref="Consumer.UploadFileRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.UploadFileRequest> UploadFileRequest => Get<global::Consumer.UploadFileRequest>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.Pet"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> Pet => Get<global::Consumer.Pet>();
+	/// <summary>JSON metadata for <see cref="Consumer.Pet"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> Pet => Get<global::Consumer.Pet>();
 
-    /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(global::Consumer.CreateCustomerRequest)) return Create(options, new global::Consumer.CreateCustomerRequest.JsonConverter());
-        if (type == typeof(CreateCustomerRequestAddress)) return Create(options, new CreateCustomerRequestAddress.JsonConverter());
-        if (type == typeof(CreateCustomerRequestItemsItem)) return Create(options, new CreateCustomerRequestItemsItem.JsonConverter());
-        if (type == typeof(CreateCustomerRequestPreferences)) return Create(options, new CreateCustomerRequestPreferences.JsonConverter());
-        if (type == typeof(global::Consumer.Customer)) return Create(options, new global::Consumer.Customer.JsonConverter());
-        if (type == typeof(global::Consumer.Pet)) return Create(options, new global::Consumer.Pet.JsonConverter());
-        if (type == typeof(global::Consumer.UploadFileRequest)) return Create(options, new global::Consumer.UploadFileRequest.JsonConverter());
-        if (type == typeof(UploadFileRequestOptions)) return Create(options, new UploadFileRequestOptions.JsonConverter());
-        return null;
-    }
+	/// <inheritdoc/>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, AcgJson.JsonSerializerOptions options)
+	{
+		if (type == typeof(global::Consumer.CreateCustomerRequest)) return Create(options, new global::Consumer.CreateCustomerRequest.JsonConverter());
+		if (type == typeof(CreateCustomerRequestAddress)) return Create(options, new CreateCustomerRequestAddress.JsonConverter());
+		if (type == typeof(CreateCustomerRequestItemsItem)) return Create(options, new CreateCustomerRequestItemsItem.JsonConverter());
+		if (type == typeof(CreateCustomerRequestPreferences)) return Create(options, new CreateCustomerRequestPreferences.JsonConverter());
+		if (type == typeof(global::Consumer.Customer)) return Create(options, new global::Consumer.Customer.JsonConverter());
+		if (type == typeof(global::Consumer.Pet)) return Create(options, new global::Consumer.Pet.JsonConverter());
+		if (type == typeof(global::Consumer.UploadFileRequest)) return Create(options, new global::Consumer.UploadFileRequest.JsonConverter());
+		if (type == typeof(UploadFileRequestOptions)) return Create(options, new UploadFileRequestOptions.JsonConverter());
+		return null;
+	}
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (AcgJson.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Create<T>(AcgJson.JsonSerializerOptions options, AcgJson.Serialization.JsonConverter<T> converter) =>
+		AcgJson.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 }

@@ -3,87 +3,89 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(CreateCustomerRequest.JsonConverter))]
-public sealed partial record CreateCustomerRequest : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(CreateCustomerRequest.JsonConverter))]
+public sealed partial record CreateCustomerRequest : AcgRuntime.JsonModel
 {
-    public CreateCustomerRequest() { }
+	public CreateCustomerRequest() { }
 
-    public required string Email { get; init; }
-    public long? Balance { get; init; }
-    public bool? TaxExempt { get; init; }
-    public CreateCustomerRequestAddress? Address { get; init; }
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<CreateCustomerRequestItemsItem>? Items { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<string>? Channels { get; init; }
-    public CreateCustomerRequestPreferences? Preferences { get; init; }
-    public string? Description { get; init; }
+	public required string Email { get; init; }
+	public long? Balance { get; init; }
+	public bool? TaxExempt { get; init; }
+	public CreateCustomerRequestAddress? Address { get; init; }
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<string>? Expand { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<CreateCustomerRequestItemsItem>? Items { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<string>? Channels { get; init; }
+	public CreateCustomerRequestPreferences? Preferences { get; init; }
+	public string? Description { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("CreateCustomerRequest", required: new[] { 0 }, "email", "balance", "tax_exempt", "address", "metadata", "expand", "items", "tags", "flags", "channels", "preferences", "description");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateCustomerRequest", required: new[] { 0 }, "email", "balance", "tax_exempt", "address", "metadata", "expand", "items", "tags", "flags", "channels", "preferences", "description");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private CreateCustomerRequest(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Email = r.ReadString(); break;
-                    case 1: Balance = r.ReadInt64OrNull(); break;
-                    case 2: TaxExempt = r.ReadBooleanOrNull(); break;
-                    case 3: Address = r.IsNull() ? null : CreateCustomerRequestAddress.ReadJson(ref r); break;
-                    case 4: Metadata = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                    case 5: Expand = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                    case 6: Items = r.IsNull() ? null : r.ReadList(CreateCustomerRequestItemsItem.ReadJson); break;
-                    case 7: Tags = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                    case 8: Flags = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                    case 9: Channels = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                    case 10: Preferences = r.IsNull() ? null : CreateCustomerRequestPreferences.ReadJson(ref r); break;
-                    case 11: Description = r.ReadStringOrNull(); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private CreateCustomerRequest(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Email = r.ReadString(); break;
+					case 1: Balance = r.ReadInt64OrNull(); break;
+					case 2: TaxExempt = r.ReadBooleanOrNull(); break;
+					case 3: Address = r.IsNull() ? null : CreateCustomerRequestAddress.ReadJson(ref r); break;
+					case 4: Metadata = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadString); break;
+					case 5: Expand = r.IsNull() ? null : r.ReadList(AcgRuntime.Serialization.JsonValues.ReadString); break;
+					case 6: Items = r.IsNull() ? null : r.ReadList(CreateCustomerRequestItemsItem.ReadJson); break;
+					case 7: Tags = r.IsNull() ? null : r.ReadList(AcgRuntime.Serialization.JsonValues.ReadString); break;
+					case 8: Flags = r.IsNull() ? null : r.ReadList(AcgRuntime.Serialization.JsonValues.ReadString); break;
+					case 9: Channels = r.IsNull() ? null : r.ReadList(AcgRuntime.Serialization.JsonValues.ReadString); break;
+					case 10: Preferences = r.IsNull() ? null : CreateCustomerRequestPreferences.ReadJson(ref r); break;
+					case 11: Description = r.ReadStringOrNull(); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static CreateCustomerRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static CreateCustomerRequest ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, CreateCustomerRequest v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredString(s_names[0], v.Email);
-        w.WriteOptionalInt64(s_names[1], v.Balance);
-        w.WriteOptionalBoolean(s_names[2], v.TaxExempt);
-        v.Address?.WriteJsonProperty(w, s_names[3]);
-        w.WriteOptionalMap(s_names[4], v.Metadata, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString);
-        w.WriteOptionalList(s_names[5], v.Expand, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString);
-        w.WriteOptionalList(s_names[6], v.Items, CreateCustomerRequestItemsItem.WriteJson);
-        w.WriteOptionalList(s_names[7], v.Tags, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString);
-        w.WriteOptionalList(s_names[8], v.Flags, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString);
-        w.WriteOptionalList(s_names[9], v.Channels, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString);
-        v.Preferences?.WriteJsonProperty(w, s_names[10]);
-        w.WriteOptionalString(s_names[11], v.Description);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, CreateCustomerRequest v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredString(s_names[0], v.Email);
+		w.WriteOptionalInt64(s_names[1], v.Balance);
+		w.WriteOptionalBoolean(s_names[2], v.TaxExempt);
+		v.Address?.WriteJsonProperty(w, s_names[3]);
+		w.WriteOptionalMap(s_names[4], v.Metadata, AcgRuntime.Serialization.JsonValues.WriteString);
+		w.WriteOptionalList(s_names[5], v.Expand, AcgRuntime.Serialization.JsonValues.WriteString);
+		w.WriteOptionalList(s_names[6], v.Items, CreateCustomerRequestItemsItem.WriteJson);
+		w.WriteOptionalList(s_names[7], v.Tags, AcgRuntime.Serialization.JsonValues.WriteString);
+		w.WriteOptionalList(s_names[8], v.Flags, AcgRuntime.Serialization.JsonValues.WriteString);
+		w.WriteOptionalList(s_names[9], v.Channels, AcgRuntime.Serialization.JsonValues.WriteString);
+		v.Preferences?.WriteJsonProperty(w, s_names[10]);
+		w.WriteOptionalString(s_names[11], v.Description);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<CreateCustomerRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<CreateCustomerRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

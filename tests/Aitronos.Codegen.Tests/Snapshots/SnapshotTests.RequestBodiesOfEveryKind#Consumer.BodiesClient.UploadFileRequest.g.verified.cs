@@ -3,66 +3,68 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(UploadFileRequest.JsonConverter))]
-public sealed partial record UploadFileRequest : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(UploadFileRequest.JsonConverter))]
+public sealed partial record UploadFileRequest : AcgRuntime.JsonModel
 {
-    public UploadFileRequest() { }
+	public UploadFileRequest() { }
 
-    public required global::Aitronos.Codegen.Runtime.ApiFile File { get; init; }
-    public required string Purpose { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Codegen.Runtime.ApiFile>? Attachments { get; init; }
-    public UploadFileRequestOptions? Options { get; init; }
-    public global::Aitronos.Codegen.Runtime.ApiFile? Thumbnail { get; init; }
+	public required AcgRuntime.ApiFile File { get; init; }
+	public required string Purpose { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<AcgRuntime.ApiFile>? Attachments { get; init; }
+	public UploadFileRequestOptions? Options { get; init; }
+	public AcgRuntime.ApiFile? Thumbnail { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("UploadFileRequest", required: new[] { 0, 1 }, "file", "purpose", "attachments", "options", "thumbnail");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UploadFileRequest", required: new[] { 0, 1 }, "file", "purpose", "attachments", "options", "thumbnail");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private UploadFileRequest(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: File = r.ReadFile(); break;
-                    case 1: Purpose = r.ReadString(); break;
-                    case 2: Attachments = r.IsNull() ? null : r.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonFileExtensions.ReadFileItem); break;
-                    case 3: Options = r.IsNull() ? null : UploadFileRequestOptions.ReadJson(ref r); break;
-                    case 4: Thumbnail = r.ReadFileOrNull(); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private UploadFileRequest(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: File = r.ReadFile(); break;
+					case 1: Purpose = r.ReadString(); break;
+					case 2: Attachments = r.IsNull() ? null : r.ReadList(AcgRuntime.Serialization.JsonFileExtensions.ReadFileItem); break;
+					case 3: Options = r.IsNull() ? null : UploadFileRequestOptions.ReadJson(ref r); break;
+					case 4: Thumbnail = r.ReadFileOrNull(); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static UploadFileRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static UploadFileRequest ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, UploadFileRequest v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredFile(s_names[0], v.File);
-        w.WriteRequiredString(s_names[1], v.Purpose);
-        w.WriteOptionalList(s_names[2], v.Attachments, global::Aitronos.Codegen.Runtime.Serialization.JsonFileExtensions.WriteFileItem);
-        v.Options?.WriteJsonProperty(w, s_names[3]);
-        w.WriteOptionalFile(s_names[4], v.Thumbnail);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, UploadFileRequest v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredFile(s_names[0], v.File);
+		w.WriteRequiredString(s_names[1], v.Purpose);
+		w.WriteOptionalList(s_names[2], v.Attachments, AcgRuntime.Serialization.JsonFileExtensions.WriteFileItem);
+		v.Options?.WriteJsonProperty(w, s_names[3]);
+		w.WriteOptionalFile(s_names[4], v.Thumbnail);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<UploadFileRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<UploadFileRequest> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

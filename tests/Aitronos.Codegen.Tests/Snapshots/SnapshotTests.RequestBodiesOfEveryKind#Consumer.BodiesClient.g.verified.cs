@@ -4,6 +4,7 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Options for <see cref="BodiesClient"/>: credentials, base URL, timeout and headers.</summary>
@@ -15,207 +16,207 @@ public sealed partial class BodiesClientOptions : AcgRuntime.ApiClientOptions
 /// <remarks>Every kind of request and response body; the integration tests send them to a real server.</remarks>
 public sealed partial class BodiesClient : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "BodiesClient",
-        "https://api.example.com/v1",
-        null,
-        null);
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"BodiesClient",
+		"https://api.example.com/v1",
+		null,
+		null);
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options.</summary>
-    public BodiesClient()
-        : this(new BodiesClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options.</summary>
+	public BodiesClient()
+		: this(new BodiesClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
-    public BodiesClient(BodiesClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
+	public BodiesClient(BodiesClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public BodiesClient(BodiesClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public BodiesClient(BodiesClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+	}
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>A Stripe-style form with nested objects, maps and arrays.</summary>
-    /// <remarks>POST /customers</remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>The customer.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<Customer> CreateCustomerAsync(CreateCustomerRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/customers");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/customers");
-        request.Content = AcgRuntime.ApiTransport.CreateFormContent(body, BodiesJsonContext.Default.CreateCustomerRequest, new AcgRuntime.BodyField("address", AcgRuntime.FormStyle.DeepObject), new AcgRuntime.BodyField("expand", AcgRuntime.FormStyle.DeepObject), new AcgRuntime.BodyField("flags", AcgRuntime.FormStyle.PipeDelimited, explode: false), new AcgRuntime.BodyField("items", AcgRuntime.FormStyle.DeepObject), new AcgRuntime.BodyField("metadata", AcgRuntime.FormStyle.DeepObject), new AcgRuntime.BodyField("preferences", contentType: "application/json"), new AcgRuntime.BodyField("tags", explode: false));
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, BodiesJsonContext.Default.Customer, requestOptions, cancellationToken);
-    }
+	/// <summary>A Stripe-style form with nested objects, maps and arrays.</summary>
+	/// <remarks>POST /customers</remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>The customer.</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<Customer> CreateCustomerAsync(CreateCustomerRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/customers");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/customers");
+		request.Content = AcgRuntime.ApiTransport.CreateFormContent(body, BodiesJsonContext.Default.CreateCustomerRequest, new AcgRuntime.BodyField("address", AcgRuntime.FormStyle.DeepObject), new AcgRuntime.BodyField("expand", AcgRuntime.FormStyle.DeepObject), new AcgRuntime.BodyField("flags", AcgRuntime.FormStyle.PipeDelimited, explode: false), new AcgRuntime.BodyField("items", AcgRuntime.FormStyle.DeepObject), new AcgRuntime.BodyField("metadata", AcgRuntime.FormStyle.DeepObject), new AcgRuntime.BodyField("preferences", contentType: "application/json"), new AcgRuntime.BodyField("tags", explode: false));
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, BodiesJsonContext.Default.Customer, requestOptions, cancellationToken);
+	}
 
-    /// <summary>A multipart upload with files, a field, an array of files and a JSON part.</summary>
-    /// <remarks>POST /files</remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>What the server stored.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<Customer> UploadFileAsync(UploadFileRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/files");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/files");
-        request.Content = AcgRuntime.ApiTransport.CreateMultipartContent(body, BodiesJsonContext.Default.UploadFileRequest, new AcgRuntime.BodyField("thumbnail", contentType: "image/png"));
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, BodiesJsonContext.Default.Customer, requestOptions, cancellationToken);
-    }
+	/// <summary>A multipart upload with files, a field, an array of files and a JSON part.</summary>
+	/// <remarks>POST /files</remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>What the server stored.</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<Customer> UploadFileAsync(UploadFileRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/files");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/files");
+		request.Content = AcgRuntime.ApiTransport.CreateMultipartContent(body, BodiesJsonContext.Default.UploadFileRequest, new AcgRuntime.BodyField("thumbnail", contentType: "image/png"));
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, BodiesJsonContext.Default.Customer, requestOptions, cancellationToken);
+	}
 
-    /// <summary>A binary download.</summary>
-    /// <remarks>GET /blobs/{name}</remarks>
-    /// <param name="name">The 'name' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>
-    /// The blob.
-    ///
-    /// The response body, read from the connection as you read it; dispose it.
-    /// </returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBlobAsync(string name, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/blobs/").Segment(name, nameof(name));
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/blobs/{name}");
-        return _transport.CallForStreamAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>A binary download.</summary>
+	/// <remarks>GET /blobs/{name}</remarks>
+	/// <param name="name">The 'name' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>
+	/// The blob.
+	///
+	/// The response body, read from the connection as you read it; dispose it.
+	/// </returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<global::System.IO.Stream> GetBlobAsync(string name, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/blobs/").Segment(name, nameof(name));
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/blobs/{name}");
+		return _transport.CallForStreamAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>A binary upload.</summary>
-    /// <remarks>PUT /blobs/{name}</remarks>
-    /// <param name="name">The 'name' parameter.</param>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task PutBlobAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/blobs/").Segment(name, nameof(name));
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString(), "/blobs/{name}");
-        request.Content = AcgRuntime.ApiTransport.CreateStreamContent(body, "application/octet-stream");
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>A binary upload.</summary>
+	/// <remarks>PUT /blobs/{name}</remarks>
+	/// <param name="name">The 'name' parameter.</param>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task PutBlobAsync(string name, global::System.IO.Stream body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/blobs/").Segment(name, nameof(name));
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString(), "/blobs/{name}");
+		request.Content = AcgRuntime.ApiTransport.CreateStreamContent(body, "application/octet-stream");
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>An image upload in one of two media types, with no schema.</summary>
-    /// <remarks>POST /images</remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="contentType">The body's media type: image/png, image/jpeg; image/png when null.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task UploadImageAsync(global::System.IO.Stream body, string? contentType = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/images");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/images");
-        request.Content = AcgRuntime.ApiTransport.CreateStreamContent(body, contentType ?? "image/png");
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>An image upload in one of two media types, with no schema.</summary>
+	/// <remarks>POST /images</remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="contentType">The body's media type: image/png, image/jpeg; image/png when null.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task UploadImageAsync(global::System.IO.Stream body, string? contentType = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/images");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/images");
+		request.Content = AcgRuntime.ApiTransport.CreateStreamContent(body, contentType ?? "image/png");
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>Text in, text out.</summary>
-    /// <remarks>POST /echo</remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>The same text.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<string> EchoTextAsync(string body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/echo");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/echo");
-        request.Content = AcgRuntime.ApiTransport.CreateTextContent(body, "text/plain");
-        return _transport.CallForStringAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>Text in, text out.</summary>
+	/// <remarks>POST /echo</remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>The same text.</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<string> EchoTextAsync(string body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/echo");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/echo");
+		request.Content = AcgRuntime.ApiTransport.CreateTextContent(body, "text/plain");
+		return _transport.CallForStringAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>Several media types for one body.</summary>
-    /// <remarks>
-    /// POST /pets
-    ///
-    /// The body is sent as application/json. Other media types: AddPetAsFormAsync (application/x-www-form-urlencoded), AddPetAsTextAsync (text/plain).
-    /// </remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>The pet.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<Pet> AddPetAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/pets");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
-        request.Content = AcgRuntime.ApiTransport.CreateJsonContent<Pet>(body, BodiesJsonContext.Default.Pet);
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, BodiesJsonContext.Default.Pet, requestOptions, cancellationToken);
-    }
+	/// <summary>Several media types for one body.</summary>
+	/// <remarks>
+	/// POST /pets
+	///
+	/// The body is sent as application/json. Other media types: AddPetAsFormAsync (application/x-www-form-urlencoded), AddPetAsTextAsync (text/plain).
+	/// </remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>The pet.</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<Pet> AddPetAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/pets");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
+		request.Content = AcgRuntime.ApiTransport.CreateJsonContent<Pet>(body, BodiesJsonContext.Default.Pet);
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, BodiesJsonContext.Default.Pet, requestOptions, cancellationToken);
+	}
 
-    /// <summary>Several media types for one body.</summary>
-    /// <remarks>
-    /// POST /pets
-    ///
-    /// The body is sent as application/x-www-form-urlencoded.
-    /// </remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>The pet.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<Pet> AddPetAsFormAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/pets");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
-        request.Content = AcgRuntime.ApiTransport.CreateFormContent(body, BodiesJsonContext.Default.Pet);
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, BodiesJsonContext.Default.Pet, requestOptions, cancellationToken);
-    }
+	/// <summary>Several media types for one body.</summary>
+	/// <remarks>
+	/// POST /pets
+	///
+	/// The body is sent as application/x-www-form-urlencoded.
+	/// </remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>The pet.</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<Pet> AddPetAsFormAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/pets");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
+		request.Content = AcgRuntime.ApiTransport.CreateFormContent(body, BodiesJsonContext.Default.Pet);
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, BodiesJsonContext.Default.Pet, requestOptions, cancellationToken);
+	}
 
-    /// <summary>Several media types for one body.</summary>
-    /// <remarks>
-    /// POST /pets
-    ///
-    /// The body is sent as text/plain.
-    /// </remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>The pet.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<Pet> AddPetAsTextAsync(string body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/pets");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
-        request.Content = AcgRuntime.ApiTransport.CreateTextContent(body, "text/plain");
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, BodiesJsonContext.Default.Pet, requestOptions, cancellationToken);
-    }
+	/// <summary>Several media types for one body.</summary>
+	/// <remarks>
+	/// POST /pets
+	///
+	/// The body is sent as text/plain.
+	/// </remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>The pet.</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<Pet> AddPetAsTextAsync(string body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/pets");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
+		request.Content = AcgRuntime.ApiTransport.CreateTextContent(body, "text/plain");
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, BodiesJsonContext.Default.Pet, requestOptions, cancellationToken);
+	}
 
-    /// <summary>XML only, which has no serializer.</summary>
-    /// <remarks>POST /reports</remarks>
-    /// <param name="content">The request body, if any.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task SubmitReportAsync(global::System.Net.Http.HttpContent? content = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/reports");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/reports");
-        if (content is not null) request.Content = content;
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>XML only, which has no serializer.</summary>
+	/// <remarks>POST /reports</remarks>
+	/// <param name="content">The request body, if any.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task SubmitReportAsync(global::System.Net.Http.HttpContent? content = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/reports");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/reports");
+		if (content is not null) request.Content = content;
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 }

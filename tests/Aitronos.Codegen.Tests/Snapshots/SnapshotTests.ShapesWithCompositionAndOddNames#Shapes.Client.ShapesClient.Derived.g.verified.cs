@@ -3,60 +3,62 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Derived.JsonConverter))]
-internal sealed partial record Derived : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(Derived.JsonConverter))]
+internal sealed partial record Derived : AcgRuntime.JsonModel
 {
-    public Derived() { }
+	public Derived() { }
 
-    public required string Id { get; init; }
-    public global::System.DateTimeOffset? Created { get; init; }
-    public required DerivedKind Kind { get; init; }
+	public required string Id { get; init; }
+	public global::System.DateTimeOffset? Created { get; init; }
+	public required DerivedKind Kind { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("Derived", required: new[] { 0, 2 }, "id", "created", "kind");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Derived", required: new[] { 0, 2 }, "id", "created", "kind");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private Derived(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Id = r.ReadString(); break;
-                    case 1: Created = r.ReadDateTimeOffsetOrNull(); break;
-                    case 2: Kind = DerivedKind.ReadJson(ref r); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private Derived(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Id = r.ReadString(); break;
+					case 1: Created = r.ReadDateTimeOffsetOrNull(); break;
+					case 2: Kind = DerivedKind.ReadJson(ref r); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static Derived ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static Derived ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Derived v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredString(s_names[0], v.Id);
-        w.WriteOptionalDateTimeOffset(s_names[1], v.Created);
-        v.Kind.WriteJsonProperty(w, s_names[2]);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Derived v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredString(s_names[0], v.Id);
+		w.WriteOptionalDateTimeOffset(s_names[1], v.Created);
+		v.Kind.WriteJsonProperty(w, s_names[2]);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Derived> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Derived> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,95 +3,97 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Everything.JsonConverter))]
-internal sealed partial record Everything : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(Everything.JsonConverter))]
+internal sealed partial record Everything : AcgRuntime.JsonModel
 {
-    public Everything() { }
+	public Everything() { }
 
-    /// <summary>A C# keyword as a property name.</summary>
-    public required string Class { get; init; }
+	/// <summary>A C# keyword as a property name.</summary>
+	public required string Class { get; init; }
 
-    public long? Event { get; init; }
-    public bool? _2faEnabled { get; init; }
+	public long? Event { get; init; }
+	public bool? _2faEnabled { get; init; }
 
-    /// <summary>Same name as the type.</summary>
-    public string? Everything2 { get; init; }
+	/// <summary>Same name as the type.</summary>
+	public string? Everything2 { get; init; }
 
-    public required string? Maybe { get; init; }
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<long>>? Matrix { get; init; }
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? Free { get; init; }
-    public global::System.Text.Json.JsonElement? Anything { get; init; }
-    public byte[]? Blob { get; init; }
-    public decimal? Price { get; init; }
-    public EverythingEither? Either { get; init; }
-    public EverythingSettings? Settings { get; init; }
+	public required string? Maybe { get; init; }
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, double>? Scores { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<long>>? Matrix { get; init; }
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Free { get; init; }
+	public AcgJson.JsonElement? Anything { get; init; }
+	public byte[]? Blob { get; init; }
+	public decimal? Price { get; init; }
+	public EverythingEither? Either { get; init; }
+	public EverythingSettings? Settings { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("Everything", required: new[] { 0, 4 }, "class", "event", "2fa-enabled", "Everything", "maybe", "scores", "matrix", "free", "anything", "blob", "price", "either", "settings");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Everything", required: new[] { 0, 4 }, "class", "event", "2fa-enabled", "Everything", "maybe", "scores", "matrix", "free", "anything", "blob", "price", "either", "settings");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private Everything(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, string>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Class = r.ReadString(); break;
-                    case 1: Event = r.ReadInt64OrNull(); break;
-                    case 2: _2faEnabled = r.ReadBooleanOrNull(); break;
-                    case 3: Everything2 = r.ReadStringOrNull(); break;
-                    case 4: Maybe = r.ReadStringOrNull(); break;
-                    case 5: Scores = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadDouble); break;
-                    case 6: Matrix = r.IsNull() ? null : r.ReadList(static (ref global::System.Text.Json.Utf8JsonReader r1) => r1.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadInt64)); break;
-                    case 7: Free = r.IsNull() ? null : r.ReadMap(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadElement); break;
-                    case 8: Anything = r.ReadElementOrNull(); break;
-                    case 9: Blob = r.ReadBytesOrNull(); break;
-                    case 10: Price = r.ReadDecimalOrNull(); break;
-                    case 11: Either = r.IsNull() ? null : EverythingEither.ReadJson(ref r); break;
-                    case 12: Settings = r.IsNull() ? null : EverythingSettings.ReadJson(ref r); break;
-                    default: r.ReadAdditional(ref extra, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private Everything(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, string>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Class = r.ReadString(); break;
+					case 1: Event = r.ReadInt64OrNull(); break;
+					case 2: _2faEnabled = r.ReadBooleanOrNull(); break;
+					case 3: Everything2 = r.ReadStringOrNull(); break;
+					case 4: Maybe = r.ReadStringOrNull(); break;
+					case 5: Scores = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadDouble); break;
+					case 6: Matrix = r.IsNull() ? null : r.ReadList(static (ref AcgJson.Utf8JsonReader r1) => r1.ReadList(AcgRuntime.Serialization.JsonValues.ReadInt64)); break;
+					case 7: Free = r.IsNull() ? null : r.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement); break;
+					case 8: Anything = r.ReadElementOrNull(); break;
+					case 9: Blob = r.ReadBytesOrNull(); break;
+					case 10: Price = r.ReadDecimalOrNull(); break;
+					case 11: Either = r.IsNull() ? null : EverythingEither.ReadJson(ref r); break;
+					case 12: Settings = r.IsNull() ? null : EverythingSettings.ReadJson(ref r); break;
+					default: r.ReadAdditional(ref extra, AcgRuntime.Serialization.JsonValues.ReadString); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static Everything ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static Everything ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Everything v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteRequiredString(s_names[0], v.Class);
-        w.WriteOptionalInt64(s_names[1], v.Event);
-        w.WriteOptionalBoolean(s_names[2], v._2faEnabled);
-        w.WriteOptionalString(s_names[3], v.Everything2);
-        w.WriteNullableString(s_names[4], v.Maybe);
-        w.WriteOptionalMap(s_names[5], v.Scores, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteDouble);
-        w.WriteOptionalList(s_names[6], v.Matrix, static (w1, x1) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w1, x1, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteInt64); });
-        w.WriteOptionalMap(s_names[7], v.Free, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteElement);
-        w.WriteOptionalElement(s_names[8], v.Anything);
-        w.WriteOptionalBytes(s_names[9], v.Blob);
-        w.WriteOptionalDecimal(s_names[10], v.Price);
-        v.Either?.WriteJsonProperty(w, s_names[11]);
-        v.Settings?.WriteJsonProperty(w, s_names[12]);
-        w.WriteAdditional(v.AdditionalProperties, s_names, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Everything v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteRequiredString(s_names[0], v.Class);
+		w.WriteOptionalInt64(s_names[1], v.Event);
+		w.WriteOptionalBoolean(s_names[2], v._2faEnabled);
+		w.WriteOptionalString(s_names[3], v.Everything2);
+		w.WriteNullableString(s_names[4], v.Maybe);
+		w.WriteOptionalMap(s_names[5], v.Scores, AcgRuntime.Serialization.JsonValues.WriteDouble);
+		w.WriteOptionalList(s_names[6], v.Matrix, static (w1, x1) => { AcgRuntime.JsonCodec.WriteList(w1, x1, AcgRuntime.Serialization.JsonValues.WriteInt64); });
+		w.WriteOptionalMap(s_names[7], v.Free, AcgRuntime.Serialization.JsonValues.WriteElement);
+		w.WriteOptionalElement(s_names[8], v.Anything);
+		w.WriteOptionalBytes(s_names[9], v.Blob);
+		w.WriteOptionalDecimal(s_names[10], v.Price);
+		v.Either?.WriteJsonProperty(w, s_names[11]);
+		v.Settings?.WriteJsonProperty(w, s_names[12]);
+		w.WriteAdditional(v.AdditionalProperties, s_names, AcgRuntime.Serialization.JsonValues.WriteString);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Everything> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Everything> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,76 +3,78 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <remarks>One of <see cref="string"/>, <see cref="long"/>; chosen by the JSON value's kind. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(EverythingEither.JsonConverter))]
-internal sealed partial record EverythingEither : global::Aitronos.Codegen.Runtime.JsonUnion
+[AcgJson.Serialization.JsonConverter(typeof(EverythingEither.JsonConverter))]
+internal sealed partial record EverythingEither : AcgRuntime.JsonUnion
 {
-    public EverythingEither(string value) : base(1, value) { }
-    public EverythingEither(long value) : base(2, value) { }
-    private EverythingEither(global::Aitronos.Codegen.Runtime.JsonUnionUnknown unknown) : base(unknown) { }
-    public static implicit operator EverythingEither(string value) => new(value);
-    public static implicit operator EverythingEither(long value) => new(value);
+	public EverythingEither(string value) : base(1, value) { }
+	public EverythingEither(long value) : base(2, value) { }
+	private EverythingEither(AcgRuntime.JsonUnionUnknown unknown) : base(unknown) { }
+	public static implicit operator EverythingEither(string value) => new(value);
+	public static implicit operator EverythingEither(long value) => new(value);
 
-    public bool IsString => VariantIndex == 1;
-    public string? AsString => VariantIndex == 1 ? (string)VariantValue : null;
-    public bool TryGetString(out string value) { bool held = VariantIndex == 1; value = held ? (string)VariantValue : default!; return held; }
+	public bool IsString => VariantIndex == 1;
+	public string? AsString => VariantIndex == 1 ? (string)VariantValue : null;
+	public bool TryGetString(out string value) { bool held = VariantIndex == 1; value = held ? (string)VariantValue : default!; return held; }
 
-    public bool IsInt64 => VariantIndex == 2;
-    public long? AsInt64 => VariantIndex == 2 ? (long)VariantValue : null;
-    public bool TryGetInt64(out long value) { bool held = VariantIndex == 2; value = held ? (long)VariantValue : default!; return held; }
+	public bool IsInt64 => VariantIndex == 2;
+	public long? AsInt64 => VariantIndex == 2 ? (long)VariantValue : null;
+	public bool TryGetInt64(out long value) { bool held = VariantIndex == 2; value = held ? (long)VariantValue : default!; return held; }
 
-    /// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
-    public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<long, TResult> int64, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
-    {
-        1 => @string((string)VariantValue),
-        2 => int64((long)VariantValue),
-        _ => unknown((global::System.Text.Json.JsonElement)VariantValue),
-    };
+	/// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
+	public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<long, TResult> int64, global::System.Func<AcgJson.JsonElement, TResult> unknown) => VariantIndex switch
+	{
+		1 => @string((string)VariantValue),
+		2 => int64((long)VariantValue),
+		_ => unknown((AcgJson.JsonElement)VariantValue),
+	};
 
-    /// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
-    public void Switch(global::System.Action<string> @string, global::System.Action<long> int64, global::System.Action<global::System.Text.Json.JsonElement> unknown)
-    {
-        switch (VariantIndex)
-        {
-            case 1: @string((string)VariantValue); break;
-            case 2: int64((long)VariantValue); break;
-            default: unknown((global::System.Text.Json.JsonElement)VariantValue); break;
-        }
-    }
+	/// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
+	public void Switch(global::System.Action<string> @string, global::System.Action<long> int64, global::System.Action<AcgJson.JsonElement> unknown)
+	{
+		switch (VariantIndex)
+		{
+			case 1: @string((string)VariantValue); break;
+			case 2: int64((long)VariantValue); break;
+			default: unknown((AcgJson.JsonElement)VariantValue); break;
+		}
+	}
 
-    /// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
-    private static int Pick(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType switch
-    {
-        global::System.Text.Json.JsonTokenType.String => 1,
-        global::System.Text.Json.JsonTokenType.Number => r.IsInt64Number() ? 2 : 0,
-        _ => 0,
-    };
+	/// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
+	private static int Pick(ref AcgJson.Utf8JsonReader r) => r.TokenType switch
+	{
+		AcgJson.JsonTokenType.String => 1,
+		AcgJson.JsonTokenType.Number => r.IsInt64Number() ? 2 : 0,
+		_ => 0,
+	};
 
-    internal static EverythingEither ReadJson(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        int mark = global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Start();
-        return Finish(Pick(ref r) switch
-        {
-            1 => new EverythingEither(r.ReadString()),
-            2 => new EverythingEither(r.ReadInt64()),
-            _ => new EverythingEither(global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Unmatched(ref r, "EverythingEither")),
-        }, mark);
-    }
+	internal static EverythingEither ReadJson(ref AcgJson.Utf8JsonReader r)
+	{
+		int mark = AcgRuntime.Serialization.JsonUnionReading.Start();
+		return Finish(Pick(ref r) switch
+		{
+			1 => new EverythingEither(r.ReadString()),
+			2 => new EverythingEither(r.ReadInt64()),
+			_ => new EverythingEither(AcgRuntime.Serialization.JsonUnionReading.Unmatched(ref r, "EverythingEither")),
+		}, mark);
+	}
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, EverythingEither v)
-    {
-        switch (v.VariantIndex)
-        {
-            case 1: w.WriteStringValue((string)v.VariantValue); break;
-            case 2: w.WriteNumberValue((long)v.VariantValue); break;
-            default: v.WriteUnknown(w); break;
-        }
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, EverythingEither v)
+	{
+		switch (v.VariantIndex)
+		{
+			case 1: w.WriteStringValue((string)v.VariantValue); break;
+			case 2: w.WriteNumberValue((long)v.VariantValue); break;
+			default: v.WriteUnknown(w); break;
+		}
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<EverythingEither> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<EverythingEither> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,34 +3,36 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Shapes.Client;
 
 /// <remarks>An open enum: values the API description does not list are kept as they come.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(EverythingSettingsTheme.JsonConverter))]
+[AcgJson.Serialization.JsonConverter(typeof(EverythingSettingsTheme.JsonConverter))]
 internal readonly partial struct EverythingSettingsTheme : global::System.IEquatable<EverythingSettingsTheme>
 {
-    private readonly string? _value;
+	private readonly string? _value;
 
-    /// <summary>Creates a value, known or not, as it appears in JSON.</summary>
-    public EverythingSettingsTheme(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+	/// <summary>Creates a value, known or not, as it appears in JSON.</summary>
+	public EverythingSettingsTheme(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    public static EverythingSettingsTheme Light { get; } = new("light");
-    public static EverythingSettingsTheme Dark { get; } = new("dark");
-    public static EverythingSettingsTheme HighContrast { get; } = new("high-contrast");
+	public static EverythingSettingsTheme Light { get; } = new("light");
+	public static EverythingSettingsTheme Dark { get; } = new("dark");
+	public static EverythingSettingsTheme HighContrast { get; } = new("high-contrast");
 
-    /// <summary>The value as it appears in JSON.</summary>
-    public string Value => _value ?? string.Empty;
+	/// <summary>The value as it appears in JSON.</summary>
+	public string Value => _value ?? string.Empty;
 
-    public bool Equals(EverythingSettingsTheme other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-    public override bool Equals(object? obj) => obj is EverythingSettingsTheme other && Equals(other);
-    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-    public override string ToString() => Value;
-    public static bool operator ==(EverythingSettingsTheme left, EverythingSettingsTheme right) => left.Equals(right);
-    public static bool operator !=(EverythingSettingsTheme left, EverythingSettingsTheme right) => !left.Equals(right);
-    public static implicit operator EverythingSettingsTheme(string value) => new(value);
+	public bool Equals(EverythingSettingsTheme other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+	public override bool Equals(object? obj) => obj is EverythingSettingsTheme other && Equals(other);
+	public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+	public override string ToString() => Value;
+	public static bool operator ==(EverythingSettingsTheme left, EverythingSettingsTheme right) => left.Equals(right);
+	public static bool operator !=(EverythingSettingsTheme left, EverythingSettingsTheme right) => !left.Equals(right);
+	public static implicit operator EverythingSettingsTheme(string value) => new(value);
 
-    internal static EverythingSettingsTheme ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(global::Aitronos.Codegen.Runtime.JsonCodec.ReadString(ref r));
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, EverythingSettingsTheme v) => w.WriteStringValue(v.Value);
-    internal void WriteJsonProperty(global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonEncodedText name) => w.WriteString(name, Value);
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<EverythingSettingsTheme> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal static EverythingSettingsTheme ReadJson(ref AcgJson.Utf8JsonReader r) => new(AcgRuntime.JsonCodec.ReadString(ref r));
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, EverythingSettingsTheme v) => w.WriteStringValue(v.Value);
+	internal void WriteJsonProperty(AcgJson.Utf8JsonWriter w, AcgJson.JsonEncodedText name) => w.WriteString(name, Value);
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<EverythingSettingsTheme> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

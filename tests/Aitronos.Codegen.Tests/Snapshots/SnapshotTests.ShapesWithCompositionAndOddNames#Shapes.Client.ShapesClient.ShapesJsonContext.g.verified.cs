@@ -3,52 +3,54 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>JSON metadata for the types of Shapes, without reflection: safe for trimming and Native AOT. Use it with System.Text.Json to (de)serialize these types yourself: Options resolves every generated type.</summary>
-internal sealed partial class ShapesJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+internal sealed partial class ShapesJsonContext : AcgJson.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_options = new() { TypeInfoResolver = new ShapesJsonContext() };
+	private static readonly AcgJson.JsonSerializerOptions s_options = new() { TypeInfoResolver = new ShapesJsonContext() };
 
-    /// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
-    public static ShapesJsonContext Default { get; } = (ShapesJsonContext)s_options.TypeInfoResolver!;
+	/// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
+	public static ShapesJsonContext Default { get; } = (ShapesJsonContext)s_options.TypeInfoResolver!;
 
-    /// <summary>Serializer options that resolve every type of this API through this context.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
+	/// <summary>Serializer options that resolve every type of this API through this context.</summary>
+	public static AcgJson.JsonSerializerOptions Options => s_options;
 
-    /// <summary>JSON metadata for <see cref="Shapes.Client.Derived"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Derived> Derived => Get<global::Shapes.Client.Derived>();
+	/// <summary>JSON metadata for <see cref="Shapes.Client.Derived"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Derived> Derived => Get<global::Shapes.Client.Derived>();
 
-    /// <summary>JSON metadata for <see cref="Shapes.Client.Everything"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Everything> Everything => Get<global::Shapes.Client.Everything>();
+	/// <summary>JSON metadata for <see cref="Shapes.Client.Everything"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.Everything> Everything => Get<global::Shapes.Client.Everything>();
 
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> TreeNodeMap => Get<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>>();
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> TreeNodeMap => Get<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>>();
 
-    /// <summary>JSON metadata for <see cref="Shapes.Client.UploadRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.UploadRequest> UploadRequest => Get<global::Shapes.Client.UploadRequest>();
+	/// <summary>JSON metadata for <see cref="Shapes.Client.UploadRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Shapes.Client.UploadRequest> UploadRequest => Get<global::Shapes.Client.UploadRequest>();
 
-    internal global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> StringList => Get<global::System.Collections.Generic.IReadOnlyList<string>>();
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> StringList => Get<global::System.Collections.Generic.IReadOnlyList<string>>();
 
-    /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(Base)) return Create(options, new Base.JsonConverter());
-        if (type == typeof(global::Shapes.Client.Derived)) return Create(options, new global::Shapes.Client.Derived.JsonConverter());
-        if (type == typeof(DerivedKind)) return Create(options, new DerivedKind.JsonConverter());
-        if (type == typeof(global::Shapes.Client.Everything)) return Create(options, new global::Shapes.Client.Everything.JsonConverter());
-        if (type == typeof(EverythingEither)) return Create(options, new EverythingEither.JsonConverter());
-        if (type == typeof(EverythingSettings)) return Create(options, new EverythingSettings.JsonConverter());
-        if (type == typeof(EverythingSettingsTheme)) return Create(options, new EverythingSettingsTheme.JsonConverter());
-        if (type == typeof(TreeNode)) return Create(options, new TreeNode.JsonConverter());
-        if (type == typeof(global::Shapes.Client.UploadRequest)) return Create(options, new global::Shapes.Client.UploadRequest.JsonConverter());
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadMap(TreeNode.ReadJson), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteMap(w0, x0, TreeNode.WriteJson); }));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return Create(options, global::Aitronos.Codegen.Runtime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<string>>(static (ref global::System.Text.Json.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Codegen.Runtime.Serialization.JsonValues.ReadString), static (w0, x0) => { global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w0, x0, global::Aitronos.Codegen.Runtime.Serialization.JsonValues.WriteString); }));
-        return null;
-    }
+	/// <inheritdoc/>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, AcgJson.JsonSerializerOptions options)
+	{
+		if (type == typeof(Base)) return Create(options, new Base.JsonConverter());
+		if (type == typeof(global::Shapes.Client.Derived)) return Create(options, new global::Shapes.Client.Derived.JsonConverter());
+		if (type == typeof(DerivedKind)) return Create(options, new DerivedKind.JsonConverter());
+		if (type == typeof(global::Shapes.Client.Everything)) return Create(options, new global::Shapes.Client.Everything.JsonConverter());
+		if (type == typeof(EverythingEither)) return Create(options, new EverythingEither.JsonConverter());
+		if (type == typeof(EverythingSettings)) return Create(options, new EverythingSettings.JsonConverter());
+		if (type == typeof(EverythingSettingsTheme)) return Create(options, new EverythingSettingsTheme.JsonConverter());
+		if (type == typeof(TreeNode)) return Create(options, new TreeNode.JsonConverter());
+		if (type == typeof(global::Shapes.Client.UploadRequest)) return Create(options, new global::Shapes.Client.UploadRequest.JsonConverter());
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadMap(TreeNode.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteMap(w0, x0, TreeNode.WriteJson); }));
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<string>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(AcgRuntime.Serialization.JsonValues.ReadString), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, AcgRuntime.Serialization.JsonValues.WriteString); }));
+		return null;
+	}
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (AcgJson.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Create<T>(AcgJson.JsonSerializerOptions options, AcgJson.Serialization.JsonConverter<T> converter) =>
+		AcgJson.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 }

@@ -3,60 +3,62 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(TreeNode.JsonConverter))]
-internal sealed partial record TreeNode : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(TreeNode.JsonConverter))]
+internal sealed partial record TreeNode : AcgRuntime.JsonModel
 {
-    public TreeNode() { }
+	public TreeNode() { }
 
-    public long? Value { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<TreeNode>? Children { get; init; }
-    public TreeNode? Parent { get; init; }
+	public long? Value { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<TreeNode>? Children { get; init; }
+	public TreeNode? Parent { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("TreeNode", "value", "children", "parent");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TreeNode", "value", "children", "parent");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private TreeNode(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Value = r.ReadInt64OrNull(); break;
-                    case 1: Children = r.IsNull() ? null : r.ReadList(TreeNode.ReadJson); break;
-                    case 2: Parent = r.IsNull() ? null : TreeNode.ReadJson(ref r); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private TreeNode(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Value = r.ReadInt64OrNull(); break;
+					case 1: Children = r.IsNull() ? null : r.ReadList(TreeNode.ReadJson); break;
+					case 2: Parent = r.IsNull() ? null : TreeNode.ReadJson(ref r); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static TreeNode ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static TreeNode ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, TreeNode v)
-    {
-        if (!w.StartObject(v)) return;
-        w.WriteOptionalInt64(s_names[0], v.Value);
-        w.WriteOptionalList(s_names[1], v.Children, TreeNode.WriteJson);
-        v.Parent?.WriteJsonProperty(w, s_names[2]);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, TreeNode v)
+	{
+		if (!w.StartObject(v)) return;
+		w.WriteOptionalInt64(s_names[0], v.Value);
+		w.WriteOptionalList(s_names[1], v.Children, TreeNode.WriteJson);
+		v.Parent?.WriteJsonProperty(w, s_names[2]);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<TreeNode> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<TreeNode> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

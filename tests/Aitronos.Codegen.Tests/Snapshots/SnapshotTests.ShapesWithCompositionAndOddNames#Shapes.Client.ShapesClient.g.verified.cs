@@ -4,6 +4,7 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Shapes.Client;
 
 /// <summary>Options for <see cref="ShapesClient"/>: credentials, base URL, timeout and headers.</summary>
@@ -15,112 +16,112 @@ internal sealed partial class ShapesClientOptions : AcgRuntime.ApiClientOptions
 /// <summary>Shapes</summary>
 internal sealed partial class ShapesClient : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "ShapesClient",
-        null,
-        null,
-        new AcgRuntime.BearerSecurity(null));
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"ShapesClient",
+		null,
+		null,
+		new AcgRuntime.BearerSecurity(null));
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options.</summary>
-    public ShapesClient()
-        : this(new ShapesClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options.</summary>
+	public ShapesClient()
+		: this(new ShapesClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
-    public ShapesClient(ShapesClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
+	public ShapesClient(ShapesClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public ShapesClient(ShapesClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-        ShapesThings = new ShapesThingsClient(_transport);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public ShapesClient(ShapesClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+		ShapesThings = new ShapesThingsClient(_transport);
+	}
 
-    /// <summary>Operations tagged 'ShapesThings'.</summary>
-    public ShapesThingsClient ShapesThings { get; }
+	/// <summary>Operations tagged 'ShapesThings'.</summary>
+	public ShapesThingsClient ShapesThings { get; }
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>POST /upload</summary>
-    /// <remarks>POST /upload</remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>
-    /// ok
-    ///
-    /// The response body, read from the connection as you read it; dispose it.
-    /// </returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<global::System.IO.Stream> UploadAsync(UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/upload");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/upload");
-        request.Content = AcgRuntime.ApiTransport.CreateMultipartContent(body, ShapesJsonContext.Default.UploadRequest);
-        return _transport.CallForStreamAsync(request, AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
-    }
+	/// <summary>POST /upload</summary>
+	/// <remarks>POST /upload</remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>
+	/// ok
+	///
+	/// The response body, read from the connection as you read it; dispose it.
+	/// </returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<global::System.IO.Stream> UploadAsync(UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/upload");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/upload");
+		request.Content = AcgRuntime.ApiTransport.CreateMultipartContent(body, ShapesJsonContext.Default.UploadRequest);
+		return _transport.CallForStreamAsync(request, AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /names</summary>
-    /// <remarks>GET /names</remarks>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>ok</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/names");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/names");
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.Bearer, ShapesJsonContext.Default.StringList, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /names</summary>
+	/// <remarks>GET /names</remarks>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>ok</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/names");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/names");
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.Bearer, ShapesJsonContext.Default.StringList, requestOptions, cancellationToken);
+	}
 
-    /// <summary>Operations tagged 'ShapesThings'.</summary>
-    public sealed partial class ShapesThingsClient
-    {
-        private readonly AcgRuntime.ApiTransport _transport;
+	/// <summary>Operations tagged 'ShapesThings'.</summary>
+	public sealed partial class ShapesThingsClient
+	{
+		private readonly AcgRuntime.ApiTransport _transport;
 
-        internal ShapesThingsClient(AcgRuntime.ApiTransport transport) => _transport = transport;
+		internal ShapesThingsClient(AcgRuntime.ApiTransport transport) => _transport = transport;
 
-        /// <summary>GET /shapes/{id}</summary>
-        /// <remarks>GET /shapes/{id}</remarks>
-        /// <param name="id">The 'id' parameter.</param>
-        /// <param name="at">The 'at' parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>ok</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<Derived> GetShapeAsync(string id, global::System.DateOnly? at = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/shapes/").Segment(id, nameof(id));
-            if (at is { } atValue) path.Query("at", AcgRuntime.ParameterFormatter.Format(atValue));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/shapes/{id}");
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.Bearer, ShapesJsonContext.Default.Derived, requestOptions, cancellationToken);
-        }
+		/// <summary>GET /shapes/{id}</summary>
+		/// <remarks>GET /shapes/{id}</remarks>
+		/// <param name="id">The 'id' parameter.</param>
+		/// <param name="at">The 'at' parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>ok</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Derived> GetShapeAsync(string id, global::System.DateOnly? at = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/shapes/").Segment(id, nameof(id));
+			if (at is { } atValue) path.Query("at", AcgRuntime.ParameterFormatter.Format(atValue));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/shapes/{id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.Bearer, ShapesJsonContext.Default.Derived, requestOptions, cancellationToken);
+		}
 
-        /// <summary>PUT /shapes/{id}</summary>
-        /// <remarks>PUT /shapes/{id}</remarks>
-        /// <param name="id">The 'id' parameter.</param>
-        /// <param name="body">The request body, if any.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-        /// <returns>ok</returns>
-        /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> PutShapesByIdAsync(string id, Everything? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-        {
-            var path = new AcgRuntime.RequestPath("/shapes/").Segment(id, nameof(id));
-            var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString(), "/shapes/{id}");
-            if (body is not null) request.Content = AcgRuntime.ApiTransport.CreateJsonContent<Everything>(body, ShapesJsonContext.Default.Everything);
-            return _transport.CallAsync(request, AcgRuntime.ApiAuth.Bearer, ShapesJsonContext.Default.TreeNodeMap, requestOptions, cancellationToken);
-        }
-    }
+		/// <summary>PUT /shapes/{id}</summary>
+		/// <remarks>PUT /shapes/{id}</remarks>
+		/// <param name="id">The 'id' parameter.</param>
+		/// <param name="body">The request body, if any.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>ok</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> PutShapesByIdAsync(string id, Everything? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/shapes/").Segment(id, nameof(id));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Put, path.ToString(), "/shapes/{id}");
+			if (body is not null) request.Content = AcgRuntime.ApiTransport.CreateJsonContent<Everything>(body, ShapesJsonContext.Default.Everything);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.Bearer, ShapesJsonContext.Default.TreeNodeMap, requestOptions, cancellationToken);
+		}
+	}
 }

@@ -4,6 +4,7 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Options for <see cref="Swagger2ParametersClient"/>: credentials, base URL, timeout and headers.</summary>
@@ -15,61 +16,61 @@ public sealed partial class Swagger2ParametersClientOptions : AcgRuntime.ApiClie
 /// <summary>Collection formats</summary>
 public sealed partial class Swagger2ParametersClient : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "Swagger2ParametersClient",
-        null,
-        null,
-        null);
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"Swagger2ParametersClient",
+		null,
+		null,
+		null);
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options.</summary>
-    public Swagger2ParametersClient()
-        : this(new Swagger2ParametersClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options.</summary>
+	public Swagger2ParametersClient()
+		: this(new Swagger2ParametersClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
-    public Swagger2ParametersClient(Swagger2ParametersClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
+	public Swagger2ParametersClient(Swagger2ParametersClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public Swagger2ParametersClient(Swagger2ParametersClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public Swagger2ParametersClient(Swagger2ParametersClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+	}
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>GET /items/{ids}</summary>
-    /// <remarks>GET /items/{ids}</remarks>
-    /// <param name="ids">The 'ids' parameter.</param>
-    /// <param name="byDefault">The 'byDefault' parameter.</param>
-    /// <param name="csv">The 'csv' parameter.</param>
-    /// <param name="ssv">The 'ssv' parameter.</param>
-    /// <param name="pipes">The 'pipes' parameter.</param>
-    /// <param name="multi">The 'multi' parameter.</param>
-    /// <param name="xTags">The 'xTags' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<string>? byDefault = null, global::System.Collections.Generic.IReadOnlyList<string>? csv = null, global::System.Collections.Generic.IReadOnlyList<string>? ssv = null, global::System.Collections.Generic.IReadOnlyList<string>? pipes = null, global::System.Collections.Generic.IReadOnlyList<string>? multi = null, global::System.Collections.Generic.IReadOnlyList<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
-        var path = new AcgRuntime.RequestPath("/items/").Segment(global::System.Linq.Enumerable.Select(ids, static item => AcgRuntime.ParameterFormatter.Format(item)), AcgRuntime.ParameterStyle.PipeDelimited, false, "ids", nameof(ids));
-        if (byDefault is not null) path.Query("byDefault", byDefault, AcgRuntime.ParameterStyle.Form, false);
-        if (csv is not null) path.Query("csv", csv, AcgRuntime.ParameterStyle.Form, false);
-        if (ssv is not null) path.Query("ssv", ssv, AcgRuntime.ParameterStyle.SpaceDelimited, false);
-        if (pipes is not null) path.Query("pipes", pipes, AcgRuntime.ParameterStyle.PipeDelimited, false);
-        if (multi is not null) path.Query("multi", multi);
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/items/{ids}");
-        if (xTags is { } xTagsValue) request.Headers.TryAddWithoutValidation("X-Tags", AcgRuntime.ParameterFormatter.Header(xTagsValue, AcgRuntime.ParameterStyle.PipeDelimited));
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /items/{ids}</summary>
+	/// <remarks>GET /items/{ids}</remarks>
+	/// <param name="ids">The 'ids' parameter.</param>
+	/// <param name="byDefault">The 'byDefault' parameter.</param>
+	/// <param name="csv">The 'csv' parameter.</param>
+	/// <param name="ssv">The 'ssv' parameter.</param>
+	/// <param name="pipes">The 'pipes' parameter.</param>
+	/// <param name="multi">The 'multi' parameter.</param>
+	/// <param name="xTags">The 'xTags' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<string>? byDefault = null, global::System.Collections.Generic.IReadOnlyList<string>? csv = null, global::System.Collections.Generic.IReadOnlyList<string>? ssv = null, global::System.Collections.Generic.IReadOnlyList<string>? pipes = null, global::System.Collections.Generic.IReadOnlyList<string>? multi = null, global::System.Collections.Generic.IReadOnlyList<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
+		var path = new AcgRuntime.RequestPath("/items/").Segment(global::System.Linq.Enumerable.Select(ids, static item => AcgRuntime.ParameterFormatter.Format(item)), AcgRuntime.ParameterStyle.PipeDelimited, false, "ids", nameof(ids));
+		if (byDefault is not null) path.Query("byDefault", byDefault, AcgRuntime.ParameterStyle.Form, false);
+		if (csv is not null) path.Query("csv", csv, AcgRuntime.ParameterStyle.Form, false);
+		if (ssv is not null) path.Query("ssv", ssv, AcgRuntime.ParameterStyle.SpaceDelimited, false);
+		if (pipes is not null) path.Query("pipes", pipes, AcgRuntime.ParameterStyle.PipeDelimited, false);
+		if (multi is not null) path.Query("multi", multi);
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/items/{ids}");
+		if (xTags is { } xTagsValue) request.Headers.TryAddWithoutValidation("X-Tags", AcgRuntime.ParameterFormatter.Header(xTagsValue, AcgRuntime.ParameterStyle.PipeDelimited));
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 }

@@ -4,6 +4,7 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Options for <see cref="Swagger2Client"/>: credentials, base URL, timeout and headers.</summary>
@@ -14,65 +15,65 @@ public sealed partial class Swagger2ClientOptions : AcgRuntime.ApiClientOptions
 /// <summary>Legacy Notes</summary>
 public sealed partial class Swagger2Client : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "Swagger2Client",
-        "https://notes.example/v2",
-        new AcgRuntime.ApiKeySecurity("X-Token", AcgRuntime.ApiKeyLocation.Header, null),
-        null);
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"Swagger2Client",
+		"https://notes.example/v2",
+		new AcgRuntime.ApiKeySecurity("X-Token", AcgRuntime.ApiKeyLocation.Header, null),
+		null);
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options.</summary>
-    public Swagger2Client()
-        : this(new Swagger2ClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options.</summary>
+	public Swagger2Client()
+		: this(new Swagger2ClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
-    public Swagger2Client(Swagger2ClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
+	public Swagger2Client(Swagger2ClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public Swagger2Client(Swagger2ClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public Swagger2Client(Swagger2ClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+	}
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>GET /notes</summary>
-    /// <remarks>GET /notes</remarks>
-    /// <param name="q">The 'q' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>Notes.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Note>> ListNotesAsync(string q, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (q is null) throw new global::System.ArgumentNullException(nameof(q));
-        var path = new AcgRuntime.RequestPath("/notes");
-        path.Query("q", q);
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/notes");
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, Swagger2JsonContext.Default.NoteList, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /notes</summary>
+	/// <remarks>GET /notes</remarks>
+	/// <param name="q">The 'q' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>Notes.</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Note>> ListNotesAsync(string q, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (q is null) throw new global::System.ArgumentNullException(nameof(q));
+		var path = new AcgRuntime.RequestPath("/notes");
+		path.Query("q", q);
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/notes");
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, Swagger2JsonContext.Default.NoteList, requestOptions, cancellationToken);
+	}
 
-    /// <summary>POST /notes</summary>
-    /// <remarks>POST /notes</remarks>
-    /// <param name="body">The request body, if any.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/notes");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/notes");
-        if (body is not null) request.Content = AcgRuntime.ApiTransport.CreateFormContent(body, Swagger2JsonContext.Default.AddNoteRequest);
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, requestOptions, cancellationToken);
-    }
+	/// <summary>POST /notes</summary>
+	/// <remarks>POST /notes</remarks>
+	/// <param name="body">The request body, if any.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/notes");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/notes");
+		if (body is not null) request.Content = AcgRuntime.ApiTransport.CreateFormContent(body, Swagger2JsonContext.Default.AddNoteRequest);
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, requestOptions, cancellationToken);
+	}
 }

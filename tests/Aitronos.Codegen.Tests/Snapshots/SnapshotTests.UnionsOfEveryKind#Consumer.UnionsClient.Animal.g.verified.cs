@@ -3,78 +3,80 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <remarks>One of <see cref="Bird"/>, <see cref="Fish"/>; chosen by the JSON property <c>kind</c>, or by property names when it is absent. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Animal.JsonConverter))]
-public sealed partial record Animal : global::Aitronos.Codegen.Runtime.JsonUnion
+[AcgJson.Serialization.JsonConverter(typeof(Animal.JsonConverter))]
+public sealed partial record Animal : AcgRuntime.JsonUnion
 {
-    public Animal(Bird value) : base(1, value) { }
-    public Animal(Fish value) : base(2, value) { }
-    private Animal(global::Aitronos.Codegen.Runtime.JsonUnionUnknown unknown) : base(unknown) { }
-    public static implicit operator Animal(Bird value) => new(value);
-    public static implicit operator Animal(Fish value) => new(value);
+	public Animal(Bird value) : base(1, value) { }
+	public Animal(Fish value) : base(2, value) { }
+	private Animal(AcgRuntime.JsonUnionUnknown unknown) : base(unknown) { }
+	public static implicit operator Animal(Bird value) => new(value);
+	public static implicit operator Animal(Fish value) => new(value);
 
-    public bool IsBird => VariantIndex == 1;
-    public Bird? AsBird => VariantIndex == 1 ? (Bird)VariantValue : null;
-    public bool TryGetBird(out Bird value) { bool held = VariantIndex == 1; value = held ? (Bird)VariantValue : default!; return held; }
+	public bool IsBird => VariantIndex == 1;
+	public Bird? AsBird => VariantIndex == 1 ? (Bird)VariantValue : null;
+	public bool TryGetBird(out Bird value) { bool held = VariantIndex == 1; value = held ? (Bird)VariantValue : default!; return held; }
 
-    public bool IsFish => VariantIndex == 2;
-    public Fish? AsFish => VariantIndex == 2 ? (Fish)VariantValue : null;
-    public bool TryGetFish(out Fish value) { bool held = VariantIndex == 2; value = held ? (Fish)VariantValue : default!; return held; }
+	public bool IsFish => VariantIndex == 2;
+	public Fish? AsFish => VariantIndex == 2 ? (Fish)VariantValue : null;
+	public bool TryGetFish(out Fish value) { bool held = VariantIndex == 2; value = held ? (Fish)VariantValue : default!; return held; }
 
-    /// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
-    public TResult Match<TResult>(global::System.Func<Bird, TResult> bird, global::System.Func<Fish, TResult> fish, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
-    {
-        1 => bird((Bird)VariantValue),
-        2 => fish((Fish)VariantValue),
-        _ => unknown((global::System.Text.Json.JsonElement)VariantValue),
-    };
+	/// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
+	public TResult Match<TResult>(global::System.Func<Bird, TResult> bird, global::System.Func<Fish, TResult> fish, global::System.Func<AcgJson.JsonElement, TResult> unknown) => VariantIndex switch
+	{
+		1 => bird((Bird)VariantValue),
+		2 => fish((Fish)VariantValue),
+		_ => unknown((AcgJson.JsonElement)VariantValue),
+	};
 
-    /// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
-    public void Switch(global::System.Action<Bird> bird, global::System.Action<Fish> fish, global::System.Action<global::System.Text.Json.JsonElement> unknown)
-    {
-        switch (VariantIndex)
-        {
-            case 1: bird((Bird)VariantValue); break;
-            case 2: fish((Fish)VariantValue); break;
-            default: unknown((global::System.Text.Json.JsonElement)VariantValue); break;
-        }
-    }
+	/// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
+	public void Switch(global::System.Action<Bird> bird, global::System.Action<Fish> fish, global::System.Action<AcgJson.JsonElement> unknown)
+	{
+		switch (VariantIndex)
+		{
+			case 1: bird((Bird)VariantValue); break;
+			case 2: fish((Fish)VariantValue); break;
+			default: unknown((AcgJson.JsonElement)VariantValue); break;
+		}
+	}
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "kind" }, new string[] { "kind" } }, new string[][] { new string[] { "kind", "name", "wings" }, new string[] { "kind", "name", "fins" } });
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new("Animal", "kind", new string[] { "Bird", "Fish" }, new int[] { 1, 2 }, s_shapes);
+	private static readonly AcgRuntime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "kind" }, new string[] { "kind" } }, new string[][] { new string[] { "kind", "name", "wings" }, new string[] { "kind", "name", "fins" } });
+	private static readonly AcgRuntime.Serialization.JsonUnionDiscriminator s_discriminator = new("Animal", "kind", new string[] { "Bird", "Fish" }, new int[] { 1, 2 }, s_shapes);
 
-    /// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
-    private static int Pick(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType switch
-    {
-        global::System.Text.Json.JsonTokenType.StartObject => s_discriminator.Find(ref r),
-        _ => 0,
-    };
+	/// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
+	private static int Pick(ref AcgJson.Utf8JsonReader r) => r.TokenType switch
+	{
+		AcgJson.JsonTokenType.StartObject => s_discriminator.Find(ref r),
+		_ => 0,
+	};
 
-    internal static Animal ReadJson(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        int mark = global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Start();
-        return Finish(Pick(ref r) switch
-        {
-            1 => new Animal(Bird.ReadJson(ref r)),
-            2 => new Animal(Fish.ReadJson(ref r)),
-            _ => new Animal(s_discriminator.Unmatched(ref r)),
-        }, mark);
-    }
+	internal static Animal ReadJson(ref AcgJson.Utf8JsonReader r)
+	{
+		int mark = AcgRuntime.Serialization.JsonUnionReading.Start();
+		return Finish(Pick(ref r) switch
+		{
+			1 => new Animal(Bird.ReadJson(ref r)),
+			2 => new Animal(Fish.ReadJson(ref r)),
+			_ => new Animal(s_discriminator.Unmatched(ref r)),
+		}, mark);
+	}
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Animal v)
-    {
-        switch (v.VariantIndex)
-        {
-            case 1: Bird.WriteJson(w, (Bird)v.VariantValue); break;
-            case 2: Fish.WriteJson(w, (Fish)v.VariantValue); break;
-            default: v.WriteUnknown(w); break;
-        }
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Animal v)
+	{
+		switch (v.VariantIndex)
+		{
+			case 1: Bird.WriteJson(w, (Bird)v.VariantValue); break;
+			case 2: Fish.WriteJson(w, (Fish)v.VariantValue); break;
+			default: v.WriteUnknown(w); break;
+		}
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Animal> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Animal> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

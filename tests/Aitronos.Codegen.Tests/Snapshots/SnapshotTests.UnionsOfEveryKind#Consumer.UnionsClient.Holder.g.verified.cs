@@ -3,77 +3,79 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591, CS8618
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Holder.JsonConverter))]
-public sealed partial record Holder : global::Aitronos.Codegen.Runtime.JsonModel
+[AcgJson.Serialization.JsonConverter(typeof(Holder.JsonConverter))]
+public sealed partial record Holder : AcgRuntime.JsonModel
 {
-    public Holder() { }
+	public Holder() { }
 
-    /// <summary>A pet, told apart by petType.</summary>
-    public required global::Consumer.Pet Pet { get; init; }
+	/// <summary>A pet, told apart by petType.</summary>
+	public required global::Consumer.Pet Pet { get; init; }
 
-    public HolderMaybe? Maybe { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<Id>? Ids { get; init; }
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, Shape>? Shapes { get; init; }
-    public HolderFlag? Flag { get; init; }
-    public global::Consumer.Animal? Animal { get; init; }
-    public global::System.Collections.Generic.IReadOnlyList<InputItem>? Items { get; init; }
-    public Node? Tree { get; init; }
+	public HolderMaybe? Maybe { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<Id>? Ids { get; init; }
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, Shape>? Shapes { get; init; }
+	public HolderFlag? Flag { get; init; }
+	public global::Consumer.Animal? Animal { get; init; }
+	public global::System.Collections.Generic.IReadOnlyList<InputItem>? Items { get; init; }
+	public Node? Tree { get; init; }
 
-    /// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
-    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonPropertyNames s_names = new("Holder", required: new[] { 0 }, "pet", "maybe", "ids", "shapes", "flag", "animal", "items", "tree");
+	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Holder", required: new[] { 0 }, "pet", "maybe", "ids", "shapes", "flag", "animal", "items", "tree");
 
-    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-    private Holder(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        var start = r;
-        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? extra = null;
-        int i = s_names.First(ref r, out var seen);
-        for (; i != -1; i = s_names.Next(ref r, i, ref seen))
-            try
-            {
-                switch (i)
-                {
-                    case 0: Pet = global::Consumer.Pet.ReadJson(ref r); break;
-                    case 1: Maybe = r.IsNull() ? null : HolderMaybe.ReadJson(ref r); break;
-                    case 2: Ids = r.IsNull() ? null : r.ReadList(Id.ReadJson); break;
-                    case 3: Shapes = r.IsNull() ? null : r.ReadMap(Shape.ReadJson); break;
-                    case 4: Flag = r.IsNull() ? null : HolderFlag.ReadJson(ref r); break;
-                    case 5: Animal = r.IsNull() ? null : global::Consumer.Animal.ReadJson(ref r); break;
-                    case 6: Items = r.IsNull() ? null : r.ReadList(InputItem.ReadJson); break;
-                    case 7: Tree = r.IsNull() ? null : Node.ReadJson(ref r); break;
-                    default: r.ReadAdditional(ref extra); break;
-                }
-            }
-            catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	private Holder(ref AcgJson.Utf8JsonReader r)
+	{
+		var start = r;
+		global::System.Collections.Generic.Dictionary<string, AcgJson.JsonElement>? extra = null;
+		int i = s_names.First(ref r, out var seen);
+		for (; i != -1; i = s_names.Next(ref r, i, ref seen))
+			try
+			{
+				switch (i)
+				{
+					case 0: Pet = global::Consumer.Pet.ReadJson(ref r); break;
+					case 1: Maybe = r.IsNull() ? null : HolderMaybe.ReadJson(ref r); break;
+					case 2: Ids = r.IsNull() ? null : r.ReadList(Id.ReadJson); break;
+					case 3: Shapes = r.IsNull() ? null : r.ReadMap(Shape.ReadJson); break;
+					case 4: Flag = r.IsNull() ? null : HolderFlag.ReadJson(ref r); break;
+					case 5: Animal = r.IsNull() ? null : global::Consumer.Animal.ReadJson(ref r); break;
+					case 6: Items = r.IsNull() ? null : r.ReadList(InputItem.ReadJson); break;
+					case 7: Tree = r.IsNull() ? null : Node.ReadJson(ref r); break;
+					default: r.ReadAdditional(ref extra); break;
+				}
+			}
+			catch (global::System.Exception e) { if (!s_names.Mistyped(ref r, i, e, ref seen)) throw; }
 
-        AdditionalProperties = extra;
-        s_names.Finish(this, in seen, ref start);
-    }
+		AdditionalProperties = extra;
+		s_names.Finish(this, in seen, ref start);
+	}
 
-    internal static Holder ReadJson(ref global::System.Text.Json.Utf8JsonReader r) => new(ref r);
+	internal static Holder ReadJson(ref AcgJson.Utf8JsonReader r) => new(ref r);
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Holder v)
-    {
-        if (!w.StartObject(v)) return;
-        v.Pet.WriteJsonProperty(w, s_names[0]);
-        v.Maybe?.WriteJsonProperty(w, s_names[1]);
-        w.WriteOptionalList(s_names[2], v.Ids, Id.WriteJson);
-        w.WriteOptionalMap(s_names[3], v.Shapes, Shape.WriteJson);
-        v.Flag?.WriteJsonProperty(w, s_names[4]);
-        v.Animal?.WriteJsonProperty(w, s_names[5]);
-        w.WriteOptionalList(s_names[6], v.Items, InputItem.WriteJson);
-        v.Tree?.WriteJsonProperty(w, s_names[7]);
-        w.WriteAdditional(v.AdditionalProperties, s_names);
-        w.EndObject(v, s_names);
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Holder v)
+	{
+		if (!w.StartObject(v)) return;
+		v.Pet.WriteJsonProperty(w, s_names[0]);
+		v.Maybe?.WriteJsonProperty(w, s_names[1]);
+		w.WriteOptionalList(s_names[2], v.Ids, Id.WriteJson);
+		w.WriteOptionalMap(s_names[3], v.Shapes, Shape.WriteJson);
+		v.Flag?.WriteJsonProperty(w, s_names[4]);
+		v.Animal?.WriteJsonProperty(w, s_names[5]);
+		w.WriteOptionalList(s_names[6], v.Items, InputItem.WriteJson);
+		v.Tree?.WriteJsonProperty(w, s_names[7]);
+		w.WriteAdditional(v.AdditionalProperties, s_names);
+		w.EndObject(v, s_names);
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);
 
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Holder> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Holder> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,76 +3,78 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <remarks>One of <see cref="bool"/>, <see cref="string"/>; chosen by the JSON value's kind. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(HolderFlag.JsonConverter))]
-public sealed partial record HolderFlag : global::Aitronos.Codegen.Runtime.JsonUnion
+[AcgJson.Serialization.JsonConverter(typeof(HolderFlag.JsonConverter))]
+public sealed partial record HolderFlag : AcgRuntime.JsonUnion
 {
-    public HolderFlag(bool value) : base(1, value) { }
-    public HolderFlag(string value) : base(2, value) { }
-    private HolderFlag(global::Aitronos.Codegen.Runtime.JsonUnionUnknown unknown) : base(unknown) { }
-    public static implicit operator HolderFlag(bool value) => new(value);
-    public static implicit operator HolderFlag(string value) => new(value);
+	public HolderFlag(bool value) : base(1, value) { }
+	public HolderFlag(string value) : base(2, value) { }
+	private HolderFlag(AcgRuntime.JsonUnionUnknown unknown) : base(unknown) { }
+	public static implicit operator HolderFlag(bool value) => new(value);
+	public static implicit operator HolderFlag(string value) => new(value);
 
-    public bool IsBoolean => VariantIndex == 1;
-    public bool? AsBoolean => VariantIndex == 1 ? (bool)VariantValue : null;
-    public bool TryGetBoolean(out bool value) { bool held = VariantIndex == 1; value = held ? (bool)VariantValue : default!; return held; }
+	public bool IsBoolean => VariantIndex == 1;
+	public bool? AsBoolean => VariantIndex == 1 ? (bool)VariantValue : null;
+	public bool TryGetBoolean(out bool value) { bool held = VariantIndex == 1; value = held ? (bool)VariantValue : default!; return held; }
 
-    public bool IsString => VariantIndex == 2;
-    public string? AsString => VariantIndex == 2 ? (string)VariantValue : null;
-    public bool TryGetString(out string value) { bool held = VariantIndex == 2; value = held ? (string)VariantValue : default!; return held; }
+	public bool IsString => VariantIndex == 2;
+	public string? AsString => VariantIndex == 2 ? (string)VariantValue : null;
+	public bool TryGetString(out string value) { bool held = VariantIndex == 2; value = held ? (string)VariantValue : default!; return held; }
 
-    /// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
-    public TResult Match<TResult>(global::System.Func<bool, TResult> boolean, global::System.Func<string, TResult> @string, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
-    {
-        1 => boolean((bool)VariantValue),
-        2 => @string((string)VariantValue),
-        _ => unknown((global::System.Text.Json.JsonElement)VariantValue),
-    };
+	/// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
+	public TResult Match<TResult>(global::System.Func<bool, TResult> boolean, global::System.Func<string, TResult> @string, global::System.Func<AcgJson.JsonElement, TResult> unknown) => VariantIndex switch
+	{
+		1 => boolean((bool)VariantValue),
+		2 => @string((string)VariantValue),
+		_ => unknown((AcgJson.JsonElement)VariantValue),
+	};
 
-    /// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
-    public void Switch(global::System.Action<bool> boolean, global::System.Action<string> @string, global::System.Action<global::System.Text.Json.JsonElement> unknown)
-    {
-        switch (VariantIndex)
-        {
-            case 1: boolean((bool)VariantValue); break;
-            case 2: @string((string)VariantValue); break;
-            default: unknown((global::System.Text.Json.JsonElement)VariantValue); break;
-        }
-    }
+	/// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
+	public void Switch(global::System.Action<bool> boolean, global::System.Action<string> @string, global::System.Action<AcgJson.JsonElement> unknown)
+	{
+		switch (VariantIndex)
+		{
+			case 1: boolean((bool)VariantValue); break;
+			case 2: @string((string)VariantValue); break;
+			default: unknown((AcgJson.JsonElement)VariantValue); break;
+		}
+	}
 
-    /// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
-    private static int Pick(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType switch
-    {
-        global::System.Text.Json.JsonTokenType.String => 2,
-        global::System.Text.Json.JsonTokenType.True or global::System.Text.Json.JsonTokenType.False => 1,
-        _ => 0,
-    };
+	/// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
+	private static int Pick(ref AcgJson.Utf8JsonReader r) => r.TokenType switch
+	{
+		AcgJson.JsonTokenType.String => 2,
+		AcgJson.JsonTokenType.True or AcgJson.JsonTokenType.False => 1,
+		_ => 0,
+	};
 
-    internal static HolderFlag ReadJson(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        int mark = global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Start();
-        return Finish(Pick(ref r) switch
-        {
-            1 => new HolderFlag(r.ReadBoolean()),
-            2 => new HolderFlag(r.ReadString()),
-            _ => new HolderFlag(global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Unmatched(ref r, "HolderFlag")),
-        }, mark);
-    }
+	internal static HolderFlag ReadJson(ref AcgJson.Utf8JsonReader r)
+	{
+		int mark = AcgRuntime.Serialization.JsonUnionReading.Start();
+		return Finish(Pick(ref r) switch
+		{
+			1 => new HolderFlag(r.ReadBoolean()),
+			2 => new HolderFlag(r.ReadString()),
+			_ => new HolderFlag(AcgRuntime.Serialization.JsonUnionReading.Unmatched(ref r, "HolderFlag")),
+		}, mark);
+	}
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, HolderFlag v)
-    {
-        switch (v.VariantIndex)
-        {
-            case 1: w.WriteBooleanValue((bool)v.VariantValue); break;
-            case 2: w.WriteStringValue((string)v.VariantValue); break;
-            default: v.WriteUnknown(w); break;
-        }
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, HolderFlag v)
+	{
+		switch (v.VariantIndex)
+		{
+			case 1: w.WriteBooleanValue((bool)v.VariantValue); break;
+			case 2: w.WriteStringValue((string)v.VariantValue); break;
+			default: v.WriteUnknown(w); break;
+		}
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<HolderFlag> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<HolderFlag> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,77 +3,79 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <remarks>One of <see cref="Cat"/>, <see cref="Dog"/>; chosen by the JSON value's kind, and an object by its property names (the variant whose required properties all came that knows the most of those that came, the first listed on a tie; when none has all its required ones, the one that knows the most). JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(HolderMaybe.JsonConverter))]
-public sealed partial record HolderMaybe : global::Aitronos.Codegen.Runtime.JsonUnion
+[AcgJson.Serialization.JsonConverter(typeof(HolderMaybe.JsonConverter))]
+public sealed partial record HolderMaybe : AcgRuntime.JsonUnion
 {
-    public HolderMaybe(Cat value) : base(1, value) { }
-    public HolderMaybe(Dog value) : base(2, value) { }
-    private HolderMaybe(global::Aitronos.Codegen.Runtime.JsonUnionUnknown unknown) : base(unknown) { }
-    public static implicit operator HolderMaybe(Cat value) => new(value);
-    public static implicit operator HolderMaybe(Dog value) => new(value);
+	public HolderMaybe(Cat value) : base(1, value) { }
+	public HolderMaybe(Dog value) : base(2, value) { }
+	private HolderMaybe(AcgRuntime.JsonUnionUnknown unknown) : base(unknown) { }
+	public static implicit operator HolderMaybe(Cat value) => new(value);
+	public static implicit operator HolderMaybe(Dog value) => new(value);
 
-    public bool IsCat => VariantIndex == 1;
-    public Cat? AsCat => VariantIndex == 1 ? (Cat)VariantValue : null;
-    public bool TryGetCat(out Cat value) { bool held = VariantIndex == 1; value = held ? (Cat)VariantValue : default!; return held; }
+	public bool IsCat => VariantIndex == 1;
+	public Cat? AsCat => VariantIndex == 1 ? (Cat)VariantValue : null;
+	public bool TryGetCat(out Cat value) { bool held = VariantIndex == 1; value = held ? (Cat)VariantValue : default!; return held; }
 
-    public bool IsDog => VariantIndex == 2;
-    public Dog? AsDog => VariantIndex == 2 ? (Dog)VariantValue : null;
-    public bool TryGetDog(out Dog value) { bool held = VariantIndex == 2; value = held ? (Dog)VariantValue : default!; return held; }
+	public bool IsDog => VariantIndex == 2;
+	public Dog? AsDog => VariantIndex == 2 ? (Dog)VariantValue : null;
+	public bool TryGetDog(out Dog value) { bool held = VariantIndex == 2; value = held ? (Dog)VariantValue : default!; return held; }
 
-    /// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
-    public TResult Match<TResult>(global::System.Func<Cat, TResult> cat, global::System.Func<Dog, TResult> dog, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
-    {
-        1 => cat((Cat)VariantValue),
-        2 => dog((Dog)VariantValue),
-        _ => unknown((global::System.Text.Json.JsonElement)VariantValue),
-    };
+	/// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
+	public TResult Match<TResult>(global::System.Func<Cat, TResult> cat, global::System.Func<Dog, TResult> dog, global::System.Func<AcgJson.JsonElement, TResult> unknown) => VariantIndex switch
+	{
+		1 => cat((Cat)VariantValue),
+		2 => dog((Dog)VariantValue),
+		_ => unknown((AcgJson.JsonElement)VariantValue),
+	};
 
-    /// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
-    public void Switch(global::System.Action<Cat> cat, global::System.Action<Dog> dog, global::System.Action<global::System.Text.Json.JsonElement> unknown)
-    {
-        switch (VariantIndex)
-        {
-            case 1: cat((Cat)VariantValue); break;
-            case 2: dog((Dog)VariantValue); break;
-            default: unknown((global::System.Text.Json.JsonElement)VariantValue); break;
-        }
-    }
+	/// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
+	public void Switch(global::System.Action<Cat> cat, global::System.Action<Dog> dog, global::System.Action<AcgJson.JsonElement> unknown)
+	{
+		switch (VariantIndex)
+		{
+			case 1: cat((Cat)VariantValue); break;
+			case 2: dog((Dog)VariantValue); break;
+			default: unknown((AcgJson.JsonElement)VariantValue); break;
+		}
+	}
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "petType", "name" }, new string[] { "petType", "name" } }, new string[][] { new string[] { "petType", "name", "lives" }, new string[] { "petType", "name", "goodBoy" } });
+	private static readonly AcgRuntime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "petType", "name" }, new string[] { "petType", "name" } }, new string[][] { new string[] { "petType", "name", "lives" }, new string[] { "petType", "name", "goodBoy" } });
 
-    /// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
-    private static int Pick(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType switch
-    {
-        global::System.Text.Json.JsonTokenType.StartObject => s_shapes.Pick(ref r),
-        _ => 0,
-    };
+	/// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
+	private static int Pick(ref AcgJson.Utf8JsonReader r) => r.TokenType switch
+	{
+		AcgJson.JsonTokenType.StartObject => s_shapes.Pick(ref r),
+		_ => 0,
+	};
 
-    internal static HolderMaybe ReadJson(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        int mark = global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Start();
-        return Finish(Pick(ref r) switch
-        {
-            1 => new HolderMaybe(Cat.ReadJson(ref r)),
-            2 => new HolderMaybe(Dog.ReadJson(ref r)),
-            _ => new HolderMaybe(global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Unmatched(ref r, "HolderMaybe")),
-        }, mark);
-    }
+	internal static HolderMaybe ReadJson(ref AcgJson.Utf8JsonReader r)
+	{
+		int mark = AcgRuntime.Serialization.JsonUnionReading.Start();
+		return Finish(Pick(ref r) switch
+		{
+			1 => new HolderMaybe(Cat.ReadJson(ref r)),
+			2 => new HolderMaybe(Dog.ReadJson(ref r)),
+			_ => new HolderMaybe(AcgRuntime.Serialization.JsonUnionReading.Unmatched(ref r, "HolderMaybe")),
+		}, mark);
+	}
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, HolderMaybe v)
-    {
-        switch (v.VariantIndex)
-        {
-            case 1: Cat.WriteJson(w, (Cat)v.VariantValue); break;
-            case 2: Dog.WriteJson(w, (Dog)v.VariantValue); break;
-            default: v.WriteUnknown(w); break;
-        }
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, HolderMaybe v)
+	{
+		switch (v.VariantIndex)
+		{
+			case 1: Cat.WriteJson(w, (Cat)v.VariantValue); break;
+			case 2: Dog.WriteJson(w, (Dog)v.VariantValue); break;
+			default: v.WriteUnknown(w); break;
+		}
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<HolderMaybe> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<HolderMaybe> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

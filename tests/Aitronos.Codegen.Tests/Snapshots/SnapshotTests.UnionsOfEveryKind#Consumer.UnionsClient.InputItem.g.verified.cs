@@ -3,79 +3,81 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>OpenAI style, each variant fixes its type.</summary>
 /// <remarks>One of <see cref="InputItemMessage"/>, <see cref="InputItemFunctionCall"/>; chosen by the JSON property <c>type</c> (each variant fixes its value), or by property names when it is absent. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(InputItem.JsonConverter))]
-public sealed partial record InputItem : global::Aitronos.Codegen.Runtime.JsonUnion
+[AcgJson.Serialization.JsonConverter(typeof(InputItem.JsonConverter))]
+public sealed partial record InputItem : AcgRuntime.JsonUnion
 {
-    public InputItem(InputItemMessage value) : base(1, value) { }
-    public InputItem(InputItemFunctionCall value) : base(2, value) { }
-    private InputItem(global::Aitronos.Codegen.Runtime.JsonUnionUnknown unknown) : base(unknown) { }
-    public static implicit operator InputItem(InputItemMessage value) => new(value);
-    public static implicit operator InputItem(InputItemFunctionCall value) => new(value);
+	public InputItem(InputItemMessage value) : base(1, value) { }
+	public InputItem(InputItemFunctionCall value) : base(2, value) { }
+	private InputItem(AcgRuntime.JsonUnionUnknown unknown) : base(unknown) { }
+	public static implicit operator InputItem(InputItemMessage value) => new(value);
+	public static implicit operator InputItem(InputItemFunctionCall value) => new(value);
 
-    public bool IsMessage => VariantIndex == 1;
-    public InputItemMessage? AsMessage => VariantIndex == 1 ? (InputItemMessage)VariantValue : null;
-    public bool TryGetMessage(out InputItemMessage value) { bool held = VariantIndex == 1; value = held ? (InputItemMessage)VariantValue : default!; return held; }
+	public bool IsMessage => VariantIndex == 1;
+	public InputItemMessage? AsMessage => VariantIndex == 1 ? (InputItemMessage)VariantValue : null;
+	public bool TryGetMessage(out InputItemMessage value) { bool held = VariantIndex == 1; value = held ? (InputItemMessage)VariantValue : default!; return held; }
 
-    public bool IsFunctionCall => VariantIndex == 2;
-    public InputItemFunctionCall? AsFunctionCall => VariantIndex == 2 ? (InputItemFunctionCall)VariantValue : null;
-    public bool TryGetFunctionCall(out InputItemFunctionCall value) { bool held = VariantIndex == 2; value = held ? (InputItemFunctionCall)VariantValue : default!; return held; }
+	public bool IsFunctionCall => VariantIndex == 2;
+	public InputItemFunctionCall? AsFunctionCall => VariantIndex == 2 ? (InputItemFunctionCall)VariantValue : null;
+	public bool TryGetFunctionCall(out InputItemFunctionCall value) { bool held = VariantIndex == 2; value = held ? (InputItemFunctionCall)VariantValue : default!; return held; }
 
-    /// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
-    public TResult Match<TResult>(global::System.Func<InputItemMessage, TResult> message, global::System.Func<InputItemFunctionCall, TResult> functionCall, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
-    {
-        1 => message((InputItemMessage)VariantValue),
-        2 => functionCall((InputItemFunctionCall)VariantValue),
-        _ => unknown((global::System.Text.Json.JsonElement)VariantValue),
-    };
+	/// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
+	public TResult Match<TResult>(global::System.Func<InputItemMessage, TResult> message, global::System.Func<InputItemFunctionCall, TResult> functionCall, global::System.Func<AcgJson.JsonElement, TResult> unknown) => VariantIndex switch
+	{
+		1 => message((InputItemMessage)VariantValue),
+		2 => functionCall((InputItemFunctionCall)VariantValue),
+		_ => unknown((AcgJson.JsonElement)VariantValue),
+	};
 
-    /// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
-    public void Switch(global::System.Action<InputItemMessage> message, global::System.Action<InputItemFunctionCall> functionCall, global::System.Action<global::System.Text.Json.JsonElement> unknown)
-    {
-        switch (VariantIndex)
-        {
-            case 1: message((InputItemMessage)VariantValue); break;
-            case 2: functionCall((InputItemFunctionCall)VariantValue); break;
-            default: unknown((global::System.Text.Json.JsonElement)VariantValue); break;
-        }
-    }
+	/// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
+	public void Switch(global::System.Action<InputItemMessage> message, global::System.Action<InputItemFunctionCall> functionCall, global::System.Action<AcgJson.JsonElement> unknown)
+	{
+		switch (VariantIndex)
+		{
+			case 1: message((InputItemMessage)VariantValue); break;
+			case 2: functionCall((InputItemFunctionCall)VariantValue); break;
+			default: unknown((AcgJson.JsonElement)VariantValue); break;
+		}
+	}
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "type", "text" }, new string[] { "type", "call_id" } }, new string[][] { new string[] { "type", "text" }, new string[] { "type", "call_id" } });
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionDiscriminator s_discriminator = new("InputItem", "type", new string[] { "message", "function_call" }, new int[] { 1, 2 }, s_shapes);
+	private static readonly AcgRuntime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "type", "text" }, new string[] { "type", "call_id" } }, new string[][] { new string[] { "type", "text" }, new string[] { "type", "call_id" } });
+	private static readonly AcgRuntime.Serialization.JsonUnionDiscriminator s_discriminator = new("InputItem", "type", new string[] { "message", "function_call" }, new int[] { 1, 2 }, s_shapes);
 
-    /// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
-    private static int Pick(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType switch
-    {
-        global::System.Text.Json.JsonTokenType.StartObject => s_discriminator.Find(ref r),
-        _ => 0,
-    };
+	/// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
+	private static int Pick(ref AcgJson.Utf8JsonReader r) => r.TokenType switch
+	{
+		AcgJson.JsonTokenType.StartObject => s_discriminator.Find(ref r),
+		_ => 0,
+	};
 
-    internal static InputItem ReadJson(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        int mark = global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Start();
-        return Finish(Pick(ref r) switch
-        {
-            1 => new InputItem(InputItemMessage.ReadJson(ref r)),
-            2 => new InputItem(InputItemFunctionCall.ReadJson(ref r)),
-            _ => new InputItem(s_discriminator.Unmatched(ref r)),
-        }, mark);
-    }
+	internal static InputItem ReadJson(ref AcgJson.Utf8JsonReader r)
+	{
+		int mark = AcgRuntime.Serialization.JsonUnionReading.Start();
+		return Finish(Pick(ref r) switch
+		{
+			1 => new InputItem(InputItemMessage.ReadJson(ref r)),
+			2 => new InputItem(InputItemFunctionCall.ReadJson(ref r)),
+			_ => new InputItem(s_discriminator.Unmatched(ref r)),
+		}, mark);
+	}
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, InputItem v)
-    {
-        switch (v.VariantIndex)
-        {
-            case 1: InputItemMessage.WriteJson(w, (InputItemMessage)v.VariantValue); break;
-            case 2: InputItemFunctionCall.WriteJson(w, (InputItemFunctionCall)v.VariantValue); break;
-            default: v.WriteUnknown(w); break;
-        }
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, InputItem v)
+	{
+		switch (v.VariantIndex)
+		{
+			case 1: InputItemMessage.WriteJson(w, (InputItemMessage)v.VariantValue); break;
+			case 2: InputItemFunctionCall.WriteJson(w, (InputItemFunctionCall)v.VariantValue); break;
+			default: v.WriteUnknown(w); break;
+		}
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<InputItem> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<InputItem> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,75 +3,77 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <remarks>One of <see cref="string"/>, <see cref="System.Collections.Generic.IReadOnlyList{Node}"/>; chosen by the JSON value's kind. JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Node.JsonConverter))]
-public sealed partial record Node : global::Aitronos.Codegen.Runtime.JsonUnion
+[AcgJson.Serialization.JsonConverter(typeof(Node.JsonConverter))]
+public sealed partial record Node : AcgRuntime.JsonUnion
 {
-    public Node(string value) : base(1, value) { }
-    public Node(global::System.Collections.Generic.IReadOnlyList<Node> value) : base(2, value) { }
-    private Node(global::Aitronos.Codegen.Runtime.JsonUnionUnknown unknown) : base(unknown) { }
-    public static implicit operator Node(string value) => new(value);
+	public Node(string value) : base(1, value) { }
+	public Node(global::System.Collections.Generic.IReadOnlyList<Node> value) : base(2, value) { }
+	private Node(AcgRuntime.JsonUnionUnknown unknown) : base(unknown) { }
+	public static implicit operator Node(string value) => new(value);
 
-    public bool IsString => VariantIndex == 1;
-    public string? AsString => VariantIndex == 1 ? (string)VariantValue : null;
-    public bool TryGetString(out string value) { bool held = VariantIndex == 1; value = held ? (string)VariantValue : default!; return held; }
+	public bool IsString => VariantIndex == 1;
+	public string? AsString => VariantIndex == 1 ? (string)VariantValue : null;
+	public bool TryGetString(out string value) { bool held = VariantIndex == 1; value = held ? (string)VariantValue : default!; return held; }
 
-    public bool IsList => VariantIndex == 2;
-    public global::System.Collections.Generic.IReadOnlyList<Node>? AsList => VariantIndex == 2 ? (global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue : null;
-    public bool TryGetList(out global::System.Collections.Generic.IReadOnlyList<Node> value) { bool held = VariantIndex == 2; value = held ? (global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue : default!; return held; }
+	public bool IsList => VariantIndex == 2;
+	public global::System.Collections.Generic.IReadOnlyList<Node>? AsList => VariantIndex == 2 ? (global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue : null;
+	public bool TryGetList(out global::System.Collections.Generic.IReadOnlyList<Node> value) { bool held = VariantIndex == 2; value = held ? (global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue : default!; return held; }
 
-    /// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
-    public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<global::System.Collections.Generic.IReadOnlyList<Node>, TResult> list, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
-    {
-        1 => @string((string)VariantValue),
-        2 => list((global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue),
-        _ => unknown((global::System.Text.Json.JsonElement)VariantValue),
-    };
+	/// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
+	public TResult Match<TResult>(global::System.Func<string, TResult> @string, global::System.Func<global::System.Collections.Generic.IReadOnlyList<Node>, TResult> list, global::System.Func<AcgJson.JsonElement, TResult> unknown) => VariantIndex switch
+	{
+		1 => @string((string)VariantValue),
+		2 => list((global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue),
+		_ => unknown((AcgJson.JsonElement)VariantValue),
+	};
 
-    /// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
-    public void Switch(global::System.Action<string> @string, global::System.Action<global::System.Collections.Generic.IReadOnlyList<Node>> list, global::System.Action<global::System.Text.Json.JsonElement> unknown)
-    {
-        switch (VariantIndex)
-        {
-            case 1: @string((string)VariantValue); break;
-            case 2: list((global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue); break;
-            default: unknown((global::System.Text.Json.JsonElement)VariantValue); break;
-        }
-    }
+	/// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
+	public void Switch(global::System.Action<string> @string, global::System.Action<global::System.Collections.Generic.IReadOnlyList<Node>> list, global::System.Action<AcgJson.JsonElement> unknown)
+	{
+		switch (VariantIndex)
+		{
+			case 1: @string((string)VariantValue); break;
+			case 2: list((global::System.Collections.Generic.IReadOnlyList<Node>)VariantValue); break;
+			default: unknown((AcgJson.JsonElement)VariantValue); break;
+		}
+	}
 
-    /// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
-    private static int Pick(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType switch
-    {
-        global::System.Text.Json.JsonTokenType.String => 1,
-        global::System.Text.Json.JsonTokenType.StartArray => 2,
-        _ => 0,
-    };
+	/// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
+	private static int Pick(ref AcgJson.Utf8JsonReader r) => r.TokenType switch
+	{
+		AcgJson.JsonTokenType.String => 1,
+		AcgJson.JsonTokenType.StartArray => 2,
+		_ => 0,
+	};
 
-    internal static Node ReadJson(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        int mark = global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Start();
-        return Finish(Pick(ref r) switch
-        {
-            1 => new Node(r.ReadString()),
-            2 => new Node(r.ReadList(Node.ReadJson)),
-            _ => new Node(global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Unmatched(ref r, "Node")),
-        }, mark);
-    }
+	internal static Node ReadJson(ref AcgJson.Utf8JsonReader r)
+	{
+		int mark = AcgRuntime.Serialization.JsonUnionReading.Start();
+		return Finish(Pick(ref r) switch
+		{
+			1 => new Node(r.ReadString()),
+			2 => new Node(r.ReadList(Node.ReadJson)),
+			_ => new Node(AcgRuntime.Serialization.JsonUnionReading.Unmatched(ref r, "Node")),
+		}, mark);
+	}
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Node v)
-    {
-        switch (v.VariantIndex)
-        {
-            case 1: w.WriteStringValue((string)v.VariantValue); break;
-            case 2: global::Aitronos.Codegen.Runtime.JsonCodec.WriteList(w, (global::System.Collections.Generic.IReadOnlyList<Node>)v.VariantValue, Node.WriteJson); break;
-            default: v.WriteUnknown(w); break;
-        }
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Node v)
+	{
+		switch (v.VariantIndex)
+		{
+			case 1: w.WriteStringValue((string)v.VariantValue); break;
+			case 2: AcgRuntime.JsonCodec.WriteList(w, (global::System.Collections.Generic.IReadOnlyList<Node>)v.VariantValue, Node.WriteJson); break;
+			default: v.WriteUnknown(w); break;
+		}
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Node> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Node> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

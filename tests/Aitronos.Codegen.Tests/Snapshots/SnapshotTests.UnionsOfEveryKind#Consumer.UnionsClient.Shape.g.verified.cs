@@ -3,77 +3,79 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <remarks>One of <see cref="Circle"/>, <see cref="Square"/>; chosen by the JSON value's kind, and an object by its property names (the variant whose required properties all came that knows the most of those that came, the first listed on a tie; when none has all its required ones, the one that knows the most). JSON that matches none is kept as it came (<c>UnknownJson</c>) and written back unchanged.</remarks>
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Shape.JsonConverter))]
-public sealed partial record Shape : global::Aitronos.Codegen.Runtime.JsonUnion
+[AcgJson.Serialization.JsonConverter(typeof(Shape.JsonConverter))]
+public sealed partial record Shape : AcgRuntime.JsonUnion
 {
-    public Shape(Circle value) : base(1, value) { }
-    public Shape(Square value) : base(2, value) { }
-    private Shape(global::Aitronos.Codegen.Runtime.JsonUnionUnknown unknown) : base(unknown) { }
-    public static implicit operator Shape(Circle value) => new(value);
-    public static implicit operator Shape(Square value) => new(value);
+	public Shape(Circle value) : base(1, value) { }
+	public Shape(Square value) : base(2, value) { }
+	private Shape(AcgRuntime.JsonUnionUnknown unknown) : base(unknown) { }
+	public static implicit operator Shape(Circle value) => new(value);
+	public static implicit operator Shape(Square value) => new(value);
 
-    public bool IsCircle => VariantIndex == 1;
-    public Circle? AsCircle => VariantIndex == 1 ? (Circle)VariantValue : null;
-    public bool TryGetCircle(out Circle value) { bool held = VariantIndex == 1; value = held ? (Circle)VariantValue : default!; return held; }
+	public bool IsCircle => VariantIndex == 1;
+	public Circle? AsCircle => VariantIndex == 1 ? (Circle)VariantValue : null;
+	public bool TryGetCircle(out Circle value) { bool held = VariantIndex == 1; value = held ? (Circle)VariantValue : default!; return held; }
 
-    public bool IsSquare => VariantIndex == 2;
-    public Square? AsSquare => VariantIndex == 2 ? (Square)VariantValue : null;
-    public bool TryGetSquare(out Square value) { bool held = VariantIndex == 2; value = held ? (Square)VariantValue : default!; return held; }
+	public bool IsSquare => VariantIndex == 2;
+	public Square? AsSquare => VariantIndex == 2 ? (Square)VariantValue : null;
+	public bool TryGetSquare(out Square value) { bool held = VariantIndex == 2; value = held ? (Square)VariantValue : default!; return held; }
 
-    /// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
-    public TResult Match<TResult>(global::System.Func<Circle, TResult> circle, global::System.Func<Square, TResult> square, global::System.Func<global::System.Text.Json.JsonElement, TResult> unknown) => VariantIndex switch
-    {
-        1 => circle((Circle)VariantValue),
-        2 => square((Square)VariantValue),
-        _ => unknown((global::System.Text.Json.JsonElement)VariantValue),
-    };
+	/// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>
+	public TResult Match<TResult>(global::System.Func<Circle, TResult> circle, global::System.Func<Square, TResult> square, global::System.Func<AcgJson.JsonElement, TResult> unknown) => VariantIndex switch
+	{
+		1 => circle((Circle)VariantValue),
+		2 => square((Square)VariantValue),
+		_ => unknown((AcgJson.JsonElement)VariantValue),
+	};
 
-    /// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
-    public void Switch(global::System.Action<Circle> circle, global::System.Action<Square> square, global::System.Action<global::System.Text.Json.JsonElement> unknown)
-    {
-        switch (VariantIndex)
-        {
-            case 1: circle((Circle)VariantValue); break;
-            case 2: square((Square)VariantValue); break;
-            default: unknown((global::System.Text.Json.JsonElement)VariantValue); break;
-        }
-    }
+	/// <summary>Calls the action for the variant held (unknown: JSON that matched no variant).</summary>
+	public void Switch(global::System.Action<Circle> circle, global::System.Action<Square> square, global::System.Action<AcgJson.JsonElement> unknown)
+	{
+		switch (VariantIndex)
+		{
+			case 1: circle((Circle)VariantValue); break;
+			case 2: square((Square)VariantValue); break;
+			default: unknown((AcgJson.JsonElement)VariantValue); break;
+		}
+	}
 
-    private static readonly global::Aitronos.Codegen.Runtime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "radius" }, new string[] { "side" } }, new string[][] { new string[] { "radius", "label" }, new string[] { "side", "label" } });
+	private static readonly AcgRuntime.Serialization.JsonUnionShapes s_shapes = new(0, new int[] { 1, 2 }, new string[][] { new string[] { "radius" }, new string[] { "side" } }, new string[][] { new string[] { "radius", "label" }, new string[] { "side", "label" } });
 
-    /// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
-    private static int Pick(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType switch
-    {
-        global::System.Text.Json.JsonTokenType.StartObject => s_shapes.Pick(ref r),
-        _ => 0,
-    };
+	/// <summary>The variant the JSON value at the reader is, by the order documented on the type; 0 for none.</summary>
+	private static int Pick(ref AcgJson.Utf8JsonReader r) => r.TokenType switch
+	{
+		AcgJson.JsonTokenType.StartObject => s_shapes.Pick(ref r),
+		_ => 0,
+	};
 
-    internal static Shape ReadJson(ref global::System.Text.Json.Utf8JsonReader r)
-    {
-        int mark = global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Start();
-        return Finish(Pick(ref r) switch
-        {
-            1 => new Shape(Circle.ReadJson(ref r)),
-            2 => new Shape(Square.ReadJson(ref r)),
-            _ => new Shape(global::Aitronos.Codegen.Runtime.Serialization.JsonUnionReading.Unmatched(ref r, "Shape")),
-        }, mark);
-    }
+	internal static Shape ReadJson(ref AcgJson.Utf8JsonReader r)
+	{
+		int mark = AcgRuntime.Serialization.JsonUnionReading.Start();
+		return Finish(Pick(ref r) switch
+		{
+			1 => new Shape(Circle.ReadJson(ref r)),
+			2 => new Shape(Square.ReadJson(ref r)),
+			_ => new Shape(AcgRuntime.Serialization.JsonUnionReading.Unmatched(ref r, "Shape")),
+		}, mark);
+	}
 
-    internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter w, Shape v)
-    {
-        switch (v.VariantIndex)
-        {
-            case 1: Circle.WriteJson(w, (Circle)v.VariantValue); break;
-            case 2: Square.WriteJson(w, (Square)v.VariantValue); break;
-            default: v.WriteUnknown(w); break;
-        }
-    }
+	internal static void WriteJson(AcgJson.Utf8JsonWriter w, Shape v)
+	{
+		switch (v.VariantIndex)
+		{
+			case 1: Circle.WriteJson(w, (Circle)v.VariantValue); break;
+			case 2: Square.WriteJson(w, (Square)v.VariantValue); break;
+			default: v.WriteUnknown(w); break;
+		}
+	}
 
-    protected override void WriteJsonValue(global::System.Text.Json.Utf8JsonWriter w) => WriteJson(w, this);
-    protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
-    internal sealed class JsonConverter : global::Aitronos.Codegen.Runtime.Serialization.JsonModelConverter<Shape> { public JsonConverter() : base(ReadJson, WriteJson) { } }
+	protected override void WriteJsonValue(AcgJson.Utf8JsonWriter w) => WriteJson(w, this);
+	protected override bool PrintMembers(global::System.Text.StringBuilder builder) => false;
+	internal sealed class JsonConverter : AcgRuntime.Serialization.JsonModelConverter<Shape> { public JsonConverter() : base(ReadJson, WriteJson) { } }
 }

@@ -3,52 +3,54 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>JSON metadata for the types of Unions, without reflection: safe for trimming and Native AOT. Use it with System.Text.Json to (de)serialize these types yourself: Options resolves every generated type.</summary>
-public sealed partial class UnionsJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class UnionsJsonContext : AcgJson.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_options = new() { TypeInfoResolver = new UnionsJsonContext() };
+	private static readonly AcgJson.JsonSerializerOptions s_options = new() { TypeInfoResolver = new UnionsJsonContext() };
 
-    /// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
-    public static UnionsJsonContext Default { get; } = (UnionsJsonContext)s_options.TypeInfoResolver!;
+	/// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
+	public static UnionsJsonContext Default { get; } = (UnionsJsonContext)s_options.TypeInfoResolver!;
 
-    /// <summary>Serializer options that resolve every type of this API through this context.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
+	/// <summary>Serializer options that resolve every type of this API through this context.</summary>
+	public static AcgJson.JsonSerializerOptions Options => s_options;
 
-    /// <summary>JSON metadata for <see cref="Consumer.Pet"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> Pet => Get<global::Consumer.Pet>();
+	/// <summary>JSON metadata for <see cref="Consumer.Pet"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.Pet> Pet => Get<global::Consumer.Pet>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.Shape"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Shape> Shape => Get<global::Consumer.Shape>();
+	/// <summary>JSON metadata for <see cref="Consumer.Shape"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.Shape> Shape => Get<global::Consumer.Shape>();
 
-    /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(Animal)) return Create(options, new Animal.JsonConverter());
-        if (type == typeof(Bird)) return Create(options, new Bird.JsonConverter());
-        if (type == typeof(Cat)) return Create(options, new Cat.JsonConverter());
-        if (type == typeof(Circle)) return Create(options, new Circle.JsonConverter());
-        if (type == typeof(Dog)) return Create(options, new Dog.JsonConverter());
-        if (type == typeof(Fish)) return Create(options, new Fish.JsonConverter());
-        if (type == typeof(Holder)) return Create(options, new Holder.JsonConverter());
-        if (type == typeof(HolderFlag)) return Create(options, new HolderFlag.JsonConverter());
-        if (type == typeof(HolderMaybe)) return Create(options, new HolderMaybe.JsonConverter());
-        if (type == typeof(Id)) return Create(options, new Id.JsonConverter());
-        if (type == typeof(InputItem)) return Create(options, new InputItem.JsonConverter());
-        if (type == typeof(InputItemFunctionCall)) return Create(options, new InputItemFunctionCall.JsonConverter());
-        if (type == typeof(InputItemMessage)) return Create(options, new InputItemMessage.JsonConverter());
-        if (type == typeof(InputItemMessageType)) return Create(options, new InputItemMessageType.JsonConverter());
-        if (type == typeof(Node)) return Create(options, new Node.JsonConverter());
-        if (type == typeof(global::Consumer.Pet)) return Create(options, new global::Consumer.Pet.JsonConverter());
-        if (type == typeof(global::Consumer.Shape)) return Create(options, new global::Consumer.Shape.JsonConverter());
-        if (type == typeof(Square)) return Create(options, new Square.JsonConverter());
-        return null;
-    }
+	/// <inheritdoc/>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, AcgJson.JsonSerializerOptions options)
+	{
+		if (type == typeof(Animal)) return Create(options, new Animal.JsonConverter());
+		if (type == typeof(Bird)) return Create(options, new Bird.JsonConverter());
+		if (type == typeof(Cat)) return Create(options, new Cat.JsonConverter());
+		if (type == typeof(Circle)) return Create(options, new Circle.JsonConverter());
+		if (type == typeof(Dog)) return Create(options, new Dog.JsonConverter());
+		if (type == typeof(Fish)) return Create(options, new Fish.JsonConverter());
+		if (type == typeof(Holder)) return Create(options, new Holder.JsonConverter());
+		if (type == typeof(HolderFlag)) return Create(options, new HolderFlag.JsonConverter());
+		if (type == typeof(HolderMaybe)) return Create(options, new HolderMaybe.JsonConverter());
+		if (type == typeof(Id)) return Create(options, new Id.JsonConverter());
+		if (type == typeof(InputItem)) return Create(options, new InputItem.JsonConverter());
+		if (type == typeof(InputItemFunctionCall)) return Create(options, new InputItemFunctionCall.JsonConverter());
+		if (type == typeof(InputItemMessage)) return Create(options, new InputItemMessage.JsonConverter());
+		if (type == typeof(InputItemMessageType)) return Create(options, new InputItemMessageType.JsonConverter());
+		if (type == typeof(Node)) return Create(options, new Node.JsonConverter());
+		if (type == typeof(global::Consumer.Pet)) return Create(options, new global::Consumer.Pet.JsonConverter());
+		if (type == typeof(global::Consumer.Shape)) return Create(options, new global::Consumer.Shape.JsonConverter());
+		if (type == typeof(Square)) return Create(options, new Square.JsonConverter());
+		return null;
+	}
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (AcgJson.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Create<T>(AcgJson.JsonSerializerOptions options, AcgJson.Serialization.JsonConverter<T> converter) =>
+		AcgJson.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 }

@@ -4,6 +4,7 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Options for <see cref="UnionsClient"/>: credentials, base URL, timeout and headers.</summary>
@@ -15,65 +16,65 @@ public sealed partial class UnionsClientOptions : AcgRuntime.ApiClientOptions
 /// <summary>Unions</summary>
 public sealed partial class UnionsClient : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "UnionsClient",
-        null,
-        null,
-        null);
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"UnionsClient",
+		null,
+		null,
+		null);
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options.</summary>
-    public UnionsClient()
-        : this(new UnionsClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options.</summary>
+	public UnionsClient()
+		: this(new UnionsClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
-    public UnionsClient(UnionsClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
+	public UnionsClient(UnionsClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public UnionsClient(UnionsClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public UnionsClient(UnionsClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+	}
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>POST /pets</summary>
-    /// <remarks>POST /pets</remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>the pet as stored</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<Pet> AddPetAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/pets");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
-        request.Content = AcgRuntime.ApiTransport.CreateJsonContent<Pet>(body, UnionsJsonContext.Default.Pet);
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, UnionsJsonContext.Default.Pet, requestOptions, cancellationToken);
-    }
+	/// <summary>POST /pets</summary>
+	/// <remarks>POST /pets</remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>the pet as stored</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<Pet> AddPetAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/pets");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/pets");
+		request.Content = AcgRuntime.ApiTransport.CreateJsonContent<Pet>(body, UnionsJsonContext.Default.Pet);
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, UnionsJsonContext.Default.Pet, requestOptions, cancellationToken);
+	}
 
-    /// <summary>GET /things/{id}</summary>
-    /// <remarks>GET /things/{id}</remarks>
-    /// <param name="id">The 'id' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>a shape</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<Shape> GetThingAsync(Id id, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/things/").Segment(id.ToString(), nameof(id));
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/things/{id}");
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, UnionsJsonContext.Default.Shape, requestOptions, cancellationToken);
-    }
+	/// <summary>GET /things/{id}</summary>
+	/// <remarks>GET /things/{id}</remarks>
+	/// <param name="id">The 'id' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>a shape</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<Shape> GetThingAsync(Id id, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/things/").Segment(id.ToString(), nameof(id));
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/things/{id}");
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, UnionsJsonContext.Default.Shape, requestOptions, cancellationToken);
+	}
 }

@@ -3,56 +3,58 @@
 #nullable enable annotations
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
+using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>JSON metadata for the types of Streams, without reflection: safe for trimming and Native AOT. Use it with System.Text.Json to (de)serialize these types yourself: Options resolves every generated type.</summary>
-public sealed partial class StreamsJsonContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class StreamsJsonContext : AcgJson.Serialization.Metadata.IJsonTypeInfoResolver
 {
-    private static readonly global::System.Text.Json.JsonSerializerOptions s_options = new() { TypeInfoResolver = new StreamsJsonContext() };
+	private static readonly AcgJson.JsonSerializerOptions s_options = new() { TypeInfoResolver = new StreamsJsonContext() };
 
-    /// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
-    public static StreamsJsonContext Default { get; } = (StreamsJsonContext)s_options.TypeInfoResolver!;
+	/// <summary>The shared instance, bound to <see cref="Options"/>.</summary>
+	public static StreamsJsonContext Default { get; } = (StreamsJsonContext)s_options.TypeInfoResolver!;
 
-    /// <summary>Serializer options that resolve every type of this API through this context.</summary>
-    public static global::System.Text.Json.JsonSerializerOptions Options => s_options;
+	/// <summary>Serializer options that resolve every type of this API through this context.</summary>
+	public static AcgJson.JsonSerializerOptions Options => s_options;
 
-    /// <summary>JSON metadata for <see cref="Consumer.ResponseRequest"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ResponseRequest> ResponseRequest => Get<global::Consumer.ResponseRequest>();
+	/// <summary>JSON metadata for <see cref="Consumer.ResponseRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.ResponseRequest> ResponseRequest => Get<global::Consumer.ResponseRequest>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.ResponseCreatedEvent"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ResponseCreatedEvent> ResponseCreatedEvent => Get<global::Consumer.ResponseCreatedEvent>();
+	/// <summary>JSON metadata for <see cref="Consumer.ResponseCreatedEvent"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.ResponseCreatedEvent> ResponseCreatedEvent => Get<global::Consumer.ResponseCreatedEvent>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.OutputTextDeltaEvent"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.OutputTextDeltaEvent> OutputTextDeltaEvent => Get<global::Consumer.OutputTextDeltaEvent>();
+	/// <summary>JSON metadata for <see cref="Consumer.OutputTextDeltaEvent"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.OutputTextDeltaEvent> OutputTextDeltaEvent => Get<global::Consumer.OutputTextDeltaEvent>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.ResponseCompletedEvent"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ResponseCompletedEvent> ResponseCompletedEvent => Get<global::Consumer.ResponseCompletedEvent>();
+	/// <summary>JSON metadata for <see cref="Consumer.ResponseCompletedEvent"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.ResponseCompletedEvent> ResponseCompletedEvent => Get<global::Consumer.ResponseCompletedEvent>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.ModelResponse"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.ModelResponse> ModelResponse => Get<global::Consumer.ModelResponse>();
+	/// <summary>JSON metadata for <see cref="Consumer.ModelResponse"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.ModelResponse> ModelResponse => Get<global::Consumer.ModelResponse>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.Tick"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Tick> Tick => Get<global::Consumer.Tick>();
+	/// <summary>JSON metadata for <see cref="Consumer.Tick"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.Tick> Tick => Get<global::Consumer.Tick>();
 
-    /// <summary>JSON metadata for <see cref="Consumer.Row"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Row> Row => Get<global::Consumer.Row>();
+	/// <summary>JSON metadata for <see cref="Consumer.Row"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Consumer.Row> Row => Get<global::Consumer.Row>();
 
-    /// <inheritdoc/>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(global::Consumer.ModelResponse)) return Create(options, new global::Consumer.ModelResponse.JsonConverter());
-        if (type == typeof(global::Consumer.OutputTextDeltaEvent)) return Create(options, new global::Consumer.OutputTextDeltaEvent.JsonConverter());
-        if (type == typeof(global::Consumer.ResponseCompletedEvent)) return Create(options, new global::Consumer.ResponseCompletedEvent.JsonConverter());
-        if (type == typeof(global::Consumer.ResponseCreatedEvent)) return Create(options, new global::Consumer.ResponseCreatedEvent.JsonConverter());
-        if (type == typeof(global::Consumer.ResponseRequest)) return Create(options, new global::Consumer.ResponseRequest.JsonConverter());
-        if (type == typeof(global::Consumer.Row)) return Create(options, new global::Consumer.Row.JsonConverter());
-        if (type == typeof(global::Consumer.Tick)) return Create(options, new global::Consumer.Tick.JsonConverter());
-        return null;
-    }
+	/// <inheritdoc/>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, AcgJson.JsonSerializerOptions options)
+	{
+		if (type == typeof(global::Consumer.ModelResponse)) return Create(options, new global::Consumer.ModelResponse.JsonConverter());
+		if (type == typeof(global::Consumer.OutputTextDeltaEvent)) return Create(options, new global::Consumer.OutputTextDeltaEvent.JsonConverter());
+		if (type == typeof(global::Consumer.ResponseCompletedEvent)) return Create(options, new global::Consumer.ResponseCompletedEvent.JsonConverter());
+		if (type == typeof(global::Consumer.ResponseCreatedEvent)) return Create(options, new global::Consumer.ResponseCreatedEvent.JsonConverter());
+		if (type == typeof(global::Consumer.ResponseRequest)) return Create(options, new global::Consumer.ResponseRequest.JsonConverter());
+		if (type == typeof(global::Consumer.Row)) return Create(options, new global::Consumer.Row.JsonConverter());
+		if (type == typeof(global::Consumer.Tick)) return Create(options, new global::Consumer.Tick.JsonConverter());
+		return null;
+	}
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (AcgJson.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
-        global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Create<T>(AcgJson.JsonSerializerOptions options, AcgJson.Serialization.JsonConverter<T> converter) =>
+		AcgJson.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 }

@@ -4,6 +4,7 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618, CS1591
 using AcgRuntime = global::Aitronos.Codegen.Runtime;
+using AcgJson = global::System.Text.Json;
 namespace Consumer;
 
 /// <summary>Options for <see cref="StreamsClient"/>: credentials, base URL, timeout and headers.</summary>
@@ -15,127 +16,127 @@ public sealed partial class StreamsClientOptions : AcgRuntime.ApiClientOptions
 /// <remarks>Streamed responses (server-sent events, JSON Lines); the integration tests read them from a real server.</remarks>
 public sealed partial class StreamsClient : global::System.IDisposable
 {
-    private static readonly AcgRuntime.ApiDescription s_api = new(
-        "StreamsClient",
-        "https://api.example.com/v1",
-        null,
-        null);
+	private static readonly AcgRuntime.ApiDescription s_api = new(
+		"StreamsClient",
+		"https://api.example.com/v1",
+		null,
+		null);
 
-    private readonly AcgRuntime.ApiTransport _transport;
+	private readonly AcgRuntime.ApiTransport _transport;
 
-    /// <summary>Creates a client with default options.</summary>
-    public StreamsClient()
-        : this(new StreamsClientOptions())
-    {
-    }
+	/// <summary>Creates a client with default options.</summary>
+	public StreamsClient()
+		: this(new StreamsClientOptions())
+	{
+	}
 
-    /// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
-    /// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
-    public StreamsClient(StreamsClientOptions options)
-        : this(options, null)
-    {
-    }
+	/// <summary>Creates a client that owns its HTTP connection pool; keep one for the life of the application.</summary>
+	/// <param name="options">Credentials, base URL and the rest; unset credentials come from the environment.</param>
+	public StreamsClient(StreamsClientOptions options)
+		: this(options, null)
+	{
+	}
 
-    /// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
-    /// <param name="options">Credentials, base URL and the rest.</param>
-    /// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
-    public StreamsClient(StreamsClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
-    {
-        _transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
-    }
+	/// <summary>Creates a client over an HttpClient you own (for example one from IHttpClientFactory); it is not disposed with the client.</summary>
+	/// <param name="options">Credentials, base URL and the rest.</param>
+	/// <param name="httpClient">The HttpClient to send requests with, or null for one the client owns.</param>
+	public StreamsClient(StreamsClientOptions? options, global::System.Net.Http.HttpClient? httpClient)
+	{
+		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
+	}
 
-    /// <summary>Releases the HTTP connection pool if the client created it.</summary>
-    public void Dispose() => _transport.Dispose();
+	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
+	public void Dispose() => _transport.Dispose();
 
-    /// <summary>A model response, whole or streamed as it is written.</summary>
-    /// <remarks>POST /model/response</remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>The response; with stream true, its events.</returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Threading.Tasks.Task<ModelResponse> CreateResponseAsync(ResponseRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/model/response");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/model/response");
-        request.Content = AcgRuntime.ApiTransport.CreateJsonContent<ResponseRequest>(body, StreamsJsonContext.Default.ResponseRequest);
-        return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, StreamsJsonContext.Default.ModelResponse, requestOptions, cancellationToken);
-    }
+	/// <summary>A model response, whole or streamed as it is written.</summary>
+	/// <remarks>POST /model/response</remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>The response; with stream true, its events.</returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Threading.Tasks.Task<ModelResponse> CreateResponseAsync(ResponseRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/model/response");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/model/response");
+		request.Content = AcgRuntime.ApiTransport.CreateJsonContent<ResponseRequest>(body, StreamsJsonContext.Default.ResponseRequest);
+		return _transport.CallAsync(request, AcgRuntime.ApiAuth.None, StreamsJsonContext.Default.ModelResponse, requestOptions, cancellationToken);
+	}
 
-    /// <summary>A model response, whole or streamed as it is written.</summary>
-    /// <remarks>POST /model/response</remarks>
-    /// <param name="body">The request body.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>
-    /// The response; with stream true, its events.
-    ///
-    /// The events as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
-    ///
-    /// Each event's Data is, by its event name: response.created: ResponseCreatedEvent, response.output_text.delta: OutputTextDeltaEvent, response.completed: ResponseCompletedEvent; events of other names are skipped.
-    /// </returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<AcgRuntime.JsonModel>> CreateResponseStreamingAsync(ResponseRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        if (body is null) throw new global::System.ArgumentNullException(nameof(body));
-        var path = new AcgRuntime.RequestPath("/model/response");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/model/response");
-        request.Content = AcgRuntime.ApiTransport.CreateJsonContent<ResponseRequest>(body, StreamsJsonContext.Default.ResponseRequest);
-        return _transport.StreamEventsAsync(request, AcgRuntime.ApiAuth.None, new AcgRuntime.ServerSentEventTypes<AcgRuntime.JsonModel>().Add("response.created", StreamsJsonContext.Default.ResponseCreatedEvent).Add("response.output_text.delta", StreamsJsonContext.Default.OutputTextDeltaEvent).Add("response.completed", StreamsJsonContext.Default.ResponseCompletedEvent), requestOptions, cancellationToken);
-    }
+	/// <summary>A model response, whole or streamed as it is written.</summary>
+	/// <remarks>POST /model/response</remarks>
+	/// <param name="body">The request body.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>
+	/// The response; with stream true, its events.
+	///
+	/// The events as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
+	///
+	/// Each event's Data is, by its event name: response.created: ResponseCreatedEvent, response.output_text.delta: OutputTextDeltaEvent, response.completed: ResponseCompletedEvent; events of other names are skipped.
+	/// </returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<AcgRuntime.JsonModel>> CreateResponseStreamingAsync(ResponseRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+		var path = new AcgRuntime.RequestPath("/model/response");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/model/response");
+		request.Content = AcgRuntime.ApiTransport.CreateJsonContent<ResponseRequest>(body, StreamsJsonContext.Default.ResponseRequest);
+		return _transport.StreamEventsAsync(request, AcgRuntime.ApiAuth.None, new AcgRuntime.ServerSentEventTypes<AcgRuntime.JsonModel>().Add("response.created", StreamsJsonContext.Default.ResponseCreatedEvent).Add("response.output_text.delta", StreamsJsonContext.Default.OutputTextDeltaEvent).Add("response.completed", StreamsJsonContext.Default.ResponseCompletedEvent), requestOptions, cancellationToken);
+	}
 
-    /// <summary>One event per tick.</summary>
-    /// <remarks>GET /ticks</remarks>
-    /// <param name="count">The 'count' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>
-    /// The ticks.
-    ///
-    /// The events as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
-    /// </returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<Tick>> StreamTicksAsync(int? count = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/ticks");
-        if (count is { } countValue) path.Query("count", AcgRuntime.ParameterFormatter.Format(countValue));
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/ticks");
-        return _transport.StreamEventsAsync(request, AcgRuntime.ApiAuth.None, StreamsJsonContext.Default.Tick, requestOptions, cancellationToken);
-    }
+	/// <summary>One event per tick.</summary>
+	/// <remarks>GET /ticks</remarks>
+	/// <param name="count">The 'count' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>
+	/// The ticks.
+	///
+	/// The events as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
+	/// </returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<Tick>> StreamTicksAsync(int? count = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/ticks");
+		if (count is { } countValue) path.Query("count", AcgRuntime.ParameterFormatter.Format(countValue));
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/ticks");
+		return _transport.StreamEventsAsync(request, AcgRuntime.ApiAuth.None, StreamsJsonContext.Default.Tick, requestOptions, cancellationToken);
+	}
 
-    /// <summary>Log lines as text events.</summary>
-    /// <remarks>GET /logs</remarks>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>
-    /// The log.
-    ///
-    /// The events as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
-    /// </returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<string>> StreamLogsAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/logs");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/logs");
-        return _transport.StreamEventsAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
-    }
+	/// <summary>Log lines as text events.</summary>
+	/// <remarks>GET /logs</remarks>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>
+	/// The log.
+	///
+	/// The events as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
+	/// </returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<string>> StreamLogsAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/logs");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/logs");
+		return _transport.StreamEventsAsync(request, AcgRuntime.ApiAuth.None, requestOptions, cancellationToken);
+	}
 
-    /// <summary>The rows of an export as JSON Lines.</summary>
-    /// <remarks>GET /exports/{export_id}/rows</remarks>
-    /// <param name="exportId">The 'exportId' parameter.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-    /// <returns>
-    /// One row per line.
-    ///
-    /// The items as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
-    /// </returns>
-    /// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
-    public global::System.Collections.Generic.IAsyncEnumerable<Row> ExportRowsAsync(string exportId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-    {
-        var path = new AcgRuntime.RequestPath("/exports/").Segment(exportId, nameof(exportId)).Literal("/rows");
-        var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/exports/{export_id}/rows");
-        return _transport.StreamJsonLinesAsync(request, AcgRuntime.ApiAuth.None, StreamsJsonContext.Default.Row, requestOptions, cancellationToken);
-    }
+	/// <summary>The rows of an export as JSON Lines.</summary>
+	/// <remarks>GET /exports/{export_id}/rows</remarks>
+	/// <param name="exportId">The 'exportId' parameter.</param>
+	/// <param name="cancellationToken">Cancels the request.</param>
+	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+	/// <returns>
+	/// One row per line.
+	///
+	/// The items as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
+	/// </returns>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	public global::System.Collections.Generic.IAsyncEnumerable<Row> ExportRowsAsync(string exportId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+	{
+		var path = new AcgRuntime.RequestPath("/exports/").Segment(exportId, nameof(exportId)).Literal("/rows");
+		var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/exports/{export_id}/rows");
+		return _transport.StreamJsonLinesAsync(request, AcgRuntime.ApiAuth.None, StreamsJsonContext.Default.Row, requestOptions, cancellationToken);
+	}
 }
