@@ -97,6 +97,14 @@ public sealed class UnionTests
                     throw new Exception("strict reading did not throw");
                 }
 
+                public static void EnumVariantsAreNullWhenNotHeld()
+                {
+                    // Open enums convert from a string: AsX of a variant not held must be null, not that enum made from null.
+                    Pricing sku = Read<Pricing>("\"SkuPricing\"");
+                    Check(sku.IsOption1 && sku.AsOption1 is not null && sku.AsOption2 is null, "AsOption2 of a held Option1: " + sku.AsOption2);
+                    SameJson("\"SkuPricing\"", Write(sku));
+                }
+
                 public static void KindBasedUnionOfIntegerAndString()
                 {
                     Id number = Read<Id>("5000000000");
@@ -185,6 +193,9 @@ public sealed class UnionTests
         Assert.True(run.CompilationProblems.Count == 0, GeneratorHarness.Format(run.CompilationProblems.Take(20)));
         Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "ACG010");
     }
+
+    [Fact]
+    public void A_union_of_enum_variants_gives_null_for_the_variants_it_does_not_hold() => Invoke("EnumVariantsAreNullWhenNotHeld");
 
     [Fact]
     public void A_discriminated_union_reads_the_variant_its_discriminator_names_and_writes_it_back() => Invoke("DiscriminatedReadAndWrite");

@@ -68,8 +68,10 @@ internal static class UnionEmitter
             string index = I(i + 1);
             writer.Line();
             writer.Line($"public bool Is{variant.MemberName} => VariantIndex == {index};");
+            // A value type is unboxed straight to its nullable form: with (T) the null of the other branch would convert
+            // to T itself where T converts from a string (an open enum), and AsX would hold T(null) instead of null.
             writer.Line(variant.Type.IsValueType
-                ? $"public {spelled}? As{variant.MemberName} => VariantIndex == {index} ? ({spelled})VariantValue : null;"
+                ? $"public {spelled}? As{variant.MemberName} => VariantIndex == {index} ? ({spelled}?)VariantValue : null;"
                 : $"public {spelled}? As{variant.MemberName} => VariantIndex == {index} ? ({spelled})VariantValue : null;");
             writer.Line($"public bool TryGet{variant.MemberName}(out {spelled} value) {{ bool held = VariantIndex == {index}; value = held ? ({spelled})VariantValue : default!; return held; }}");
         }

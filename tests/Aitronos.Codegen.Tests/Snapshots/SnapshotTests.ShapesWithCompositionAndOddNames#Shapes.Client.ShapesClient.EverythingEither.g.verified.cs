@@ -23,7 +23,7 @@ internal sealed partial record EverythingEither : AcgRuntime.JsonUnion
 	public bool TryGetString(out string value) { bool held = VariantIndex == 1; value = held ? (string)VariantValue : default!; return held; }
 
 	public bool IsInt64 => VariantIndex == 2;
-	public long? AsInt64 => VariantIndex == 2 ? (long)VariantValue : null;
+	public long? AsInt64 => VariantIndex == 2 ? (long?)VariantValue : null;
 	public bool TryGetInt64(out long value) { bool held = VariantIndex == 2; value = held ? (long)VariantValue : default!; return held; }
 
 	/// <summary>Calls the function for the variant held (unknown: JSON that matched no variant) and returns what it returns.</summary>

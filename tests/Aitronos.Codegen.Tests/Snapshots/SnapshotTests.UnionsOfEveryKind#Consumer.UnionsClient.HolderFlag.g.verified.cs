@@ -19,7 +19,7 @@ public sealed partial record HolderFlag : AcgRuntime.JsonUnion
 	public static implicit operator HolderFlag(string value) => new(value);
 
 	public bool IsBoolean => VariantIndex == 1;
-	public bool? AsBoolean => VariantIndex == 1 ? (bool)VariantValue : null;
+	public bool? AsBoolean => VariantIndex == 1 ? (bool?)VariantValue : null;
 	public bool TryGetBoolean(out bool value) { bool held = VariantIndex == 1; value = held ? (bool)VariantValue : default!; return held; }
 
 	public bool IsString => VariantIndex == 2;

@@ -19,7 +19,7 @@ public sealed partial record Id : AcgRuntime.JsonUnion
 	public static implicit operator Id(string value) => new(value);
 
 	public bool IsInt64 => VariantIndex == 1;
-	public long? AsInt64 => VariantIndex == 1 ? (long)VariantValue : null;
+	public long? AsInt64 => VariantIndex == 1 ? (long?)VariantValue : null;
 	public bool TryGetInt64(out long value) { bool held = VariantIndex == 1; value = held ? (long)VariantValue : default!; return held; }
 
 	public bool IsString => VariantIndex == 2;

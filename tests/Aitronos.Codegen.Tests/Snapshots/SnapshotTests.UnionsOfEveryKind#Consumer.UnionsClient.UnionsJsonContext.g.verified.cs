@@ -44,6 +44,9 @@ public sealed partial class UnionsJsonContext : AcgJson.Serialization.Metadata.I
 		if (type == typeof(InputItemMessageType)) return Create(options, new InputItemMessageType.JsonConverter());
 		if (type == typeof(Node)) return Create(options, new Node.JsonConverter());
 		if (type == typeof(global::Consumer.Pet)) return Create(options, new global::Consumer.Pet.JsonConverter());
+		if (type == typeof(Pricing)) return Create(options, new Pricing.JsonConverter());
+		if (type == typeof(PricingOption1)) return Create(options, new PricingOption1.JsonConverter());
+		if (type == typeof(PricingOption2)) return Create(options, new PricingOption2.JsonConverter());
 		if (type == typeof(global::Consumer.Shape)) return Create(options, new global::Consumer.Shape.JsonConverter());
 		if (type == typeof(Square)) return Create(options, new Square.JsonConverter());
 		return null;
