@@ -169,9 +169,7 @@ internal static class ParameterEmitter
     /// Formatted as text (OperationReader.Parameters.cs's IsSimple); every other type goes by its JSON. A union is its
     /// ToString: the held scalar as itself, an object or array held as its JSON text (what the JSON route would send).
     /// </summary>
-    private static bool IsScalar(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
-        or TypeKind.Single or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Guid
-        or TypeKind.Enum or TypeKind.Bytes or TypeKind.Union;
+    private static bool IsScalar(TypeRef type) => type.IsTextScalar || type.Kind == TypeKind.Union;
 
     private static bool IsItems(TypeRef type) => type.Kind == TypeKind.Array && IsScalar(type.Element!);
 

@@ -33,6 +33,11 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
     public static readonly TypeRef String = new(TypeKind.String);
     public static readonly TypeRef Any = new(TypeKind.Any);
 
+    /// <summary>A scalar written as its text wherever a parameter goes (<c>format: byte</c> as its base64).</summary>
+    public bool IsTextScalar => Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
+        or TypeKind.Single or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Guid
+        or TypeKind.Enum or TypeKind.Bytes;
+
     public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single
         or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Date
         or TypeKind.Guid or TypeKind.Any or TypeKind.Enum;

@@ -200,10 +200,7 @@ internal sealed partial class OperationReader
     /// A scalar, written as its text in every style (<c>format: byte</c> as its base64); a union of scalars is written as
     /// the variant it holds (its ToString). A union that may hold an object or an array is written from its JSON.
     /// </summary>
-    private bool IsSimple(TypeRef type) => type.Kind is TypeKind.String or TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64
-        or TypeKind.Single or TypeKind.Double or TypeKind.Decimal or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Guid
-        or TypeKind.Enum or TypeKind.Bytes
-        || (type.Kind == TypeKind.Union && _schemas.IsScalarUnion(type.Name!));
+    private bool IsSimple(TypeRef type) => type.IsTextScalar || (type.Kind == TypeKind.Union && _schemas.IsScalarUnion(type.Name!));
 
     /// <summary>
     /// Written by its style: an array of scalars from its items, anything else with a JSON shape of its own (objects, maps,

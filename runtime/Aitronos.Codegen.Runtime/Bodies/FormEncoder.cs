@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 
 namespace Aitronos.Codegen.Runtime;
@@ -66,7 +65,7 @@ internal static class FormEncoder
                     }
                     else
                     {
-                        Nested(pairs, Indexed(name, index), item);
+                        Nested(pairs, name + StyleEncoder.Index(index), item);
                     }
 
                     index++;
@@ -102,37 +101,8 @@ internal static class FormEncoder
     }
 
     /// <summary>Bracket notation, all the way down.</summary>
-    private static void Nested(List<KeyValuePair<string, string>> pairs, string key, JsonElement value)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var member in value.EnumerateObject())
-                {
-                    Nested(pairs, key + "[" + member.Name + "]", member.Value);
-                }
-
-                break;
-
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in value.EnumerateArray())
-                {
-                    Nested(pairs, Indexed(key, index++), item);
-                }
-
-                break;
-
-            case JsonValueKind.Null:
-            case JsonValueKind.Undefined:
-                pairs.Add(Pair(key, string.Empty));
-                break;
-
-            default:
-                pairs.Add(Pair(key, BodyJson.Scalar(value)!));
-                break;
-        }
-    }
+    private static void Nested(List<KeyValuePair<string, string>> pairs, string key, JsonElement value) =>
+        StyleEncoder.BracketLeaves(pairs, key, value, escapeNames: false, static (list, name, text) => list.Add(Pair(name, text)));
 
     /// <summary>An array's items or an object's names and values joined by the delimiter; null if any is not a scalar.</summary>
     private static string? Joined(JsonElement value, char delimiter)
@@ -173,8 +143,6 @@ internal static class FormEncoder
         FormStyle.PipeDelimited => '|',
         _ => ',',
     };
-
-    private static string Indexed(string key, int index) => key + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
 
     private static KeyValuePair<string, string> Pair(string key, string value) => new(key, value);
 }

@@ -256,37 +256,9 @@ public sealed partial class RequestPath
     }
 
     /// <summary>Bracket notation, all the way down; <paramref name="key"/> is escaped already.</summary>
-    private void Nested(string key, JsonElement value, bool allowReserved)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var member in value.EnumerateObject())
-                {
-                    Nested(key + "[" + Uri.EscapeDataString(member.Name) + "]", member.Value, allowReserved);
-                }
-
-                break;
-
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in value.EnumerateArray())
-                {
-                    Nested(key + StyleEncoder.Index(index++), item, allowReserved);
-                }
-
-                break;
-
-            case JsonValueKind.Null:
-            case JsonValueKind.Undefined:
-                AppendEscapedPair(key, string.Empty, allowReserved);
-                break;
-
-            default:
-                AppendEscapedPair(key, BodyJson.Scalar(value)!, allowReserved);
-                break;
-        }
-    }
+    private void Nested(string key, JsonElement value, bool allowReserved) =>
+        StyleEncoder.BracketLeaves((Path: this, AllowReserved: allowReserved), key, value, escapeNames: true,
+            static (state, escapedKey, text) => state.Path.AppendEscapedPair(escapedKey, text, state.AllowReserved));
 
     private void AppendEscapedPair(string escapedKey, string value, bool allowReserved)
     {

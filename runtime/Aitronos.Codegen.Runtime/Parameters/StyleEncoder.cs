@@ -338,4 +338,42 @@ internal static class StyleEncoder
 
     /// <summary>A bracket-notation key's index part, <c>[0]</c>.</summary>
     public static string Index(int index) => "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    /// <summary>
+    /// Bracket notation all the way down (<c>filter[tags][0]=a</c>), as nested query parameters and Stripe-style form
+    /// bodies write it: hands <paramref name="leaf"/> each scalar with its key (<c>null</c> as empty text).
+    /// <paramref name="escapeNames"/> percent-encodes each member name as it joins the key (the query's keys are
+    /// written as they are; a form body's are encoded whole afterwards).
+    /// </summary>
+    public static void BracketLeaves<TState>(TState state, string key, JsonElement value, bool escapeNames, Action<TState, string, string> leaf)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var member in value.EnumerateObject())
+                {
+                    BracketLeaves(state, key + "[" + (escapeNames ? Uri.EscapeDataString(member.Name) : member.Name) + "]", member.Value, escapeNames, leaf);
+                }
+
+                break;
+
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in value.EnumerateArray())
+                {
+                    BracketLeaves(state, key + Index(index++), item, escapeNames, leaf);
+                }
+
+                break;
+
+            case JsonValueKind.Null:
+            case JsonValueKind.Undefined:
+                leaf(state, key, string.Empty);
+                break;
+
+            default:
+                leaf(state, key, BodyJson.Scalar(value)!);
+                break;
+        }
+    }
 }

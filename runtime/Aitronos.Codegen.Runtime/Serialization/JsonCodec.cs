@@ -459,24 +459,8 @@ public static class JsonCodec
 
         public override bool HandleNull => true;
 
-        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            int mark = JsonReadLog.Count;
-            T value;
-            try
-            {
-                value = _read(ref reader);
-            }
-            catch
-            {
-                // Malformed JSON: what the models read before it is gone with them.
-                JsonReadLog.Forget(mark);
-                throw;
-            }
-
-            JsonReadLog.End(mark, typeof(T).Name);
-            return value;
-        }
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonReadLog.Read(ref reader, _read);
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);
     }

@@ -52,6 +52,28 @@ internal static class JsonReadLog
         }
     }
 
+    /// <summary>
+    /// A whole read through a converter: the value as <paramref name="read"/> gives it, with the problems logged while
+    /// reading it ended (thrown in strict mode); on malformed JSON, what the models read before it is forgotten with them.
+    /// </summary>
+    public static T Read<T>(ref Utf8JsonReader reader, JsonValueReader<T> read)
+    {
+        int mark = Count;
+        T value;
+        try
+        {
+            value = read(ref reader);
+        }
+        catch
+        {
+            Forget(mark);
+            throw;
+        }
+
+        End(mark, typeof(T).Name);
+        return value;
+    }
+
     /// <summary>Ends the outermost read begun at <paramref name="mark"/>: forgets its problems, and throws them in strict mode.</summary>
     public static void End(int mark, string typeName)
     {
