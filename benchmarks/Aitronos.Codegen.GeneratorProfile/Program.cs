@@ -77,7 +77,12 @@ foreach (string path in specs)
         CSharpCompilation looped = GeneratorHarness.CreateCompilation();
         for (int r = 0; r < loop; r++)
         {
+            TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+            long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             GeneratorHarness.CreateDriver(new[] { file }).RunGenerators(looped);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {r + 1}: {watch.Elapsed.TotalMilliseconds:F0} ms, of it JIT {(System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:F0} ms ({System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore:N0} methods compiled)"));
         }
 
         continue;

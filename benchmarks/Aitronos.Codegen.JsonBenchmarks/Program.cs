@@ -36,6 +36,13 @@ if (args.Contains("--check"))
     return 0;
 }
 
+if (args.Contains("--probe"))
+{
+    // A quick alternating loop for work in progress (not a result: claims come from the BenchmarkDotNet run).
+    Probe.ReadLabel();
+    return 0;
+}
+
 // A shared 2-core machine: one launch, three warmups, ten measured iterations of 250 ms per benchmark. A --job given
 // on the command line replaces this one; --inProcess skips BenchmarkDotNet's own build of the project (about a
 // minute here) at some cost in isolation.

@@ -19,6 +19,13 @@ public enum JsonReadProblemKind
     /// none: kept as it came in the union (<see cref="JsonUnion.UnknownJson"/>) and written back unchanged.
     /// </summary>
     NoVariant,
+
+    /// <summary>
+    /// A value the schema describes, sent in another form that still holds it (a number or boolean as a JSON string,
+    /// a date-time that is not RFC 3339): read as that value, and written back as it came (the model keeps the JSON it
+    /// was read from), so that nothing changes silently on its way through.
+    /// </summary>
+    Converted,
 }
 
 /// <summary>One way a JSON value differed from its schema when a model was read: see <see cref="JsonModel.JsonReadProblems"/>.</summary>

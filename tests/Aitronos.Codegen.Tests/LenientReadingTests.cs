@@ -39,6 +39,9 @@ public sealed class LenientReadingTests
                 topics: { type: array, items: { type: string } }
                 stars: { type: integer, format: int32 }
                 pushed_at: { type: string, format: date-time }
+                score: { type: number }
+                private: { type: boolean }
+                sizes: { type: array, items: { type: integer } }
         """;
 
     private static readonly Lazy<(Assembly Assembly, JsonSerializerOptions Options)> Generated = new(Compile);
@@ -71,6 +74,44 @@ public sealed class LenientReadingTests
         Assert.Equal("Repo.id: Expected a 64-bit integer but found a string.", repo.JsonReadProblems[0].Message);
         Assert.Equal(JsonValueKind.True, ((System.Collections.Generic.IReadOnlyDictionary<string, JsonElement>)Get(repo, "AdditionalProperties")!)["extra"].ValueKind);
         AssertWritesBack(repo, json);
+    }
+
+    [Fact]
+    public void A_value_sent_in_another_form_is_read_as_its_value_reported_and_written_back_as_it_came()
+    {
+        // GitHub's dependabot alerts send epss.percentile as "0.16001e0": read as the number, it must not come back as 0.16001.
+        const string json = """{"id":"5000000000","name":"n","owner":{"login":"a","type":"b"},"topics":[],"score":"0.16001e0","private":"true","sizes":[1,"2"],"pushed_at":"2011-01-26 19:01:12","stars":7}""";
+        var repo = Read("Repo", json);
+
+        Assert.Equal(5000000000L, Get(repo, "Id"));
+        Assert.Equal(0.16001, Get(repo, "Score"));
+        Assert.Equal(true, Get(repo, "Private"));
+        Assert.Equal(new long[] { 1, 2 }, ((System.Collections.Generic.IEnumerable<long>)Get(repo, "Sizes")!).ToArray());
+        Assert.Equal(new DateTimeOffset(2011, 1, 26, 19, 1, 12, TimeSpan.Zero), Get(repo, "PushedAt"));
+        Assert.Equal(7, Get(repo, "Stars"));
+        Assert.Equal(
+            new[]
+            {
+                "Repo.id: an integer came as a JSON string; read as its value, written back as it came.",
+                "Repo.score: a number came as a JSON string; read as its value, written back as it came.",
+                "Repo.private: a boolean came as a JSON string; read as its value, written back as it came.",
+                "Repo.sizes: an integer came as a JSON string; read as its value, written back as it came.",
+                "Repo.pushed_at: a date-time came in another form than RFC 3339; read as its value, written back as it came.",
+            },
+            repo.JsonReadProblems.Select(p => p.Message));
+        Assert.All(repo.JsonReadProblems, p => Assert.Equal(JsonReadProblemKind.Converted, p.Kind));
+        Assert.Equal("\"0.16001e0\"", repo.JsonReadProblems[1].Value?.GetRawText());
+        AssertWritesBack(repo, json);
+
+        var (assembly, options) = Generated.Value;
+        using (JsonReading.Use(JsonReadMode.Strict))
+        {
+            var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, assembly.GetType("Consumer.Repo", throwOnError: true)!, options));
+            Assert.Contains("Repo.score: a number came as a JSON string", error.Message, StringComparison.Ordinal);
+        }
+
+        // The same values in their own form read with no problem.
+        Assert.Empty(Read("Repo", """{"id":5000000000,"name":"n","owner":{"login":"a","type":"b"},"topics":[],"score":0.16001,"private":true,"sizes":[1,2],"pushed_at":"2011-01-26T19:01:12Z"}""").JsonReadProblems);
     }
 
     [Fact]

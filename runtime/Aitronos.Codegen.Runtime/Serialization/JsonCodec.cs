@@ -124,7 +124,7 @@ public static class JsonCodec
     {
         JsonTokenType.True => true,
         JsonTokenType.False => false,
-        JsonTokenType.String when bool.TryParse(reader.GetString(), out bool value) => value,
+        JsonTokenType.String when bool.TryParse(reader.GetString(), out bool value) => JsonReadLog.Converted(value, "a boolean came as a JSON string"),
         _ => throw Unexpected("a boolean", reader.TokenType),
     };
 
@@ -140,7 +140,7 @@ public static class JsonCodec
 
         if (reader.TokenType == JsonTokenType.String && int.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed))
         {
-            return parsed;
+            return JsonReadLog.Converted(parsed, "an integer came as a JSON string");
         }
 
         throw Unexpected("a 32-bit integer", reader.TokenType);
@@ -158,7 +158,7 @@ public static class JsonCodec
 
         if (reader.TokenType == JsonTokenType.String && long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed))
         {
-            return parsed;
+            return JsonReadLog.Converted(parsed, "an integer came as a JSON string");
         }
 
         throw Unexpected("a 64-bit integer", reader.TokenType);
@@ -181,7 +181,7 @@ public static class JsonCodec
 
         if (reader.TokenType == JsonTokenType.String && double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed))
         {
-            return parsed;
+            return JsonReadLog.Converted(parsed, "a number came as a JSON string");
         }
 
         throw Unexpected("a number", reader.TokenType);
@@ -199,7 +199,7 @@ public static class JsonCodec
 
         if (reader.TokenType == JsonTokenType.String && decimal.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal parsed))
         {
-            return parsed;
+            return JsonReadLog.Converted(parsed, "a number came as a JSON string");
         }
 
         throw Unexpected("a decimal number", reader.TokenType);
@@ -219,7 +219,7 @@ public static class JsonCodec
 
             if (DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset parsed))
             {
-                return parsed;
+                return JsonReadLog.Converted(parsed, "a date-time came in another form than RFC 3339");
             }
         }
 

@@ -133,6 +133,7 @@ public sealed class JsonPropertyNames
         }
 
         seen = default;
+        JsonReadLog.TakeConverted();   // nothing pending belongs to this object: a conversion read outside any model is not its
         seen.ProblemMark = JsonReadLog.Count;
         seen.Depth = reader.CurrentDepth;
         return Next(ref reader, -1, ref seen);
@@ -145,6 +146,11 @@ public sealed class JsonPropertyNames
     /// <returns>As <see cref="Next(ref Utf8JsonReader, int)"/>.</returns>
     public int Next(ref Utf8JsonReader reader, int previous, ref JsonPropertiesSeen seen)
     {
+        if (JsonReadLog.TakeConverted() is { } converted)
+        {
+            Converted(previous, converted);
+        }
+
         int index = Next(ref reader, previous);
         if ((uint)index < (uint)_names.Length)
         {
@@ -171,6 +177,7 @@ public sealed class JsonPropertyNames
     /// <returns>Whether the failure was recorded (the reader goes on) or is to propagate (the catch rethrows it).</returns>
     public bool Mistyped(ref Utf8JsonReader reader, int index, Exception exception, ref JsonPropertiesSeen seen)
     {
+        JsonReadLog.TakeConverted();   // the value is reported as mistyped, whatever part of it converted
         if (exception is null || exception.GetType() != typeof(JsonException) || (uint)index >= (uint)_names.Length)
         {
             return false;
@@ -197,6 +204,15 @@ public sealed class JsonPropertyNames
 
         JsonReadLog.Add(problem);
         return true;
+    }
+
+    /// <summary>Logs that the value of the property at <paramref name="index"/> came in another form (see <see cref="JsonReadProblemKind.Converted"/>).</summary>
+    private void Converted(int index, string what)
+    {
+        bool named = (uint)index < (uint)_names.Length;
+        string property = named ? _names[index] : string.Empty;
+        string where = named ? _typeName + "." + property : _typeName + " (a property it does not name)";
+        JsonReadLog.Add(new JsonReadProblem(JsonReadProblemKind.Converted, _typeName, property, $"{where}: {what}; read as its value, written back as it came."));
     }
 
     /// <summary>

@@ -37,11 +37,36 @@ internal static class JsonReadLog
     [ThreadStatic]
     private static List<JsonReadProblem>? t_problems;
 
+    // What the value just read came as, when it was a lenient conversion (a number as a JSON string...): the reader of the
+    // object around it names the property and logs it as a problem (JsonPropertyNames.Next), so that it is reported and
+    // the model writes back the JSON it came as. Null almost always: one thread-static read per property.
+    [ThreadStatic]
+    private static string? t_converted;
+
     public static int Count => t_problems?.Count ?? 0;
 
     public static void Add(JsonReadProblem problem) => (t_problems ??= new List<JsonReadProblem>()).Add(problem);
 
     public static List<JsonReadProblem> Since(int mark) => t_problems!.GetRange(mark, t_problems.Count - mark);
+
+    /// <summary>Notes that the value just read was converted from another form (<paramref name="what"/>), and returns it.</summary>
+    public static T Converted<T>(T value, string what)
+    {
+        t_converted = what;
+        return value;
+    }
+
+    /// <summary>What the value just read was converted from, if it was (and forgets it), else <see langword="null"/>.</summary>
+    public static string? TakeConverted()
+    {
+        string? what = t_converted;
+        if (what is not null)
+        {
+            t_converted = null;
+        }
+
+        return what;
+    }
 
     /// <summary>Forgets what a read begun at <paramref name="mark"/> logged.</summary>
     public static void Forget(int mark)
@@ -67,6 +92,7 @@ internal static class JsonReadLog
         catch
         {
             Forget(mark);
+            TakeConverted();
             throw;
         }
 
@@ -77,6 +103,8 @@ internal static class JsonReadLog
     /// <summary>Ends the outermost read begun at <paramref name="mark"/>: forgets its problems, and throws them in strict mode.</summary>
     public static void End(int mark, string typeName)
     {
+        // A bare value converted at the top (a list of numbers sent as strings) has no model to report it on.
+        TakeConverted();
         List<JsonReadProblem>? problems = t_problems;
         if (problems is null || problems.Count <= mark)
         {
