@@ -211,8 +211,11 @@ foreach (string path in specs)
         {
             TimeSpan pausedBefore = GC.GetTotalPauseDuration();
             int gen2Before = GC.CollectionCount(2);
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var watch = Stopwatch.StartNew();
             action();
+            string allocStage = stage + " MB allocated";
+            (split.TryGetValue(allocStage, out var allocList) ? allocList : split[allocStage] = new List<double>()).Add((GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1e6);
             (split.TryGetValue(stage, out var list) ? list : split[stage] = new List<double>()).Add(watch.Elapsed.TotalMilliseconds);
             string gcStage = stage + " GC pause";
             (split.TryGetValue(gcStage, out var gcList) ? gcList : split[gcStage] = new List<double>()).Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);

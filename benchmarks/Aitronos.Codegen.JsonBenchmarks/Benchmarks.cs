@@ -115,6 +115,10 @@ public class ReadLabel
     [Benchmark(Baseline = true)]
     public Label? StjSourceGen() => JsonSerializer.Deserialize(_json, StjJsonContext.Default.Label);
 
+    /// <summary>STJ keeping what the generated model keeps: the properties the schema does not name.</summary>
+    [Benchmark]
+    public LabelWithExtensionData? StjSourceGenExtensionData() => JsonSerializer.Deserialize(_json, StjJsonContext.Default.LabelWithExtensionData);
+
     [Benchmark]
     public Generated.Label? AitronosGenerated() => JsonSerializer.Deserialize(_json, GeneratedTypes.Label);
 }

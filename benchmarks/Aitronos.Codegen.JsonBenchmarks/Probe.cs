@@ -15,14 +15,29 @@ internal static class Probe
     {
         byte[] json = Payloads.Label();
         const int Iterations = 200_000;
-        double stjBest = double.MaxValue, oursBest = double.MaxValue;
+        double stjBest = double.MaxValue, extBest = double.MaxValue, oursBest = double.MaxValue;
         for (int round = 0; round < 12; round++)
         {
             stjBest = Math.Min(stjBest, Time(() => JsonSerializer.Deserialize(json, StjJsonContext.Default.Label), Iterations));
+            extBest = Math.Min(extBest, Time(() => JsonSerializer.Deserialize(json, StjJsonContext.Default.LabelWithExtensionData), Iterations));
             oursBest = Math.Min(oursBest, Time(() => JsonSerializer.Deserialize(json, GeneratedTypes.Label), Iterations));
         }
 
-        Console.WriteLine($"ReadLabel best of 12: STJ {stjBest:F0} ns, ours {oursBest:F0} ns, ours/STJ {oursBest / stjBest:F2}x");
+        Console.WriteLine($"ReadLabel best of 12: STJ {stjBest:F0} ns ({Allocated(() => JsonSerializer.Deserialize(json, StjJsonContext.Default.Label))} B), "
+            + $"STJ with extension data {extBest:F0} ns ({Allocated(() => JsonSerializer.Deserialize(json, StjJsonContext.Default.LabelWithExtensionData))} B), "
+            + $"ours {oursBest:F0} ns ({Allocated(() => JsonSerializer.Deserialize(json, GeneratedTypes.Label))} B); ours/STJ {oursBest / stjBest:F2}x, ours/STJ with extension data {oursBest / extBest:F2}x");
+    }
+
+    private static long Allocated<T>(Func<T> read)
+    {
+        read();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            read();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
     }
 
     private static double Time<T>(Func<T> read, int iterations)

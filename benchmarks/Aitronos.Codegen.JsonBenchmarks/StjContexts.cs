@@ -12,6 +12,7 @@ namespace Aitronos.Codegen.JsonBenchmarks.Stj;
 [JsonSerializable(typeof(FullRepository))]
 [JsonSerializable(typeof(IReadOnlyList<FullRepository>))]
 [JsonSerializable(typeof(Label))]
+[JsonSerializable(typeof(LabelWithExtensionData))]
 public sealed partial class StjJsonContext : JsonSerializerContext;
 
 /// <summary>The same, metadata only: writing goes through the metadata-driven converters, as reading always does.</summary>

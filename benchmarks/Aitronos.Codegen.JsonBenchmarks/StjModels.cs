@@ -177,6 +177,21 @@ public sealed class SecurityFeatureStatus
     [JsonPropertyName("status")] public string? Status { get; set; }
 }
 
+/// <summary>
+/// The label as STJ would keep the same information as the generated model on a read: the properties the schema does
+/// not name (<c>[JsonExtensionData]</c>; the generated model keeps them in <c>AdditionalProperties</c>). A third column for
+/// the small-model read, beside the plain POCO.
+/// </summary>
+public sealed class LabelWithExtensionData
+{
+    [JsonPropertyName("id")] public long Id { get; set; }
+    [JsonPropertyName("name")] public string Name { get; set; } = null!;
+    [JsonPropertyName("color")] public string Color { get; set; } = null!;
+    [JsonPropertyName("description"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] public string? Description { get; set; }
+    [JsonPropertyName("default")] public bool Default { get; set; }
+    [JsonExtensionData] public Dictionary<string, System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+}
+
 public sealed class Label
 {
     [JsonPropertyName("id")] public long Id { get; set; }
