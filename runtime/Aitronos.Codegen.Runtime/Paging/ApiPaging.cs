@@ -176,7 +176,7 @@ public static class ApiPaging
     /// <param name="items">The page's items.</param>
     /// <returns>The last item, or <see langword="null"/> for an empty or missing page.</returns>
     public static TItem? LastOf<TItem>(IReadOnlyList<TItem>? items)
-        where TItem : class
+        where TItem : class?
         => items is { Count: > 0 } ? items[items.Count - 1] : null;
 
     /// <summary>The cursors or URLs sent in one enumeration, starting with the first page's.</summary>
