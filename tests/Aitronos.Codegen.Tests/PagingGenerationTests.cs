@@ -72,9 +72,9 @@ public sealed class PagingGenerationTests
     {
         string client = Run().Source("PagingClient.g.cs").Replace("\r\n", "\n");
 
-        Assert.Contains("ListJobsAutoPagingAsync(string? status = null, int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)\n\t\t=> AcgRuntime.ApiPaging.Offset((n_, o_, t_) => ListJobsAsync(status, limit, (int?)n_, t_, o_), offset, static p => p, null, null, requestOptions, cancellationToken);", client);
+        Assert.Contains("ListJobsAutoPagingAsync(string? status = null, int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)\n\t\t=> AcgRuntime.ApiPaging.Offset((n_, o_, t_) => ListJobsAsync(status, limit, (int?)n_, t_, o_), offset, requestOptions, cancellationToken);", client);
         Assert.Contains("AcgRuntime.ApiPaging.Offset((n_, o_, t_) => ListRunsAsync(limit, n_, t_, o_), offset, static p => p.Runs, static p => p.Pagination?.HasMore, static p => p.Pagination?.Total,", client);
         Assert.Contains("AcgRuntime.ApiPaging.Cursor((n_, o_, t_) => ListCustomersAsync(limit, n_, t_, o_), startingAfter, static p => p.Data, static p => AcgRuntime.ApiPaging.LastOf(p.Data)?.Id, static p => p.HasMore,", client);
-        Assert.Contains("AcgRuntime.ApiPaging.LinkHeader((o_, t_) => ListReposAsync(perPage, page, t_, o_), static p => p,", client);
+        Assert.Contains("AcgRuntime.ApiPaging.LinkHeader((o_, t_) => ListReposAsync(perPage, page, t_, o_), requestOptions,", client);
     }
 }

@@ -28,18 +28,20 @@ internal static class PagingEmitter
         string arguments = string.Join(", ", parameters.Select(p => p.CSharpName != paging.Parameter ? p.CSharpName
             : p.Type.Kind == TypeKind.Int32 ? "(int?)" + next : next).Concat(new[] { token, options }));
         string call = operation.MethodName + "(" + arguments + ")";
-        string items = "static p => p" + paging.Items;
+        // A page that is the list itself has nothing else to read: the runtime's overloads for lists take no accessors.
+        bool list = page.Kind == TypeKind.Array;
+        string items = list ? string.Empty : ", static p => p" + paging.Items;
         string pager = paging.Kind switch
         {
-            PagingKind.Offset => $"Offset(({next}, {options}, {token}) => {call}, {paging.Parameter}, {items}, {Accessor(paging.HasMore)}, {Accessor(paging.Total)}",
-            PagingKind.Cursor => $"Cursor(({next}, {options}, {token}) => {call}, {paging.Parameter}, {items}, "
+            PagingKind.Offset => $"Offset(({next}, {options}, {token}) => {call}, {paging.Parameter}{items}" + (list ? string.Empty : $", {Accessor(paging.HasMore)}, {Accessor(paging.Total)}"),
+            PagingKind.Cursor => $"Cursor(({next}, {options}, {token}) => {call}, {paging.Parameter}{items}, "
                 + (paging.NextFromLastItem ? $"static p => {Runtime}.ApiPaging.LastOf(p{paging.Items})?.{paging.Next}" : Accessor(paging.Next))
                 + $", {Accessor(paging.HasMore)}",
-            PagingKind.NextLink => $"NextLink(({options}, {token}) => {call}, {items}, {Accessor(paging.Next)}",
-            _ => $"LinkHeader(({options}, {token}) => {call}, {items}",
+            PagingKind.NextLink => $"NextLink(({options}, {token}) => {call}{items}, {Accessor(paging.Next)}",
+            _ => $"LinkHeader(({options}, {token}) => {call}{items}",
         };
 
-        writer.Line($"/// <summary>Every item of <see cref=\"{operation.MethodName}\"/>, page after page; <c>AsPages()</c> gives each page's response.</summary>");
+        writer.Line($"/// <summary>Every item of <see cref=\"{operation.MethodName}\"/>, page after page.</summary>");
         if (operation.Deprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
@@ -47,7 +49,8 @@ internal static class PagingEmitter
 
         var signature = parameters.Select(p => p.Required ? $"{types.NonNull(p.Type)} {p.CSharpName}" : $"{types.Nullable(p.Type)} {p.CSharpName} = null")
             .Concat(new[] { "global::System.Threading.CancellationToken cancellationToken = default", Runtime + ".ApiRequestOptions? requestOptions = null" });
-        writer.Line($"public {Runtime}.ApiPageable<{types.Of(page)}, {types.Of(paging.Item)}> {paging.MethodName}({string.Join(", ", signature)})");
+        string pageable = list ? $"{Runtime}.ApiPageable<{types.Of(paging.Item)}>" : $"{Runtime}.ApiPageable<{types.Of(page)}, {types.Of(paging.Item)}>";
+        writer.Line($"public {pageable} {paging.MethodName}({string.Join(", ", signature)})");
         writer.Line($"\t=> {Runtime}.ApiPaging.{pager}, requestOptions, cancellationToken);");
     }
 

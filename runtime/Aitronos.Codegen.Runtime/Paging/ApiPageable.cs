@@ -28,7 +28,7 @@ namespace Aitronos.Codegen.Runtime;
 /// that answered; the client's credentials go with it only when it points to the base URL's origin.
 /// </para>
 /// </remarks>
-public sealed class ApiPageable<TPage, TItem> : IAsyncEnumerable<TItem>
+public class ApiPageable<TPage, TItem> : IAsyncEnumerable<TItem>
 {
     private readonly Func<PageRequest, ApiRequestOptions?, CancellationToken, Task<TPage>> _fetch;
     private readonly Func<TPage, IReadOnlyList<TItem>?> _items;
@@ -96,6 +96,24 @@ public sealed class ApiPageable<TPage, TItem> : IAsyncEnumerable<TItem>
 
         public void Record(HttpResponseMessage response) =>
             (StatusCode, Headers, Uri) = ((int)response.StatusCode, ResponseHeaders.From(response), response.RequestMessage?.RequestUri);
+    }
+}
+
+/// <summary>
+/// Every item of a paged list operation whose response is the array of items itself (GitHub's lists): an
+/// <see cref="ApiPageable{TPage, TItem}"/> whose pages are lists.
+/// </summary>
+/// <typeparam name="TItem">One item of the list.</typeparam>
+public sealed class ApiPageable<TItem> : ApiPageable<IReadOnlyList<TItem>, TItem>
+{
+    internal ApiPageable(
+        Func<PageRequest, ApiRequestOptions?, CancellationToken, Task<IReadOnlyList<TItem>>> fetch,
+        Func<IReadOnlyList<TItem>, ApiPage<IReadOnlyList<TItem>, TItem>, PageRequest, PageRequest?> next,
+        PageRequest first,
+        ApiRequestOptions? requestOptions,
+        CancellationToken cancellationToken)
+        : base(fetch, static page => page, next, first, requestOptions, cancellationToken)
+    {
     }
 }
 

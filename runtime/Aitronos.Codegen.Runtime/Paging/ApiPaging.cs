@@ -52,19 +52,33 @@ public static class ApiPaging
         return new ApiPageable<TPage, TItem>(
             (request, options, token) => fetch(request.Offset, options, token),
             items,
-            (value, page, request) =>
-            {
-                var count = page.Items.Count;
-                var next = (request.Offset ?? 0) + count;
-                if (count == 0 || hasMore?.Invoke(value) == false)
-                {
-                    return null;
-                }
+            (value, page, request) => NextOffset(hasMore?.Invoke(value), total?.Invoke(value), page.Items.Count, request),
+            new PageRequest(offset, null, null, null),
+            requestOptions,
+            cancellationToken);
+    }
 
-                return hasMore?.Invoke(value) is null && total?.Invoke(value) is { } all && next >= all
-                    ? null
-                    : new PageRequest(next, null, null, null);
-            },
+    /// <summary>Pages by <c>offset</c> (with <c>limit</c>) through a list that is the whole response.</summary>
+    /// <typeparam name="TItem">One item of the list.</typeparam>
+    /// <param name="fetch">Calls the operation with the given offset (<see langword="null"/>: the caller's own, for the first page), options and token.</param>
+    /// <param name="offset">The caller's starting offset; <see langword="null"/> starts at the server's default (0).</param>
+    /// <param name="requestOptions">The caller's settings, applied to each page.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The items, page after page, until an empty page.</returns>
+    public static ApiPageable<TItem> Offset<TItem>(
+        Func<long?, ApiRequestOptions?, CancellationToken, Task<IReadOnlyList<TItem>>> fetch,
+        long? offset,
+        ApiRequestOptions? requestOptions,
+        CancellationToken cancellationToken)
+    {
+        if (fetch is null)
+        {
+            throw new ArgumentNullException(nameof(fetch));
+        }
+
+        return new ApiPageable<TItem>(
+            (request, options, token) => fetch(request.Offset, options, token),
+            static (_, page, request) => NextOffset(null, null, page.Items.Count, request),
             new PageRequest(offset, null, null, null),
             requestOptions,
             cancellationToken);
@@ -165,7 +179,31 @@ public static class ApiPaging
         return new ApiPageable<TPage, TItem>(
             (_, options, token) => fetch(options, token),
             items,
-            static (_, page, request) => Follow(page.Headers.TryGetValue("Link", out var links) ? Runtime.LinkHeader.Find(links, "next") : null, page, request),
+            static (_, page, request) => NextLinkHeader(page, request),
+            new PageRequest(null, null, null, null),
+            requestOptions,
+            cancellationToken);
+    }
+
+    /// <summary>Pages by the <c>Link</c> header through lists that are the whole response (GitHub's).</summary>
+    /// <typeparam name="TItem">One item of the list.</typeparam>
+    /// <param name="fetch">Calls the operation (its first page) with the given options and token; later pages go to the link.</param>
+    /// <param name="requestOptions">The caller's settings, applied to each page.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The items, page after page.</returns>
+    public static ApiPageable<TItem> LinkHeader<TItem>(
+        Func<ApiRequestOptions?, CancellationToken, Task<IReadOnlyList<TItem>>> fetch,
+        ApiRequestOptions? requestOptions,
+        CancellationToken cancellationToken)
+    {
+        if (fetch is null)
+        {
+            throw new ArgumentNullException(nameof(fetch));
+        }
+
+        return new ApiPageable<TItem>(
+            (_, options, token) => fetch(options, token),
+            static (_, page, request) => NextLinkHeader(page, request),
             new PageRequest(null, null, null, null),
             requestOptions,
             cancellationToken);
@@ -178,6 +216,17 @@ public static class ApiPaging
     public static TItem? LastOf<TItem>(IReadOnlyList<TItem>? items)
         where TItem : class?
         => items is { Count: > 0 } ? items[items.Count - 1] : null;
+
+    private static PageRequest? NextOffset(bool? hasMore, long? total, int count, PageRequest request)
+    {
+        var next = (request.Offset ?? 0) + count;
+        return count == 0 || hasMore == false || (hasMore is null && total is { } all && next >= all)
+            ? null
+            : new PageRequest(next, null, null, null);
+    }
+
+    private static PageRequest? NextLinkHeader<TPage, TItem>(ApiPage<TPage, TItem> page, PageRequest request) =>
+        Follow(page.Headers.TryGetValue("Link", out var links) ? Runtime.LinkHeader.Find(links, "next") : null, page, request);
 
     /// <summary>The cursors or URLs sent in one enumeration, starting with the first page's.</summary>
     private static HashSet<string> Sent(string? first)
