@@ -67,9 +67,9 @@ public sealed partial class PagingClient : global::System.IDisposable
 		return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PagingJsonContext.Default.JobList, requestOptions, cancellationToken);
 	}
 
-	/// <summary>Every item of <see cref="ListJobsAsync"/>, page after page; <c>AsPages()</c> gives each page's response.</summary>
-	public AcgRuntime.ApiPageable<global::System.Collections.Generic.IReadOnlyList<Job>, Job> ListJobsAutoPagingAsync(string? status = null, int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-		=> AcgRuntime.ApiPaging.Offset((n_, o_, t_) => ListJobsAsync(status, limit, (int?)n_, t_, o_), offset, static p => p, null, null, requestOptions, cancellationToken);
+	/// <summary>Every item of <see cref="ListJobsAsync"/>, page after page.</summary>
+	public AcgRuntime.ApiPageable<Job> ListJobsAutoPagingAsync(string? status = null, int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		=> AcgRuntime.ApiPaging.Offset((n_, o_, t_) => ListJobsAsync(status, limit, (int?)n_, t_, o_), offset, requestOptions, cancellationToken);
 
 	/// <summary>limit/offset with a nested pagination object.</summary>
 	/// <remarks>GET /runs</remarks>
@@ -88,7 +88,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 		return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PagingJsonContext.Default.ListRunsResponse, requestOptions, cancellationToken);
 	}
 
-	/// <summary>Every item of <see cref="ListRunsAsync"/>, page after page; <c>AsPages()</c> gives each page's response.</summary>
+	/// <summary>Every item of <see cref="ListRunsAsync"/>, page after page.</summary>
 	public AcgRuntime.ApiPageable<ListRunsResponse, Job> ListRunsAutoPagingAsync(long? limit = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		=> AcgRuntime.ApiPaging.Offset((n_, o_, t_) => ListRunsAsync(limit, n_, t_, o_), offset, static p => p.Runs, static p => p.Pagination?.HasMore, static p => p.Pagination?.Total, requestOptions, cancellationToken);
 
@@ -109,7 +109,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 		return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PagingJsonContext.Default.ListEventsResponse, requestOptions, cancellationToken);
 	}
 
-	/// <summary>Every item of <see cref="ListEventsAsync"/>, page after page; <c>AsPages()</c> gives each page's response.</summary>
+	/// <summary>Every item of <see cref="ListEventsAsync"/>, page after page.</summary>
 	public AcgRuntime.ApiPageable<ListEventsResponse, string> ListEventsAutoPagingAsync(long? limit = null, long? skip = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		=> AcgRuntime.ApiPaging.Offset((n_, o_, t_) => ListEventsAsync(limit, n_, t_, o_), skip, static p => p.Events, null, static p => p.TotalCount, requestOptions, cancellationToken);
 
@@ -130,7 +130,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 		return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PagingJsonContext.Default.ListLogsResponse, requestOptions, cancellationToken);
 	}
 
-	/// <summary>Every item of <see cref="ListLogsAsync"/>, page after page; <c>AsPages()</c> gives each page's response.</summary>
+	/// <summary>Every item of <see cref="ListLogsAsync"/>, page after page.</summary>
 	public AcgRuntime.ApiPageable<ListLogsResponse, string> ListLogsAutoPagingAsync(string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		=> AcgRuntime.ApiPaging.Cursor((n_, o_, t_) => ListLogsAsync(n_, pageSize, t_, o_), cursor, static p => p.Data, static p => p.NextCursor, null, requestOptions, cancellationToken);
 
@@ -151,7 +151,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 		return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PagingJsonContext.Default.ListCustomersResponse, requestOptions, cancellationToken);
 	}
 
-	/// <summary>Every item of <see cref="ListCustomersAsync"/>, page after page; <c>AsPages()</c> gives each page's response.</summary>
+	/// <summary>Every item of <see cref="ListCustomersAsync"/>, page after page.</summary>
 	public AcgRuntime.ApiPageable<ListCustomersResponse, Job> ListCustomersAutoPagingAsync(long? limit = null, string? startingAfter = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		=> AcgRuntime.ApiPaging.Cursor((n_, o_, t_) => ListCustomersAsync(limit, n_, t_, o_), startingAfter, static p => p.Data, static p => AcgRuntime.ApiPaging.LastOf(p.Data)?.Id, static p => p.HasMore, requestOptions, cancellationToken);
 
@@ -170,7 +170,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 		return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PagingJsonContext.Default.ListPetsResponse, requestOptions, cancellationToken);
 	}
 
-	/// <summary>Every item of <see cref="ListPetsAsync"/>, page after page; <c>AsPages()</c> gives each page's response.</summary>
+	/// <summary>Every item of <see cref="ListPetsAsync"/>, page after page.</summary>
 	public AcgRuntime.ApiPageable<ListPetsResponse, string> ListPetsAutoPagingAsync(string? species = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		=> AcgRuntime.ApiPaging.NextLink((o_, t_) => ListPetsAsync(species, t_, o_), static p => p.Results, static p => p.Next, requestOptions, cancellationToken);
 
@@ -191,9 +191,9 @@ public sealed partial class PagingClient : global::System.IDisposable
 		return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey, PagingJsonContext.Default.JobList, requestOptions, cancellationToken);
 	}
 
-	/// <summary>Every item of <see cref="ListReposAsync"/>, page after page; <c>AsPages()</c> gives each page's response.</summary>
-	public AcgRuntime.ApiPageable<global::System.Collections.Generic.IReadOnlyList<Job>, Job> ListReposAutoPagingAsync(long? perPage = null, long? page = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
-		=> AcgRuntime.ApiPaging.LinkHeader((o_, t_) => ListReposAsync(perPage, page, t_, o_), static p => p, requestOptions, cancellationToken);
+	/// <summary>Every item of <see cref="ListReposAsync"/>, page after page.</summary>
+	public AcgRuntime.ApiPageable<Job> ListReposAutoPagingAsync(long? perPage = null, long? page = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		=> AcgRuntime.ApiPaging.LinkHeader((o_, t_) => ListReposAsync(perPage, page, t_, o_), requestOptions, cancellationToken);
 
 	/// <summary>Look-alike: a limit alone, no way to the next page.</summary>
 	/// <remarks>GET /limited</remarks>
