@@ -220,6 +220,29 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task A_relative_link_header_stays_on_the_origin_and_one_to_another_origin_gets_no_credentials()
+    {
+        await using var other = await LoopbackServer.StartAsync(
+            ctx => LoopbackServer.RespondAsync(ctx, 200, "[{\"id\":\"item3\"}]"), LoopbackServer.SecondLoopbackAddress);
+        await using var server = await LoopbackServer.StartAsync(ctx =>
+        {
+            // Page 1 links to page 2 relatively (with another link and a quoted title around it); page 2 to the other origin.
+            ctx.Response.Headers["Link"] = Int(ctx, "page") is 2
+                ? $"<{new Uri(other.BaseUrl, "v1/repos?page=3").AbsoluteUri}>; rel=\"next\""
+                : "</v1/repos?page=9>; rel=\"last\"; title=\"last, page\", <repos?page=2>; rel=\"next\"";
+            return LoopbackServer.RespondAsync(ctx, 200, Int(ctx, "page") is 2 ? "[{\"id\":\"item2\"}]" : "[{\"id\":\"item1\"}]");
+        });
+        using var client = Client(server);
+
+        Assert.Equal(s_items.Take(3), (await ToList(client.ListReposAutoPagingAsync())).Select(j => j.Id));
+        Assert.Equal(new[] { "/v1/repos", "/v1/repos?page=2" }, server.Requests.Select(r => r.Target));
+        Assert.All(server.Requests, r => Assert.Equal(TestApi.ApiKey, r.Header("X-Api-Key")));
+        RecordedRequest followed = TestApi.SingleRequest(other);
+        Assert.Equal("/v1/repos?page=3", followed.Target);
+        Assert.Null(followed.Header("X-Api-Key"));
+    }
+
+    [Fact]
     public async Task A_page_that_fails_with_503_is_retried_on_its_own()
     {
         int secondPageCalls = 0;
