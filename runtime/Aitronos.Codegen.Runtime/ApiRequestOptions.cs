@@ -40,6 +40,12 @@ public sealed class ApiRequestOptions
     /// <summary>Who has used <see cref="IdempotencyKey"/>: one call only, since a key names one operation.</summary>
     private KeyClaim? _keyClaim;
 
+    /// <summary>A pager's next page: sent to this URI instead of the one the operation built (see <see cref="ApiPageable{TPage, TItem}"/>).</summary>
+    internal Uri? PageUri { get; private set; }
+
+    /// <summary>A pager's look at the successful response's headers, before its body is read (no copy of the body).</summary>
+    internal Action<System.Net.Http.HttpResponseMessage>? OnPageResponse { get; private set; }
+
     /// <summary>
     /// How many times a failed call may be retried; 0 sends it once. Overrides <see cref="ApiClientOptions.MaxRetries"/>.
     /// </summary>
@@ -187,6 +193,22 @@ public sealed class ApiRequestOptions
                 $"{clientName}: ApiRequestOptions.IdempotencyKey names one operation, and these options (or this scope) already gave it to another "
                 + "call. Use new options, or a new scope, with a new key for each call.");
         }
+    }
+
+    /// <summary>
+    /// The caller's options for one page of a pager: its own URI (<see langword="null"/> keeps the operation's) and its
+    /// response watcher. An idempotency key names one call, so it goes with the first page only.
+    /// </summary>
+    internal static ApiRequestOptions ForPage(ApiRequestOptions? caller, bool first, Uri? uri, Action<System.Net.Http.HttpResponseMessage> onResponse)
+    {
+        var page = Merge(caller, new ApiRequestOptions())!;
+        if (!first)
+        {
+            (page._idempotencyKey, page._keyClaim) = (null, null);
+        }
+
+        (page.PageUri, page.OnPageResponse) = (uri, onResponse);
+        return page;
     }
 
     /// <summary>The outer settings overridden by the inner ones that are set; the key's claim goes with the key.</summary>

@@ -268,6 +268,11 @@ public sealed partial class ApiTransport : IDisposable
             }
 
             call = ResolveCall(requestOptions);
+            if (requestOptions?.PageUri is { } pageUri)
+            {
+                // A pager's next link: credentials then follow the usual rule (only to the base URL's origin) in PrepareAsync.
+                request.RequestUri = pageUri;
+            }
         }
         catch when (disposeRequest)
         {
@@ -337,6 +342,7 @@ public sealed partial class ApiTransport : IDisposable
 
                     if (response.IsSuccessStatusCode)
                     {
+                        requestOptions?.OnPageResponse?.Invoke(response);
                         readingBody = read is not null;
                         var captured = call.OnResponse is null ? null : await ApiResponse.ReadAsync(response, readingBody, attemptTimeoutSource.Token).ConfigureAwait(false);
                         if (read is null)

@@ -64,6 +64,10 @@ internal static class DiagnosticDescriptors
         "ACG017", "Webhook payload types not generated",
         "{0} schema(s) that only the webhooks use are not generated (webhooks are requests the API sends to you, not calls the client makes); set Webhooks=\"true\" on the OpenApiSpec item to generate them", DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor PagedOperation = Create(
+        "ACG018", "Paged list operation",
+        "Operation '{0}' is paged by {1}: {2} enumerates every item, page after page", DiagnosticSeverity.Info);
+
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
         [SpecSyntaxError.Id] = SpecSyntaxError,
@@ -80,6 +84,7 @@ internal static class DiagnosticDescriptors
         [UnsupportedParameter.Id] = UnsupportedParameter,
         [DuplicateClientName.Id] = DuplicateClientName,
         [WebhookTypesSkipped.Id] = WebhookTypesSkipped,
+        [PagedOperation.Id] = PagedOperation,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

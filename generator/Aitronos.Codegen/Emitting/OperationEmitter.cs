@@ -25,6 +25,12 @@ internal static class OperationEmitter
             writer.Line();
             Emit(context, writer, operation with { Result = streaming.Result, OtherBodies = EquatableArray<BodyVariantModel>.Empty }, streaming.MethodName, operation.Body);
         }
+
+        if (operation.Paging is { } paging)
+        {
+            writer.Line();
+            PagingEmitter.Emit(context, writer, operation, paging);
+        }
     }
 
     private static void Emit(EmitContext context, SourceWriter writer, OperationModel operation, string methodName, BodyModel? body)

@@ -47,7 +47,8 @@ internal sealed record OperationModel(
     ResultModel Result,
     SecurityRequirementModel Auth,
     EquatableArray<BodyVariantModel> OtherBodies,
-    StreamVariantModel? Streaming = null);
+    StreamVariantModel? Streaming = null,
+    PagingModel? Paging = null);
 
 /// <summary>A piece of a path template: literal text, or the name of the parameter whose value goes there.</summary>
 internal sealed record PathPart(string Text, bool IsParameter);
@@ -125,3 +126,37 @@ internal sealed record StreamEventModel(string EventName, TypeRef Type);
 /// A response offered both whole (JSON) and streamed: the stream gets a method of its own (<c>CreateResponseStreamingAsync</c>).
 /// </summary>
 internal sealed record StreamVariantModel(string MethodName, ResultModel Result);
+
+/// <summary>How a list operation says where its next page is.</summary>
+internal enum PagingKind
+{
+    /// <summary><c>limit</c>/<c>offset</c> query parameters; the next offset counts the items received.</summary>
+    Offset,
+
+    /// <summary>A cursor (next token) from the response, sent back in a query parameter.</summary>
+    Cursor,
+
+    /// <summary>A next-page URL in the response body.</summary>
+    NextLink,
+
+    /// <summary>An RFC 8288 <c>Link</c> response header with <c>rel="next"</c>.</summary>
+    LinkHeader,
+}
+
+/// <summary>
+/// A list operation's auto-paging method (<c>ListJobsAutoPagingAsync</c>). The member paths are C# member accesses on
+/// the page (<c>.Data</c>, <c>.Pagination?.HasMore</c>; empty for the page itself), made of generated member names only.
+/// <paramref name="Parameter"/> is the C# name of the offset or cursor parameter the pager sets for each page;
+/// <paramref name="NextFromLastItem"/>: the next cursor is the last item's <paramref name="Next"/> member (Stripe's
+/// <c>starting_after</c>).
+/// </summary>
+internal sealed record PagingModel(
+    string MethodName,
+    PagingKind Kind,
+    TypeRef Item,
+    string Items,
+    string? Parameter = null,
+    string? Next = null,
+    string? HasMore = null,
+    string? Total = null,
+    bool NextFromLastItem = false);

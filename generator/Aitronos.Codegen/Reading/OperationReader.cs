@@ -180,6 +180,7 @@ internal sealed partial class OperationReader
             .Select(x => x.p)
             .ToEquatableArray();
 
+        PagingModel? paging = ReadPaging(operation, method, pointer, displayName, baseName, tag, taken, ordered, body, result);
         return new OperationModel(
             methodName,
             method,
@@ -193,7 +194,8 @@ internal sealed partial class OperationReader
             result,
             _security.For(operation.Security, _document.Security),
             otherBodies,
-            streaming);
+            streaming,
+            paging);
     }
 
     /// <summary>

@@ -618,6 +618,10 @@ public sealed partial class AitronosClient : global::System.IDisposable
 			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JobList, requestOptions, cancellationToken);
 		}
 
+		/// <summary>Every item of <see cref="ListJobsAsync"/>, page after page.</summary>
+		public AcgRuntime.ApiPageable<Job> ListJobsAutoPagingAsync(string organizationId, string? connectionId = null, JobType? jobType = null, string? status = null, long? limit = null, long? offset = null, string? orderBy = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+			=> AcgRuntime.ApiPaging.Offset((n_, o_, t_) => ListJobsAsync(organizationId, connectionId, jobType, status, limit, n_, orderBy, t_, o_), offset, requestOptions, cancellationToken);
+
 		/// <summary>Trigger job</summary>
 		/// <remarks>
 		/// Trigger a sync or reset job for a connection.
