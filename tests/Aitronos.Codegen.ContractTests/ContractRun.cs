@@ -199,10 +199,15 @@ public sealed partial class ContractRun
                 arguments[tokenIndex] = timeout.Token;
             }
 
-            var task = (Task)method.Invoke(instance, arguments)!;
-            await task.ConfigureAwait(false);
-            object? result = task.GetType().GetProperty("Result")?.GetValue(task);
-            await ConsumeAsync(result).ConfigureAwait(false);
+            object? returned = method.Invoke(instance, arguments);
+            object? result = returned;
+            if (returned is Task task)
+            {
+                await task.ConfigureAwait(false);
+                result = task.GetType().GetProperty("Result")?.GetValue(task);
+            }
+
+            await ConsumeAsync(result, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -215,9 +220,19 @@ public sealed partial class ContractRun
         return new OperationOutcome(generated.Name, generated.Operation, handler.TakeExchanges(), error) { AmbiguousOneOf = _ambiguous };
     }
 
-    /// <summary>Reads what the client returned to its end: a stream is drained and disposed, a model walked.</summary>
-    private static async Task ConsumeAsync(object? result)
+    /// <summary>
+    /// Reads what the client returned to its end: a stream is drained and disposed, a model walked, a streamed response
+    /// (an <c>IAsyncEnumerable</c>, whose request is sent only when it is enumerated) enumerated to its end with each item walked.
+    /// </summary>
+    private static async Task ConsumeAsync(object? result, CancellationToken cancellationToken)
     {
+        if (result?.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)) is { } enumerable)
+        {
+            MethodInfo drain = typeof(ContractRun).GetMethod(nameof(DrainAsync), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(enumerable.GetGenericArguments()[0]);
+            await ((Task)drain.Invoke(null, new[] { result, cancellationToken })!).ConfigureAwait(false);
+            return;
+        }
+
         switch (result)
         {
             case Stream stream:
@@ -245,6 +260,24 @@ public sealed partial class ContractRun
                 }
 
                 break;
+        }
+    }
+
+    private static async Task DrainAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        await foreach (T item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            // A server-sent event: its data is the model.
+            object? value = item is { } boxed && boxed.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ServerSentEvent<>)
+                ? type.GetProperty(nameof(ServerSentEvent<object>.Data))!.GetValue(boxed)
+                : item;
+            CollectReadProblems(value, problems, 0);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("the streamed response was read with problems: " + string.Join("; ", problems.Take(5)));
         }
     }
 
