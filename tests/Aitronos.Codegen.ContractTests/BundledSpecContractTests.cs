@@ -22,7 +22,7 @@ public sealed class BundledSpecContractTests
     /// The streamed model response: Prism validates the request (<see cref="TamperedRequestTests"/> shows it rejecting a
     /// broken one), then checks the <c>text/event-stream</c> body it made from the spec's example against the schema of
     /// one event, as if the stream were a single JSON value, and answers 500 with only response violations. The events
-    /// themselves are read from a real server by the integration tests (ModelResponseStreamTests).
+    /// themselves are read from a real server by the integration tests (BundledSurfaceTests).
     /// </summary>
     private static readonly Exclusion s_eventStreamAsOneJsonValue = new Exclusion.PrismResponseBroken(
         "Response body must be object",
