@@ -48,7 +48,11 @@ public sealed partial class ContractRun
     /// Generates the client for <paramref name="spec"/>, starts Prism on <paramref name="specOnDisk"/> and calls every
     /// operation method once. <paramref name="tamper"/> changes requests on their way (for the tests that must fail).
     /// </summary>
-    public static async Task<ContractReport> RunAsync(SpecFile spec, string specOnDisk, Func<HttpRequestMessage, Task>? tamper = null, Func<string, bool>? only = null)
+    public static Task<ContractReport> RunAsync(SpecFile spec, string specOnDisk, Func<HttpRequestMessage, Task>? tamper = null, Func<string, bool>? only = null) =>
+        RunAsync(spec, () => PrismServer.Start(specOnDisk), tamper, only);
+
+    /// <summary>Calls every operation method of the client for <paramref name="spec"/> against the servers <paramref name="startServer"/> starts.</summary>
+    public static async Task<ContractReport> RunAsync(SpecFile spec, Func<IContractServer> startServer, Func<HttpRequestMessage, Task>? tamper = null, Func<string, bool>? only = null)
     {
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
@@ -63,7 +67,7 @@ public sealed partial class ContractRun
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using GeneratedClient client = GeneratedClient.Generate(spec);
         TimeSpan generation = watch.Elapsed;
-        IReadOnlyList<OperationOutcome> outcomes = await new ContractRun(document, client).CallAllAsync(specOnDisk, tamper, only ?? (_ => true)).ConfigureAwait(false);
+        IReadOnlyList<OperationOutcome> outcomes = await new ContractRun(document, client).CallAllAsync(startServer, tamper, only ?? (_ => true)).ConfigureAwait(false);
         return new ContractReport(operations, outcomes, generation, watch.Elapsed - generation);
     }
 
@@ -83,7 +87,7 @@ public sealed partial class ContractRun
         return constructor.Invoke(new object?[] { options, http });
     }
 
-    private async Task<IReadOnlyList<OperationOutcome>> CallAllAsync(string specOnDisk, Func<HttpRequestMessage, Task>? tamper, Func<string, bool> only)
+    private async Task<IReadOnlyList<OperationOutcome>> CallAllAsync(Func<IContractServer> startServer, Func<HttpRequestMessage, Task>? tamper, Func<string, bool> only)
     {
         var outcomes = new List<OperationOutcome>();
         Session? session = null;
@@ -95,7 +99,7 @@ public sealed partial class ContractRun
                 // Prism crashes on some requests; the next operation gets a fresh one, started ahead once one crashed.
                 if (session is null)
                 {
-                    session = spare is null ? new Session(_client.Assembly, specOnDisk, tamper) : await spare.ConfigureAwait(false);
+                    session = spare is null ? new Session(_client.Assembly, startServer, tamper) : await spare.ConfigureAwait(false);
                     spare = null;
                 }
 
@@ -117,7 +121,7 @@ public sealed partial class ContractRun
                     outcome = outcome with { PrismLastWords = lastWords, Error = outcome.Error + "\n    Prism exited:\n" + Head(lastWords, 4) };
                     session.Dispose();
                     session = null;
-                    spare = Task.Run(() => new Session(_client.Assembly, specOnDisk, tamper));
+                    spare = Task.Run(() => new Session(_client.Assembly, startServer, tamper));
                 }
 
                 outcomes.Add(outcome);
@@ -138,16 +142,16 @@ public sealed partial class ContractRun
     private static string Head(string log, int lines) =>
         string.Join("\n", log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(lines).Select(l => "      " + l.TrimEnd()));
 
-    /// <summary>One Prism process and a client pointed at it.</summary>
+    /// <summary>One server (a Prism process) and a client pointed at it.</summary>
     private sealed class Session : IDisposable
     {
         private readonly IDisposable _root;
         private readonly HttpClient _http;
 
-        public Session(Assembly assembly, string specOnDisk, Func<HttpRequestMessage, Task>? tamper)
+        public Session(Assembly assembly, Func<IContractServer> startServer, Func<HttpRequestMessage, Task>? tamper)
         {
-            Prism = PrismServer.Start(specOnDisk);
-            Handler = new RecordingHandler { Tamper = tamper };
+            Prism = startServer();
+            Handler = new RecordingHandler { Tamper = tamper, BasePath = Prism.BaseUrl.AbsolutePath.TrimEnd('/') };
             _http = new HttpClient(Handler);
             object root = CreateClient(assembly, Prism.BaseUrl, _http);
             _root = (IDisposable)root;
@@ -161,7 +165,7 @@ public sealed partial class ContractRun
             }
         }
 
-        public PrismServer Prism { get; }
+        public IContractServer Prism { get; }
 
         public RecordingHandler Handler { get; }
 
