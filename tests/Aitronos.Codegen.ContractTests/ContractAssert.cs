@@ -75,7 +75,7 @@ public static class ContractAssert
             output.WriteLine($"  {group.Key}: {string.Join(", ", group.Select(e => e.Key))}");
         }
 
-        Assert.True(problems.Length == 0, $"{name}: operations Prism did not accept or the client did not read:\n{problems}");
+        Assert.True(problems.Length == 0, $"{name}: operations the server (Prism) did not accept or the client did not read:\n{problems}");
         return report;
     }
 }

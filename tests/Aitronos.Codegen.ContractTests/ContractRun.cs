@@ -112,10 +112,10 @@ public sealed partial class ContractRun
                 }
 
                 OperationOutcome outcome = await CallAsync(instance, method, generated, session.Handler).ConfigureAwait(false);
-                if (session.Prism.HasExited || (outcome.Error?.Contains(nameof(ApiConnectionException), StringComparison.Ordinal) == true && session.Prism.WaitForExit(TimeSpan.FromSeconds(3))))
+                if (session.Server.HasExited || (outcome.Error?.Contains(nameof(ApiConnectionException), StringComparison.Ordinal) == true && session.Server.WaitForExit(TimeSpan.FromSeconds(3))))
                 {
-                    session.Prism.WaitForExit(TimeSpan.FromSeconds(3));
-                    string log = session.Prism.Log;
+                    session.Server.WaitForExit(TimeSpan.FromSeconds(3));
+                    string log = session.Server.Log;
                     int received = log.LastIndexOf("Request received", StringComparison.Ordinal);
                     string lastWords = received < 0 ? log : log.Substring(received);
                     outcome = outcome with { PrismLastWords = lastWords, Error = outcome.Error + "\n    Prism exited:\n" + Head(lastWords, 4) };
@@ -150,10 +150,10 @@ public sealed partial class ContractRun
 
         public Session(Assembly assembly, Func<IContractServer> startServer, Func<HttpRequestMessage, Task>? tamper)
         {
-            Prism = startServer();
-            Handler = new RecordingHandler { Tamper = tamper, BasePath = Prism.BaseUrl.AbsolutePath.TrimEnd('/') };
+            Server = startServer();
+            Handler = new RecordingHandler { Tamper = tamper, BasePath = Server.BaseUrl.AbsolutePath.TrimEnd('/') };
             _http = new HttpClient(Handler);
-            object root = CreateClient(assembly, Prism.BaseUrl, _http);
+            object root = CreateClient(assembly, Server.BaseUrl, _http);
             _root = (IDisposable)root;
             Instances = new Dictionary<Type, object> { [root.GetType()] = root };
             foreach (PropertyInfo property in root.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -165,7 +165,7 @@ public sealed partial class ContractRun
             }
         }
 
-        public IContractServer Prism { get; }
+        public IContractServer Server { get; }
 
         public RecordingHandler Handler { get; }
 
@@ -175,7 +175,7 @@ public sealed partial class ContractRun
         {
             _root.Dispose();
             _http.Dispose();
-            Prism.Dispose();
+            Server.Dispose();
         }
     }
 
