@@ -3,6 +3,7 @@
 // `-- --base-url https://api.aitronos.com/v1 --api-key ak_...` talks to a real server instead.
 using System;
 using System.Globalization;
+using System.Text;
 using System.Threading.Tasks;
 using Aitronos;
 using Aitronos.Codegen.Runtime;
@@ -40,19 +41,67 @@ using var client = new AitronosClient(options);
 
 var accepted = await TestConnectionAsync(client, target.OrganizationId, "src_abc123");
 var rejected = await TestConnectionAsync(client, target.OrganizationId, FakeAitronosApi.BrokenSourceId);
+var streamed = target.Model is null ? null : await StreamResponseAsync(client, target.Model);
+if (target.Model is null)
+{
+    Console.WriteLine("Streamed response skipped: give a model with --model or AITRONOS_MODEL.");
+    Console.WriteLine();
+}
 
-var asExpected = accepted.Result is { Status: "succeeded" };
+var asExpected = accepted.Result is { Status: "succeeded" } && (target.Model is null || streamed is not null);
 if (fake is not null)
 {
     // The fake's answers are known, so the whole story can be checked.
     asExpected &= accepted.Result is { Message: "Connection test passed" }
-        && rejected.Error is BadRequestException { Code: "CONNECTOR_INVALID_CONFIG", TraceId: "abc-123-def", RequestId: not null };
+        && rejected.Error is BadRequestException { Code: "CONNECTOR_INVALID_CONFIG", TraceId: "abc-123-def", RequestId: not null }
+        && streamed == string.Concat(FakeAitronosApi.StreamedDeltas);
 }
 
 Console.WriteLine(asExpected
-    ? "Done: the client sent both requests and understood both answers."
+    ? "Done: the client sent every request and understood every answer."
     : "UNEXPECTED: the answers above are not what this sample expects.");
 return asExpected ? 0 : 1;
+
+// A model response as server-sent events: each event's name picks its generated model; the text deltas print as they arrive.
+static async Task<string?> StreamResponseAsync(AitronosClient client, string model)
+{
+    Console.WriteLine($"client.Model.CreateResponseStreamingAsync(new CreateModelResponseRequest {{ Model = \"{model}\", Input = \"Say hello\", Stream = true }})");
+    var text = new StringBuilder();
+    try
+    {
+        await foreach (var item in client.Model.CreateResponseStreamingAsync(new CreateModelResponseRequest { Model = model, Input = "Say hello", Stream = true }))
+        {
+            switch (item.Data)
+            {
+                case ResponseOutputTextDeltaEvent delta:
+                    if (text.Length == 0)
+                    {
+                        Console.Write("  text:    ");
+                    }
+
+                    Console.Write(delta.Delta);
+                    text.Append(delta.Delta);
+                    break;
+                case ResponseOutputTextDoneEvent:
+                    Console.WriteLine();
+                    break;
+                default:
+                    Console.WriteLine($"  event:   {item.EventType}");
+                    break;
+            }
+        }
+
+        Console.WriteLine();
+        return text.ToString();
+    }
+    catch (ApiException exception)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"  threw {exception.GetType().Name}: {exception.Message}");
+        Console.WriteLine();
+        return null;
+    }
+}
 
 static async Task<(TestConnectionResult? Result, ApiException? Error)> TestConnectionAsync(AitronosClient client, string organizationId, string sourceId)
 {

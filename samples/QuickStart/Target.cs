@@ -10,13 +10,14 @@ namespace QuickStart;
 /// <param name="ApiKey">The API key for the real API (<c>--api-key</c> or <c>FREDDY_API_KEY</c>).</param>
 /// <param name="AccessToken">The JWT access token for the real API (<c>FREDDY_JWT_TOKEN</c>).</param>
 /// <param name="OrganizationId">The organization to test the connection in.</param>
+/// <param name="Model">The model to stream a response from (<c>--model</c> or <c>AITRONOS_MODEL</c>); the real API's model names are not documented, so without one the streamed step is skipped there.</param>
 /// <param name="Note">Why the embedded fake is used although something was configured, if so.</param>
-internal sealed record Target(Uri? BaseUrl, string? ApiKey, string? AccessToken, string OrganizationId, string? Note)
+internal sealed record Target(Uri? BaseUrl, string? ApiKey, string? AccessToken, string OrganizationId, string? Model, string? Note)
 {
     public const string Usage = """
-        Usage: dotnet run --project samples/QuickStart [-- --base-url URL --api-key KEY [--organization-id ORG]]
+        Usage: dotnet run --project samples/QuickStart [-- --base-url URL --api-key KEY [--organization-id ORG] [--model MODEL]]
           Without a base URL and a credential the sample starts an embedded fake of the Aitronos API on 127.0.0.1.
-          Environment: AITRONOS_BASE_URL, FREDDY_API_KEY or FREDDY_JWT_TOKEN, AITRONOS_ORGANIZATION_ID.
+          Environment: AITRONOS_BASE_URL, FREDDY_API_KEY or FREDDY_JWT_TOKEN, AITRONOS_ORGANIZATION_ID, AITRONOS_MODEL.
         """;
 
     public bool IsReal => BaseUrl is not null;
@@ -25,7 +26,7 @@ internal sealed record Target(Uri? BaseUrl, string? ApiKey, string? AccessToken,
     public static Target? Parse(string[] args, out string? error)
     {
         error = null;
-        string? baseUrlText = null, apiKey = null, organizationId = null;
+        string? baseUrlText = null, apiKey = null, organizationId = null, model = null;
         for (var i = 0; i < args.Length; i++)
         {
             var option = args[i];
@@ -35,7 +36,7 @@ internal sealed record Target(Uri? BaseUrl, string? ApiKey, string? AccessToken,
                 return null;
             }
 
-            if (option is not ("--base-url" or "--api-key" or "--organization-id"))
+            if (option is not ("--base-url" or "--api-key" or "--organization-id" or "--model"))
             {
                 error = $"Unknown option '{option}'.";
                 return null;
@@ -51,6 +52,7 @@ internal sealed record Target(Uri? BaseUrl, string? ApiKey, string? AccessToken,
             {
                 case "--base-url": baseUrlText = args[i]; break;
                 case "--api-key": apiKey = args[i]; break;
+                case "--model": model = args[i]; break;
                 default: organizationId = args[i]; break;
             }
         }
@@ -60,6 +62,7 @@ internal sealed record Target(Uri? BaseUrl, string? ApiKey, string? AccessToken,
         apiKey ??= Environment("FREDDY_API_KEY");
         var accessToken = Environment("FREDDY_JWT_TOKEN");
         organizationId ??= Environment("AITRONOS_ORGANIZATION_ID") ?? "org_xyz789";
+        model ??= Environment("AITRONOS_MODEL");
 
         Uri? baseUrl = null;
         if (baseUrlText is not null
@@ -79,7 +82,7 @@ internal sealed record Target(Uri? BaseUrl, string? ApiKey, string? AccessToken,
         var hasCredential = apiKey is not null || accessToken is not null;
         if (baseUrl is not null && hasCredential)
         {
-            return new Target(baseUrl, apiKey, accessToken, organizationId, null);
+            return new Target(baseUrl, apiKey, accessToken, organizationId, model, null);
         }
 
         var missing = baseUrl is null ? "a base URL (--base-url or AITRONOS_BASE_URL)" : "an API key (--api-key, FREDDY_API_KEY or FREDDY_JWT_TOKEN)";
@@ -90,7 +93,7 @@ internal sealed record Target(Uri? BaseUrl, string? ApiKey, string? AccessToken,
         }
 
         var note = baseUrl is not null || hasCredential ? $"a real server needs {missing} too" : null;
-        return new Target(null, null, null, organizationId, note);
+        return new Target(null, null, null, organizationId, model ?? "fake-model", note);
     }
 
     private static string? Environment(string name)

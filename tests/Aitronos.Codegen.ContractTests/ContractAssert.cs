@@ -22,10 +22,16 @@ public static class ContractAssert
         return CheckAsync(output, spec, Corpus.Load(spec), Path.Combine(Corpus.Directory!, spec), exclusions);
     }
 
-    private static async Task<ContractReport> CheckAsync(ITestOutputHelper output, string name, SpecFile file, string onDisk, IReadOnlyDictionary<string, Exclusion> exclusions)
+    private static Task<ContractReport> CheckAsync(ITestOutputHelper output, string name, SpecFile file, string onDisk, IReadOnlyDictionary<string, Exclusion> exclusions)
     {
         Skip.If(PrismServer.Executable is null, PrismServer.MissingMessage);
-        ContractReport report = await ContractRun.RunAsync(file, onDisk);
+        return CheckAsync(output, name, file, () => PrismServer.Start(onDisk), exclusions);
+    }
+
+    /// <summary>Runs a spec against the servers <paramref name="startServer"/> starts (Prism, or a fake that needs no judge but the client).</summary>
+    public static async Task<ContractReport> CheckAsync(ITestOutputHelper output, string name, SpecFile file, Func<IContractServer> startServer, IReadOnlyDictionary<string, Exclusion> exclusions)
+    {
+        ContractReport report = await ContractRun.RunAsync(file, startServer);
         var problems = new StringBuilder();
 
         foreach (string operation in report.SpecOperations.Where(o => report.Outcomes.All(r => r.Operation != o)))
@@ -69,7 +75,7 @@ public static class ContractAssert
             output.WriteLine($"  {group.Key}: {string.Join(", ", group.Select(e => e.Key))}");
         }
 
-        Assert.True(problems.Length == 0, $"{name}: operations Prism did not accept or the client did not read:\n{problems}");
+        Assert.True(problems.Length == 0, $"{name}: operations the server (Prism) did not accept or the client did not read:\n{problems}");
         return report;
     }
 }

@@ -48,7 +48,11 @@ public sealed partial class ContractRun
     /// Generates the client for <paramref name="spec"/>, starts Prism on <paramref name="specOnDisk"/> and calls every
     /// operation method once. <paramref name="tamper"/> changes requests on their way (for the tests that must fail).
     /// </summary>
-    public static async Task<ContractReport> RunAsync(SpecFile spec, string specOnDisk, Func<HttpRequestMessage, Task>? tamper = null, Func<string, bool>? only = null)
+    public static Task<ContractReport> RunAsync(SpecFile spec, string specOnDisk, Func<HttpRequestMessage, Task>? tamper = null, Func<string, bool>? only = null) =>
+        RunAsync(spec, () => PrismServer.Start(specOnDisk), tamper, only);
+
+    /// <summary>Calls every operation method of the client for <paramref name="spec"/> against the servers <paramref name="startServer"/> starts.</summary>
+    public static async Task<ContractReport> RunAsync(SpecFile spec, Func<IContractServer> startServer, Func<HttpRequestMessage, Task>? tamper = null, Func<string, bool>? only = null)
     {
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
@@ -63,7 +67,7 @@ public sealed partial class ContractRun
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using GeneratedClient client = GeneratedClient.Generate(spec);
         TimeSpan generation = watch.Elapsed;
-        IReadOnlyList<OperationOutcome> outcomes = await new ContractRun(document, client).CallAllAsync(specOnDisk, tamper, only ?? (_ => true)).ConfigureAwait(false);
+        IReadOnlyList<OperationOutcome> outcomes = await new ContractRun(document, client).CallAllAsync(startServer, tamper, only ?? (_ => true)).ConfigureAwait(false);
         return new ContractReport(operations, outcomes, generation, watch.Elapsed - generation);
     }
 
@@ -83,7 +87,7 @@ public sealed partial class ContractRun
         return constructor.Invoke(new object?[] { options, http });
     }
 
-    private async Task<IReadOnlyList<OperationOutcome>> CallAllAsync(string specOnDisk, Func<HttpRequestMessage, Task>? tamper, Func<string, bool> only)
+    private async Task<IReadOnlyList<OperationOutcome>> CallAllAsync(Func<IContractServer> startServer, Func<HttpRequestMessage, Task>? tamper, Func<string, bool> only)
     {
         var outcomes = new List<OperationOutcome>();
         Session? session = null;
@@ -95,7 +99,7 @@ public sealed partial class ContractRun
                 // Prism crashes on some requests; the next operation gets a fresh one, started ahead once one crashed.
                 if (session is null)
                 {
-                    session = spare is null ? new Session(_client.Assembly, specOnDisk, tamper) : await spare.ConfigureAwait(false);
+                    session = spare is null ? new Session(_client.Assembly, startServer, tamper) : await spare.ConfigureAwait(false);
                     spare = null;
                 }
 
@@ -108,16 +112,16 @@ public sealed partial class ContractRun
                 }
 
                 OperationOutcome outcome = await CallAsync(instance, method, generated, session.Handler).ConfigureAwait(false);
-                if (session.Prism.HasExited || (outcome.Error?.Contains(nameof(ApiConnectionException), StringComparison.Ordinal) == true && session.Prism.WaitForExit(TimeSpan.FromSeconds(3))))
+                if (session.Server.HasExited || (outcome.Error?.Contains(nameof(ApiConnectionException), StringComparison.Ordinal) == true && session.Server.WaitForExit(TimeSpan.FromSeconds(3))))
                 {
-                    session.Prism.WaitForExit(TimeSpan.FromSeconds(3));
-                    string log = session.Prism.Log;
+                    session.Server.WaitForExit(TimeSpan.FromSeconds(3));
+                    string log = session.Server.Log;
                     int received = log.LastIndexOf("Request received", StringComparison.Ordinal);
                     string lastWords = received < 0 ? log : log.Substring(received);
                     outcome = outcome with { PrismLastWords = lastWords, Error = outcome.Error + "\n    Prism exited:\n" + Head(lastWords, 4) };
                     session.Dispose();
                     session = null;
-                    spare = Task.Run(() => new Session(_client.Assembly, specOnDisk, tamper));
+                    spare = Task.Run(() => new Session(_client.Assembly, startServer, tamper));
                 }
 
                 outcomes.Add(outcome);
@@ -138,18 +142,18 @@ public sealed partial class ContractRun
     private static string Head(string log, int lines) =>
         string.Join("\n", log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(lines).Select(l => "      " + l.TrimEnd()));
 
-    /// <summary>One Prism process and a client pointed at it.</summary>
+    /// <summary>One server (a Prism process) and a client pointed at it.</summary>
     private sealed class Session : IDisposable
     {
         private readonly IDisposable _root;
         private readonly HttpClient _http;
 
-        public Session(Assembly assembly, string specOnDisk, Func<HttpRequestMessage, Task>? tamper)
+        public Session(Assembly assembly, Func<IContractServer> startServer, Func<HttpRequestMessage, Task>? tamper)
         {
-            Prism = PrismServer.Start(specOnDisk);
-            Handler = new RecordingHandler { Tamper = tamper };
+            Server = startServer();
+            Handler = new RecordingHandler { Tamper = tamper, BasePath = Server.BaseUrl.AbsolutePath.TrimEnd('/') };
             _http = new HttpClient(Handler);
-            object root = CreateClient(assembly, Prism.BaseUrl, _http);
+            object root = CreateClient(assembly, Server.BaseUrl, _http);
             _root = (IDisposable)root;
             Instances = new Dictionary<Type, object> { [root.GetType()] = root };
             foreach (PropertyInfo property in root.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -161,7 +165,7 @@ public sealed partial class ContractRun
             }
         }
 
-        public PrismServer Prism { get; }
+        public IContractServer Server { get; }
 
         public RecordingHandler Handler { get; }
 
@@ -171,7 +175,7 @@ public sealed partial class ContractRun
         {
             _root.Dispose();
             _http.Dispose();
-            Prism.Dispose();
+            Server.Dispose();
         }
     }
 
@@ -199,10 +203,15 @@ public sealed partial class ContractRun
                 arguments[tokenIndex] = timeout.Token;
             }
 
-            var task = (Task)method.Invoke(instance, arguments)!;
-            await task.ConfigureAwait(false);
-            object? result = task.GetType().GetProperty("Result")?.GetValue(task);
-            await ConsumeAsync(result).ConfigureAwait(false);
+            object? returned = method.Invoke(instance, arguments);
+            object? result = returned;
+            if (returned is Task task)
+            {
+                await task.ConfigureAwait(false);
+                result = task.GetType().GetProperty("Result")?.GetValue(task);
+            }
+
+            await ConsumeAsync(result, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -215,9 +224,19 @@ public sealed partial class ContractRun
         return new OperationOutcome(generated.Name, generated.Operation, handler.TakeExchanges(), error) { AmbiguousOneOf = _ambiguous };
     }
 
-    /// <summary>Reads what the client returned to its end: a stream is drained and disposed, a model walked.</summary>
-    private static async Task ConsumeAsync(object? result)
+    /// <summary>
+    /// Reads what the client returned to its end: a stream is drained and disposed, a model walked, a streamed response
+    /// (an <c>IAsyncEnumerable</c>, whose request is sent only when it is enumerated) enumerated to its end with each item walked.
+    /// </summary>
+    private static async Task ConsumeAsync(object? result, CancellationToken cancellationToken)
     {
+        if (result?.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)) is { } enumerable)
+        {
+            MethodInfo drain = typeof(ContractRun).GetMethod(nameof(DrainAsync), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(enumerable.GetGenericArguments()[0]);
+            await ((Task)drain.Invoke(null, new[] { result, cancellationToken })!).ConfigureAwait(false);
+            return;
+        }
+
         switch (result)
         {
             case Stream stream:
@@ -245,6 +264,24 @@ public sealed partial class ContractRun
                 }
 
                 break;
+        }
+    }
+
+    private static async Task DrainAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        await foreach (T item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            // A server-sent event: its data is the model.
+            object? value = item is { } boxed && boxed.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ServerSentEvent<>)
+                ? type.GetProperty(nameof(ServerSentEvent<object>.Data))!.GetValue(boxed)
+                : item;
+            CollectReadProblems(value, problems, 0);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("the streamed response was read with problems: " + string.Join("; ", problems.Take(5)));
         }
     }
 

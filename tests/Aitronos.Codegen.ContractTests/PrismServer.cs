@@ -14,7 +14,7 @@ namespace Aitronos.Codegen.ContractTests;
 /// and <c>--errors</c> (a violation becomes an error response carrying an <c>sl-violations</c> header), and killed with
 /// its whole process tree on dispose.
 /// </summary>
-public sealed class PrismServer : IDisposable
+public sealed class PrismServer : IContractServer
 {
     /// <summary>The version .ci/run installs and the tests were written against.</summary>
     public const string Version = "5.16.0";

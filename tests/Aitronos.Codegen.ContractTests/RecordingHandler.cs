@@ -29,6 +29,9 @@ public sealed class RecordingHandler : DelegatingHandler
     /// <summary>Changes a request before it is sent (null: sent as the client built it).</summary>
     public Func<HttpRequestMessage, Task>? Tamper { get; set; }
 
+    /// <summary>The base URL's path (<c>/v1</c> for a server that mounts the API there), left out of each recorded path.</summary>
+    public string BasePath { get; set; } = string.Empty;
+
     public IReadOnlyList<Exchange> TakeExchanges()
     {
         lock (_exchanges)
@@ -65,11 +68,14 @@ public sealed class RecordingHandler : DelegatingHandler
 
         lock (_exchanges)
         {
-            _exchanges.Add(new Exchange(request.Method.Method, request.RequestUri!.PathAndQuery, (int)response.StatusCode, violations, body, sent));
+            _exchanges.Add(new Exchange(request.Method.Method, RelativePathAndQuery(request.RequestUri!), (int)response.StatusCode, violations, body, sent));
         }
 
         return response;
     }
 
     private static string Shorten(string text) => text.Length > 600 ? text.Substring(0, 600) + "..." : text;
+
+    private string RelativePathAndQuery(Uri uri) =>
+        BasePath.Length > 0 && uri.PathAndQuery.StartsWith(BasePath + "/", StringComparison.Ordinal) ? uri.PathAndQuery.Substring(BasePath.Length) : uri.PathAndQuery;
 }

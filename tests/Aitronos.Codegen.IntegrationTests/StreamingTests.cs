@@ -4,13 +4,16 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Aitronos.Codegen.IntegrationTests.Streams;
 using Aitronos.Codegen.Runtime;
 using Aitronos.Codegen.Testing;
 using Microsoft.AspNetCore.Http;
 using Xunit;
 
 namespace Aitronos.Codegen.IntegrationTests;
+
+// Inside the namespace: the bundled client's Aitronos namespace has event models of the same names, and an enclosing
+// namespace's types would win over a using directive of the compilation unit.
+using Aitronos.Codegen.IntegrationTests.Streams;
 
 /// <summary>
 /// Streamed responses through the generated StreamsClient (the spec is tests/Aitronos.Codegen.Tests/TestSpecs/streams.openapi.yaml)

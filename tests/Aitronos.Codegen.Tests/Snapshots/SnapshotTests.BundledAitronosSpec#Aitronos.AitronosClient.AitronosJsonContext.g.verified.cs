@@ -22,6 +22,31 @@ public sealed partial class AitronosJsonContext : AcgJson.Serialization.Metadata
 	/// <summary>JSON metadata for <see cref="Aitronos.HealthStatus"/>.</summary>
 	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.HealthStatus> HealthStatus => Get<global::Aitronos.HealthStatus>();
 
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Workspace>> WorkspaceList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Workspace>>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.CreateWorkspaceRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateWorkspaceRequest> CreateWorkspaceRequest => Get<global::Aitronos.CreateWorkspaceRequest>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.Workspace"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Workspace> Workspace => Get<global::Aitronos.Workspace>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.UpdateWorkspaceRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateWorkspaceRequest> UpdateWorkspaceRequest => Get<global::Aitronos.UpdateWorkspaceRequest>();
+
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.SourceDefinition>> SourceDefinitionList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.SourceDefinition>>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.CreateSourceDefinitionRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateSourceDefinitionRequest> CreateSourceDefinitionRequest => Get<global::Aitronos.CreateSourceDefinitionRequest>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.SourceDefinition"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.SourceDefinition> SourceDefinition => Get<global::Aitronos.SourceDefinition>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.UpdateSourceDefinitionRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateSourceDefinitionRequest> UpdateSourceDefinitionRequest => Get<global::Aitronos.UpdateSourceDefinitionRequest>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.SourceDefinitionSpecification"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.SourceDefinitionSpecification> SourceDefinitionSpecification => Get<global::Aitronos.SourceDefinitionSpecification>();
+
 	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>> ConnectionList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>>();
 
 	/// <summary>JSON metadata for <see cref="Aitronos.CreateConnectionRequest"/>.</summary>
@@ -47,6 +72,15 @@ public sealed partial class AitronosJsonContext : AcgJson.Serialization.Metadata
 	/// <summary>JSON metadata for <see cref="Aitronos.ClearConnectionRequest"/>.</summary>
 	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ClearConnectionRequest> ClearConnectionRequest => Get<global::Aitronos.ClearConnectionRequest>();
 
+	/// <summary>JSON metadata for <see cref="Aitronos.ConnectionSchemaChanges"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ConnectionSchemaChanges> ConnectionSchemaChanges => Get<global::Aitronos.ConnectionSchemaChanges>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.SchemaPropagationRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.SchemaPropagationRequest> SchemaPropagationRequest => Get<global::Aitronos.SchemaPropagationRequest>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.ConnectionTimeline"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ConnectionTimeline> ConnectionTimeline => Get<global::Aitronos.ConnectionTimeline>();
+
 	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>> SourceList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>>();
 
 	/// <summary>JSON metadata for <see cref="Aitronos.CreateSourceRequest"/>.</summary>
@@ -61,11 +95,25 @@ public sealed partial class AitronosJsonContext : AcgJson.Serialization.Metadata
 	/// <summary>JSON metadata for <see cref="Aitronos.TestSourceResult"/>.</summary>
 	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestSourceResult> TestSourceResult => Get<global::Aitronos.TestSourceResult>();
 
+	/// <summary>JSON metadata for <see cref="Aitronos.InitiateSourceOAuthRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.InitiateSourceOAuthRequest> InitiateSourceOAuthRequest => Get<global::Aitronos.InitiateSourceOAuthRequest>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.AuthorizeSourceRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.AuthorizeSourceRequest> AuthorizeSourceRequest => Get<global::Aitronos.AuthorizeSourceRequest>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.SourceAuthorization"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.SourceAuthorization> SourceAuthorization => Get<global::Aitronos.SourceAuthorization>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.CompleteSourceOAuthRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CompleteSourceOAuthRequest> CompleteSourceOAuthRequest => Get<global::Aitronos.CompleteSourceOAuthRequest>();
+
 	/// <summary>JSON metadata for <see cref="Aitronos.ReplaceSourceRequest"/>.</summary>
 	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ReplaceSourceRequest> ReplaceSourceRequest => Get<global::Aitronos.ReplaceSourceRequest>();
 
 	/// <summary>JSON metadata for <see cref="Aitronos.UpdateSourceRequest"/>.</summary>
 	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.UpdateSourceRequest> UpdateSourceRequest => Get<global::Aitronos.UpdateSourceRequest>();
+
+	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<DiscoveredStream>> DiscoveredStreamList => Get<global::System.Collections.Generic.IReadOnlyList<DiscoveredStream>>();
 
 	internal AcgJson.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>> DestinationList => Get<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>>();
 
@@ -86,36 +134,93 @@ public sealed partial class AitronosJsonContext : AcgJson.Serialization.Metadata
 	/// <summary>JSON metadata for <see cref="Aitronos.Job"/>.</summary>
 	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.Job> Job => Get<global::Aitronos.Job>();
 
+	/// <summary>JSON metadata for <see cref="Aitronos.NotificationSettings"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.NotificationSettings> NotificationSettings => Get<global::Aitronos.NotificationSettings>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.SetNotificationsRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.SetNotificationsRequest> SetNotificationsRequest => Get<global::Aitronos.SetNotificationsRequest>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.TestNotificationRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.TestNotificationRequest> TestNotificationRequest => Get<global::Aitronos.TestNotificationRequest>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.CreateModelResponseRequest"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.CreateModelResponseRequest> CreateModelResponseRequest => Get<global::Aitronos.CreateModelResponseRequest>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.ResponseCreatedEvent"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ResponseCreatedEvent> ResponseCreatedEvent => Get<global::Aitronos.ResponseCreatedEvent>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.ResponseOutputItemAddedEvent"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ResponseOutputItemAddedEvent> ResponseOutputItemAddedEvent => Get<global::Aitronos.ResponseOutputItemAddedEvent>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.ResponseOutputTextDeltaEvent"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ResponseOutputTextDeltaEvent> ResponseOutputTextDeltaEvent => Get<global::Aitronos.ResponseOutputTextDeltaEvent>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.ResponseOutputTextDoneEvent"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ResponseOutputTextDoneEvent> ResponseOutputTextDoneEvent => Get<global::Aitronos.ResponseOutputTextDoneEvent>();
+
+	/// <summary>JSON metadata for <see cref="Aitronos.ResponseCompletedEvent"/>.</summary>
+	public AcgJson.Serialization.Metadata.JsonTypeInfo<global::Aitronos.ResponseCompletedEvent> ResponseCompletedEvent => Get<global::Aitronos.ResponseCompletedEvent>();
+
 	/// <inheritdoc/>
 	public AcgJson.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type, AcgJson.JsonSerializerOptions options)
 	{
 		if (type == typeof(ApiError)) return Create(options, new ApiError.JsonConverter());
+		if (type == typeof(global::Aitronos.AuthorizeSourceRequest)) return Create(options, new global::Aitronos.AuthorizeSourceRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.ClearConnectionRequest)) return Create(options, new global::Aitronos.ClearConnectionRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.CompleteSourceOAuthRequest)) return Create(options, new global::Aitronos.CompleteSourceOAuthRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.Connection)) return Create(options, new global::Aitronos.Connection.JsonConverter());
+		if (type == typeof(global::Aitronos.ConnectionSchemaChanges)) return Create(options, new global::Aitronos.ConnectionSchemaChanges.JsonConverter());
 		if (type == typeof(ConnectionStatus)) return Create(options, new ConnectionStatus.JsonConverter());
+		if (type == typeof(global::Aitronos.ConnectionTimeline)) return Create(options, new global::Aitronos.ConnectionTimeline.JsonConverter());
 		if (type == typeof(global::Aitronos.CreateConnectionRequest)) return Create(options, new global::Aitronos.CreateConnectionRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.CreateDestinationRequest)) return Create(options, new global::Aitronos.CreateDestinationRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.CreateModelResponseRequest)) return Create(options, new global::Aitronos.CreateModelResponseRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.CreateSourceDefinitionRequest)) return Create(options, new global::Aitronos.CreateSourceDefinitionRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.CreateSourceRequest)) return Create(options, new global::Aitronos.CreateSourceRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.CreateWorkspaceRequest)) return Create(options, new global::Aitronos.CreateWorkspaceRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.Destination)) return Create(options, new global::Aitronos.Destination.JsonConverter());
+		if (type == typeof(DiscoveredStream)) return Create(options, new DiscoveredStream.JsonConverter());
 		if (type == typeof(ErrorResponse)) return Create(options, new ErrorResponse.JsonConverter());
 		if (type == typeof(global::Aitronos.HealthStatus)) return Create(options, new global::Aitronos.HealthStatus.JsonConverter());
+		if (type == typeof(global::Aitronos.InitiateSourceOAuthRequest)) return Create(options, new global::Aitronos.InitiateSourceOAuthRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.Job)) return Create(options, new global::Aitronos.Job.JsonConverter());
 		if (type == typeof(JobType)) return Create(options, new JobType.JsonConverter());
+		if (type == typeof(global::Aitronos.NotificationSettings)) return Create(options, new global::Aitronos.NotificationSettings.JsonConverter());
+		if (type == typeof(NotificationType)) return Create(options, new NotificationType.JsonConverter());
 		if (type == typeof(global::Aitronos.RefreshConnectionRequest)) return Create(options, new global::Aitronos.RefreshConnectionRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.ReplaceSourceRequest)) return Create(options, new global::Aitronos.ReplaceSourceRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.ResponseCompletedEvent)) return Create(options, new global::Aitronos.ResponseCompletedEvent.JsonConverter());
+		if (type == typeof(global::Aitronos.ResponseCreatedEvent)) return Create(options, new global::Aitronos.ResponseCreatedEvent.JsonConverter());
+		if (type == typeof(global::Aitronos.ResponseOutputItemAddedEvent)) return Create(options, new global::Aitronos.ResponseOutputItemAddedEvent.JsonConverter());
+		if (type == typeof(global::Aitronos.ResponseOutputTextDeltaEvent)) return Create(options, new global::Aitronos.ResponseOutputTextDeltaEvent.JsonConverter());
+		if (type == typeof(global::Aitronos.ResponseOutputTextDoneEvent)) return Create(options, new global::Aitronos.ResponseOutputTextDoneEvent.JsonConverter());
+		if (type == typeof(global::Aitronos.SchemaPropagationRequest)) return Create(options, new global::Aitronos.SchemaPropagationRequest.JsonConverter());
+		if (type == typeof(SchemaPropagationStrategy)) return Create(options, new SchemaPropagationStrategy.JsonConverter());
+		if (type == typeof(global::Aitronos.SetNotificationsRequest)) return Create(options, new global::Aitronos.SetNotificationsRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.Source)) return Create(options, new global::Aitronos.Source.JsonConverter());
+		if (type == typeof(global::Aitronos.SourceAuthorization)) return Create(options, new global::Aitronos.SourceAuthorization.JsonConverter());
+		if (type == typeof(global::Aitronos.SourceDefinition)) return Create(options, new global::Aitronos.SourceDefinition.JsonConverter());
+		if (type == typeof(global::Aitronos.SourceDefinitionSpecification)) return Create(options, new global::Aitronos.SourceDefinitionSpecification.JsonConverter());
 		if (type == typeof(global::Aitronos.TestConnectionRequest)) return Create(options, new global::Aitronos.TestConnectionRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.TestConnectionResult)) return Create(options, new global::Aitronos.TestConnectionResult.JsonConverter());
+		if (type == typeof(global::Aitronos.TestNotificationRequest)) return Create(options, new global::Aitronos.TestNotificationRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.TestSourceRequest)) return Create(options, new global::Aitronos.TestSourceRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.TestSourceResult)) return Create(options, new global::Aitronos.TestSourceResult.JsonConverter());
 		if (type == typeof(TestSourceResultStatus)) return Create(options, new TestSourceResultStatus.JsonConverter());
+		if (type == typeof(TimelineEvent)) return Create(options, new TimelineEvent.JsonConverter());
 		if (type == typeof(global::Aitronos.TriggerJobRequest)) return Create(options, new global::Aitronos.TriggerJobRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.UpdateConnectionRequest)) return Create(options, new global::Aitronos.UpdateConnectionRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.UpdateDestinationRequest)) return Create(options, new global::Aitronos.UpdateDestinationRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.UpdateSourceDefinitionRequest)) return Create(options, new global::Aitronos.UpdateSourceDefinitionRequest.JsonConverter());
 		if (type == typeof(global::Aitronos.UpdateSourceRequest)) return Create(options, new global::Aitronos.UpdateSourceRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.UpdateWorkspaceRequest)) return Create(options, new global::Aitronos.UpdateWorkspaceRequest.JsonConverter());
+		if (type == typeof(global::Aitronos.Workspace)) return Create(options, new global::Aitronos.Workspace.JsonConverter());
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Workspace>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Workspace>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Workspace.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Aitronos.Workspace.WriteJson); }));
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.SourceDefinition>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.SourceDefinition>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.SourceDefinition.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Aitronos.SourceDefinition.WriteJson); }));
 		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Connection>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Connection.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Aitronos.Connection.WriteJson); }));
 		if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadMap(AcgRuntime.Serialization.JsonValues.ReadElement), static (w0, x0) => { AcgRuntime.JsonCodec.WriteMap(w0, x0, AcgRuntime.Serialization.JsonValues.WriteElement); }));
 		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Source>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Source.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Aitronos.Source.WriteJson); }));
+		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<DiscoveredStream>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<DiscoveredStream>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(DiscoveredStream.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, DiscoveredStream.WriteJson); }));
 		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Destination>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Destination.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Aitronos.Destination.WriteJson); }));
 		if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>)) return Create(options, AcgRuntime.JsonCodec.CreateConverter<global::System.Collections.Generic.IReadOnlyList<global::Aitronos.Job>>(static (ref AcgJson.Utf8JsonReader r0) => r0.ReadList(global::Aitronos.Job.ReadJson), static (w0, x0) => { AcgRuntime.JsonCodec.WriteList(w0, x0, global::Aitronos.Job.WriteJson); }));
 		return null;

@@ -15,9 +15,10 @@ public sealed partial class AitronosClientOptions : AcgRuntime.ApiClientOptions
 /// <summary>Aitronos API</summary>
 /// <remarks>
 /// No official OpenAPI document for the Aitronos API is public. This document is a reconstruction of
-/// the knowledge-connectors area from the public API reference (docs.aitronos.com). Anything not stated
-/// by the documentation (an HTTP method the docs only imply, a success status code, a list shape, a
-/// property type) is marked with the extension <c>x-inferred: true</c> and explained in the description.
+/// the knowledge-connectors area and of the streamed model response (<c>POST /model/response</c>) from the
+/// public API reference (docs.aitronos.com). Anything not stated by the documentation (an HTTP method
+/// the docs only imply, a success status code, a list shape, a property type) is marked with the
+/// extension <c>x-inferred: true</c> and explained in the description.
 ///
 /// Base URL: <c>https://api.aitronos.com/v1</c> (older documentation pages use <c>https://api.freddy.aitronos.com/v1</c>).
 ///
@@ -58,20 +59,29 @@ public sealed partial class AitronosClient : global::System.IDisposable
 	{
 		_transport = new AcgRuntime.ApiTransport(s_api, options, httpClient);
 		KnowledgeConnectors = new KnowledgeConnectorsClient(_transport);
+		Model = new ModelClient(_transport);
 	}
 
 	/// <summary>
-	/// Knowledge connectors: health, connections, sources, destinations and sync jobs. The official
-	/// Python SDK exposes these operations as <c>client.knowledge_connectors</c>.
+	/// Knowledge connectors: health, workspaces, source definitions, sources (with OAuth and stream
+	/// discovery), destinations, connections (with schema changes and timeline), sync jobs and notifications.
+	/// The official Python SDK exposes these operations as <c>client.knowledge_connectors</c>.
 	/// </summary>
 	public KnowledgeConnectorsClient KnowledgeConnectors { get; }
+
+	/// <summary>
+	/// Model responses, streamed as server-sent events. (The tag's name is ours: the documentation names no
+	/// SDK group for this endpoint.)
+	/// </summary>
+	public ModelClient Model { get; }
 
 	/// <summary>Releases the HTTP connection pool if the client created it.</summary>
 	public void Dispose() => _transport.Dispose();
 
 	/// <summary>
-	/// Knowledge connectors: health, connections, sources, destinations and sync jobs. The official
-	/// Python SDK exposes these operations as <c>client.knowledge_connectors</c>.
+	/// Knowledge connectors: health, workspaces, source definitions, sources (with OAuth and stream
+	/// discovery), destinations, connections (with schema changes and timeline), sync jobs and notifications.
+	/// The official Python SDK exposes these operations as <c>client.knowledge_connectors</c>.
 	/// </summary>
 	public sealed partial class KnowledgeConnectorsClient
 	{
@@ -114,6 +124,237 @@ public sealed partial class AitronosClient : global::System.IDisposable
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/health");
 			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/health");
 			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.HealthStatus, requestOptions, cancellationToken);
+		}
+
+		/// <summary>List workspaces</summary>
+		/// <remarks>
+		/// List the workspaces of the organization.
+		///
+		/// Inferred: the exact list shape (a bare JSON array); the documentation lists the workspace fields only.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/workspaces
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A list of workspace objects.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Workspace>> ListWorkspacesAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/workspaces");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/workspaces");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.WorkspaceList, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Create workspace</summary>
+		/// <remarks>
+		/// Create a workspace (<c>name</c> is required).
+		///
+		/// Inferred: the success status code (201).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/workspaces
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The created workspace. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Workspace> CreateWorkspaceAsync(string organizationId, CreateWorkspaceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/workspaces");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/workspaces");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateWorkspaceRequest>(body, AitronosJsonContext.Default.CreateWorkspaceRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Workspace, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Get workspace</summary>
+		/// <remarks>
+		/// Retrieve one workspace.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/workspaces/{workspace_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="workspaceId">The unique identifier of the workspace.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The workspace.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Workspace> GetWorkspaceAsync(string organizationId, string workspaceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/workspaces/").Segment(workspaceId, nameof(workspaceId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/workspaces/{workspace_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Workspace, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Delete workspace</summary>
+		/// <remarks>
+		/// Delete a workspace.
+		///
+		/// DELETE /organizations/{organization_id}/knowledge/connectors/workspaces/{workspace_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="workspaceId">The unique identifier of the workspace.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task DeleteWorkspaceAsync(string organizationId, string workspaceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/workspaces/").Segment(workspaceId, nameof(workspaceId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/workspaces/{workspace_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Update workspace</summary>
+		/// <remarks>
+		/// Update a workspace's <c>name</c>.
+		///
+		/// Inferred: the HTTP method (PATCH); the documentation does not state it.
+		///
+		/// PATCH /organizations/{organization_id}/knowledge/connectors/workspaces/{workspace_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="workspaceId">The unique identifier of the workspace.</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The updated workspace.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Workspace> UpdateWorkspaceAsync(string organizationId, string workspaceId, UpdateWorkspaceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/workspaces/").Segment(workspaceId, nameof(workspaceId));
+			var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/workspaces/{workspace_id}");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateWorkspaceRequest>(body, AitronosJsonContext.Default.UpdateWorkspaceRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Workspace, requestOptions, cancellationToken);
+		}
+
+		/// <summary>List source definitions</summary>
+		/// <remarks>
+		/// List the source definitions (connector types) available to the organization.
+		/// Python SDK: <c>list_source_definitions(organization_id=...)</c>.
+		///
+		/// Inferred: the exact list shape (a bare JSON array).
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/source-definitions
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A list of source definition objects.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<SourceDefinition>> ListSourceDefinitionsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/source-definitions");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/source-definitions");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.SourceDefinitionList, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Create source definition</summary>
+		/// <remarks>
+		/// Create a custom source definition (<c>name</c> is required; <c>docker_repository</c>, <c>docker_image_tag</c> and
+		/// <c>documentation_url</c> are optional).
+		///
+		/// Inferred: the success status code (201).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/source-definitions
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The created source definition. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<SourceDefinition> CreateSourceDefinitionAsync(string organizationId, CreateSourceDefinitionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/source-definitions");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/source-definitions");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateSourceDefinitionRequest>(body, AitronosJsonContext.Default.CreateSourceDefinitionRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.SourceDefinition, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Get source definition</summary>
+		/// <remarks>
+		/// Retrieve one source definition.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/source-definitions/{definition_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="definitionId">The unique identifier of the source definition (format <c>def_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The source definition.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<SourceDefinition> GetSourceDefinitionAsync(string organizationId, string definitionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/source-definitions/").Segment(definitionId, nameof(definitionId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/source-definitions/{definition_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.SourceDefinition, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Delete source definition</summary>
+		/// <remarks>
+		/// Delete a source definition.
+		///
+		/// DELETE /organizations/{organization_id}/knowledge/connectors/source-definitions/{definition_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="definitionId">The unique identifier of the source definition (format <c>def_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task DeleteSourceDefinitionAsync(string organizationId, string definitionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/source-definitions/").Segment(definitionId, nameof(definitionId));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Delete, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/source-definitions/{definition_id}");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Update source definition</summary>
+		/// <remarks>
+		/// Update a source definition.
+		///
+		/// Inferred: the HTTP method (PATCH) and the body (the create fields, all optional); the documentation states
+		/// neither.
+		///
+		/// PATCH /organizations/{organization_id}/knowledge/connectors/source-definitions/{definition_id}
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="definitionId">The unique identifier of the source definition (format <c>def_*</c> in the documentation's examples).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The updated source definition.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<SourceDefinition> UpdateSourceDefinitionAsync(string organizationId, string definitionId, UpdateSourceDefinitionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/source-definitions/").Segment(definitionId, nameof(definitionId));
+			var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/source-definitions/{definition_id}");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateSourceDefinitionRequest>(body, AitronosJsonContext.Default.UpdateSourceDefinitionRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.SourceDefinition, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Get source definition specification</summary>
+		/// <remarks>
+		/// Retrieve the specification of a source definition: the JSON Schema of its configuration
+		/// (<c>connection_specification</c>), its documentation URL and the destination sync modes it supports.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/source-definitions/{definition_id}/spec
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="definitionId">The unique identifier of the source definition (format <c>def_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The source definition specification.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<SourceDefinitionSpecification> GetSourceDefinitionSpecAsync(string organizationId, string definitionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/source-definitions/").Segment(definitionId, nameof(definitionId)).Literal("/spec");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/source-definitions/{definition_id}/spec");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.SourceDefinitionSpecification, requestOptions, cancellationToken);
 		}
 
 		/// <summary>List connections</summary>
@@ -320,6 +561,101 @@ public sealed partial class AitronosClient : global::System.IDisposable
 			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
 		}
 
+		/// <summary>Get connection schema changes</summary>
+		/// <remarks>
+		/// List the changes detected between the source's current schema and the connection's catalog.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/schema-changes
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The detected changes (<c>changes</c>) and, when present, the catalog difference (<c>catalog_diff</c>).</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<ConnectionSchemaChanges> GetConnectionSchemaChangesAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/schema-changes");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/schema-changes");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.ConnectionSchemaChanges, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Refresh connection schema</summary>
+		/// <remarks>
+		/// Discover the source's schema again for a connection.
+		///
+		/// Inferred: the success status code (200) and the response, which the documentation does not describe.
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/refresh-schema
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The result of the refresh. (Status code and shape inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> RefreshConnectionSchemaAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/refresh-schema");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/refresh-schema");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Set connection schema propagation</summary>
+		/// <remarks>
+		/// Set how schema changes of the source are applied to the connection (<c>propagation_strategy</c>).
+		///
+		/// Inferred: the success status code (200) and the response, which the documentation does not describe.
+		///
+		/// PATCH /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/schema-propagation
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The result of the change. (Status code and shape inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> UpdateConnectionSchemaPropagationAsync(string organizationId, string connectionId, SchemaPropagationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/schema-propagation");
+			var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/schema-propagation");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<SchemaPropagationRequest>(body, AitronosJsonContext.Default.SchemaPropagationRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Get connection timeline</summary>
+		/// <remarks>
+		/// List the events of a connection's timeline, optionally filtered by event type and status, a page at a
+		/// time (<c>limit</c>/<c>offset</c>).
+		///
+		/// Inferred: the types of <c>limit</c>/<c>offset</c> (integer); the accepted values of <c>event_type</c> and <c>status</c> are not
+		/// documented.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/timeline
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
+		/// <param name="eventType">Only events of this type. Accepted values are not documented.</param>
+		/// <param name="status">Only events with this status. Accepted values are not documented.</param>
+		/// <param name="limit">Maximum number of items to return. (Type inferred.)</param>
+		/// <param name="offset">Number of items to skip. (Type inferred.)</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A page of timeline events, in <c>data</c>.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<ConnectionTimeline> GetConnectionTimelineAsync(string organizationId, string connectionId, string? eventType = null, string? status = null, long? limit = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/timeline");
+			if (eventType is { } eventTypeValue) path.Query("event_type", eventTypeValue);
+			if (status is { } statusValue) path.Query("status", statusValue);
+			if (limit is { } limitValue) path.Query("limit", AcgRuntime.ParameterFormatter.Format(limitValue));
+			if (offset is { } offsetValue) path.Query("offset", AcgRuntime.ParameterFormatter.Format(offsetValue));
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/connections/{connection_id}/timeline");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.ConnectionTimeline, requestOptions, cancellationToken);
+		}
+
 		/// <summary>List sources</summary>
 		/// <remarks>
 		/// List the sources of the organization. No paging parameters are documented.
@@ -388,6 +724,79 @@ public sealed partial class AitronosClient : global::System.IDisposable
 			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/test");
 			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TestSourceRequest>(body, AitronosJsonContext.Default.TestSourceRequest);
 			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.TestSourceResult, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Initiate source OAuth</summary>
+		/// <remarks>
+		/// Start the OAuth consent flow for a new source (native OAuth). The answer carries the consent URL to send
+		/// the user to; after consent, the user comes back to <c>redirect_url</c>.
+		///
+		/// Inferred: the success status code (200) and the response shape: the documentation says "an object with a
+		/// consent URL" without naming its fields, so the response is a free-form object.
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/sources/oauth
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>An object with the consent URL. (Status code and shape inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> InitiateSourceOAuthAsync(string organizationId, InitiateSourceOAuthRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/oauth");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/oauth");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<InitiateSourceOAuthRequest>(body, AitronosJsonContext.Default.InitiateSourceOAuthRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Authorize source (connector platform)</summary>
+		/// <remarks>
+		/// Start the OAuth flow of a connector-platform source (<c>slug</c>, for example <c>google-sheets</c>). Returns the URL to
+		/// send the user to and the id of the pending connection, which <c>completeSourceOAuth</c> turns into a source.
+		/// Python SDK: <c>authorize_source(organization_id=..., slug=..., redirect_url=...)</c>.
+		///
+		/// Inferred: the success status code (200).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/sources/authorize
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The authorization URL and the pending connection. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<SourceAuthorization> AuthorizeSourceAsync(string organizationId, AuthorizeSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/authorize");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/authorize");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<AuthorizeSourceRequest>(body, AitronosJsonContext.Default.AuthorizeSourceRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.SourceAuthorization, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Complete source OAuth (callback)</summary>
+		/// <remarks>
+		/// Finish an OAuth flow after the user's consent: creates the source from the authorized connection.
+		///
+		/// Inferred: the success status code (200).
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/sources/oauth/callback
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The created source. (Status code inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<Source> CompleteSourceOAuthAsync(string organizationId, CompleteSourceOAuthRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/oauth/callback");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/oauth/callback");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CompleteSourceOAuthRequest>(body, AitronosJsonContext.Default.CompleteSourceOAuthRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
 		}
 
 		/// <summary>Get source</summary>
@@ -478,6 +887,29 @@ public sealed partial class AitronosClient : global::System.IDisposable
 			var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/sources/{source_id}");
 			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<UpdateSourceRequest>(body, AitronosJsonContext.Default.UpdateSourceRequest);
 			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Source, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Discover streams</summary>
+		/// <remarks>
+		/// Discover the streams a source offers, with their sync modes, cursor fields and primary keys.
+		///
+		/// Inferred: the exact list shape (a bare JSON array).
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/streams
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="sourceId">The source whose streams to discover (format <c>src_*</c> in the documentation's examples).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>A list of stream objects.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<DiscoveredStream>> DiscoverStreamsAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (sourceId is null) throw new global::System.ArgumentNullException(nameof(sourceId));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/streams");
+			path.Query("source_id", sourceId);
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/streams");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.DiscoveredStreamList, requestOptions, cancellationToken);
 		}
 
 		/// <summary>List destinations</summary>
@@ -702,6 +1134,114 @@ public sealed partial class AitronosClient : global::System.IDisposable
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId)).Literal("/retry");
 			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/jobs/{job_id}/retry");
 			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.Job, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Get notification settings</summary>
+		/// <remarks>
+		/// Retrieve the organization's knowledge-connector notification settings.
+		///
+		/// GET /organizations/{organization_id}/knowledge/connectors/notifications
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The notification settings.</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<NotificationSettings> GetNotificationsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/notifications");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Get, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/notifications");
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.NotificationSettings, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Set notification settings</summary>
+		/// <remarks>
+		/// Set the organization's knowledge-connector notification settings (<c>notifications</c> is required).
+		///
+		/// Inferred: the success status code (200) and the response (the settings, as the get returns them).
+		///
+		/// PATCH /organizations/{organization_id}/knowledge/connectors/notifications
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The notification settings. (Status code and shape inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<NotificationSettings> SetNotificationsAsync(string organizationId, SetNotificationsRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/notifications");
+			var request = _transport.CreateRequest(new global::System.Net.Http.HttpMethod("PATCH"), path.ToString(), "/organizations/{organization_id}/knowledge/connectors/notifications");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<SetNotificationsRequest>(body, AitronosJsonContext.Default.SetNotificationsRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.NotificationSettings, requestOptions, cancellationToken);
+		}
+
+		/// <summary>Test notification</summary>
+		/// <remarks>
+		/// Send a test notification (<c>notification_type</c> <c>webhook</c> or <c>email</c>; <c>url</c> for a webhook).
+		///
+		/// Inferred: the success status code (200) and the response, which the documentation does not describe.
+		///
+		/// POST /organizations/{organization_id}/knowledge/connectors/notifications/test
+		/// </remarks>
+		/// <param name="organizationId">The unique identifier of the organization (format: <c>org_*</c>).</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>The result of the test. (Status code and shape inferred.)</returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> TestNotificationAsync(string organizationId, TestNotificationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/notifications/test");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/organizations/{organization_id}/knowledge/connectors/notifications/test");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<TestNotificationRequest>(body, AitronosJsonContext.Default.TestNotificationRequest);
+			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.JsonElementMap, requestOptions, cancellationToken);
+		}
+	}
+
+	/// <summary>
+	/// Model responses, streamed as server-sent events. (The tag's name is ours: the documentation names no
+	/// SDK group for this endpoint.)
+	/// </summary>
+	public sealed partial class ModelClient
+	{
+		private readonly AcgRuntime.ApiTransport _transport;
+
+		internal ModelClient(AcgRuntime.ApiTransport transport) => _transport = transport;
+
+		/// <summary>Create a model response (streamed)</summary>
+		/// <remarks>
+		/// Create a model response and receive it as it is written: with <c>stream: true</c> the answer is a
+		/// <c>text/event-stream</c> of the events <c>response.created</c>, <c>response.output_item.added</c>,
+		/// <c>response.output_text.delta</c>, <c>response.output_text.done</c> and <c>response.completed</c>.
+		///
+		/// Inferred: the request fields beyond <c>stream</c> (<c>model</c>, <c>input</c>, their types and which are required), the
+		/// success status code (200) and the data of each event. Only the event names are documented; each event's
+		/// data is modelled with a single optional field and keeps whatever else the server sends. The whole (not
+		/// streamed) response is not documented and not modelled.
+		///
+		/// POST /model/response
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
+		/// <returns>
+		/// The response's events, as they are written. (Status code inferred.)
+		///
+		/// The events as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
+		///
+		/// Each event's Data is, by its event name: response.created: ResponseCreatedEvent, response.output_item.added: ResponseOutputItemAddedEvent, response.output_text.delta: ResponseOutputTextDeltaEvent, response.output_text.done: ResponseOutputTextDoneEvent, response.completed: ResponseCompletedEvent; events of other names are skipped.
+		/// </returns>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<AcgRuntime.JsonModel>> CreateResponseStreamingAsync(CreateModelResponseRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+		{
+			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
+			var path = new AcgRuntime.RequestPath("/model/response");
+			var request = _transport.CreateRequest(global::System.Net.Http.HttpMethod.Post, path.ToString(), "/model/response");
+			request.Content = AcgRuntime.ApiTransport.CreateJsonContent<CreateModelResponseRequest>(body, AitronosJsonContext.Default.CreateModelResponseRequest);
+			return _transport.StreamEventsAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, new AcgRuntime.ServerSentEventTypes<AcgRuntime.JsonModel>().Add("response.created", AitronosJsonContext.Default.ResponseCreatedEvent).Add("response.output_item.added", AitronosJsonContext.Default.ResponseOutputItemAddedEvent).Add("response.output_text.delta", AitronosJsonContext.Default.ResponseOutputTextDeltaEvent).Add("response.output_text.done", AitronosJsonContext.Default.ResponseOutputTextDoneEvent).Add("response.completed", AitronosJsonContext.Default.ResponseCompletedEvent), requestOptions, cancellationToken);
 		}
 	}
 }
