@@ -656,6 +656,10 @@ public sealed partial class AitronosClient : global::System.IDisposable
 			return _transport.CallAsync(request, AcgRuntime.ApiAuth.ApiKey | AcgRuntime.ApiAuth.Bearer, AitronosJsonContext.Default.ConnectionTimeline, requestOptions, cancellationToken);
 		}
 
+		/// <summary>Every item of <see cref="GetConnectionTimelineAsync"/>, page after page.</summary>
+		public AcgRuntime.ApiPageable<ConnectionTimeline, TimelineEvent> GetConnectionTimelineAutoPagingAsync(string organizationId, string connectionId, string? eventType = null, string? status = null, long? limit = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
+			=> AcgRuntime.ApiPaging.Offset((n_, o_, t_) => GetConnectionTimelineAsync(organizationId, connectionId, eventType, status, limit, n_, t_, o_), offset, static p => p.Data, null, null, requestOptions, cancellationToken);
+
 		/// <summary>List sources</summary>
 		/// <remarks>
 		/// List the sources of the organization. No paging parameters are documented.
