@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
@@ -21,6 +22,13 @@ namespace Aitronos.Codegen.Runtime;
 /// A model read with problems writes back exactly the JSON it was read from (nothing invented, nothing dropped), and
 /// one read with an optional property as <c>null</c> writes that <c>null</c> back rather than leaving the property out;
 /// a copy made with <c>with</c> is a new value and writes its properties.
+/// <para>
+/// Absent and <c>null</c> differ on the wire (PATCH semantics): in a model that a request body uses, an optional property
+/// whose schema allows <c>null</c> sends <c>"name": null</c> when it is assigned <see langword="null"/>
+/// (<c>new UpdateSource { Name = null }</c>), and nothing when it is not assigned at all (<c>new UpdateSource()</c>).
+/// Such explicit nulls are part of the model's value: <c>with</c> keeps them (unless it assigns the property), and two
+/// models differing only in one are not equal.
+/// </para>
 /// </remarks>
 public abstract record JsonModel
 {
@@ -40,6 +48,17 @@ public abstract record JsonModel
     /// <param name="original">The model copied.</param>
     protected JsonModel(JsonModel original)
     {
+        // Only the nulls the model's value holds (properties whose assignment records them): a null read into any
+        // other property would be written beside the value a with-expression gives it.
+        if (original is not null && original._nulls != 0)
+        {
+            _nulls = original.SentNulls(original._nulls);
+        }
+
+        if (original?._read?.MoreNulls is { } more && Array.FindAll(more, original.KeepsNull) is { Length: > 0 } kept)
+        {
+            _read = new JsonReadReport { MoreNulls = kept };
+        }
     }
 
     /// <summary>
@@ -51,8 +70,12 @@ public abstract record JsonModel
 
     /// <summary>Models are equal by their properties; what reading them found takes no part.</summary>
     /// <param name="other">The other model.</param>
-    /// <returns><see langword="true"/> when both are of one type (the derived record compares the properties).</returns>
-    public virtual bool Equals(JsonModel? other) => ReferenceEquals(this, other) || (other is not null && EqualityContract == other.EqualityContract);
+    /// <returns>
+    /// <see langword="true"/> when both are of one type and send the same explicit nulls (the derived record compares the
+    /// properties).
+    /// </returns>
+    public virtual bool Equals(JsonModel? other) => ReferenceEquals(this, other)
+        || (other is not null && EqualityContract == other.EqualityContract && SentNulls(_nulls) == other.SentNulls(other._nulls) && SameMoreNulls(other));
 
     /// <inheritdoc/>
     public override int GetHashCode() => EqualityContract.GetHashCode();
@@ -117,7 +140,77 @@ public abstract record JsonModel
         }
     }
 
-    /// <summary>Writes the optional properties that came as <c>null</c> when this model was read (they hold null still: the model is immutable).</summary>
+    /// <summary>
+    /// For generated models: the <c>init</c> accessor of an optional property that may be sent as <c>null</c> passes
+    /// what it is assigned through here, which records whether the property is to be written as <c>null</c>.
+    /// </summary>
+    /// <typeparam name="T">The property's type.</typeparam>
+    /// <param name="index">The property's index in the model's names.</param>
+    /// <param name="value">The value assigned.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected T Assigned<T>(int index, T value)
+    {
+        bool isNull = value is null;
+        if (index < 64)
+        {
+            _nulls = isNull ? _nulls | (1UL << index) : _nulls & ~(1UL << index);
+        }
+        else if (isNull != (_read?.MoreNulls is { } more && Array.IndexOf(more, index) >= 0))
+        {
+            var report = _read ??= new JsonReadReport();
+            var list = new List<int>(report.MoreNulls ?? Array.Empty<int>());
+            if (isNull)
+            {
+                list.Add(index);
+            }
+            else
+            {
+                list.Remove(index);
+            }
+
+            report.MoreNulls = list.Count > 0 ? list.ToArray() : null;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// For generated models: whether the property at <paramref name="index"/> records its assignment (see
+    /// <see cref="Assigned{T}(int, T)"/>), so that its explicit <c>null</c> is part of the model's value.
+    /// </summary>
+    /// <param name="index">The property's index in the model's names.</param>
+    /// <returns><see langword="false"/> here; generated models with such properties name them.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected virtual bool KeepsNull(int index) => false;
+
+    private ulong SentNulls(ulong nulls)
+    {
+        ulong sent = 0;
+        for (int index = 0; nulls != 0; index++, nulls >>= 1)
+        {
+            if ((nulls & 1) != 0 && KeepsNull(index))
+            {
+                sent |= 1UL << index;
+            }
+        }
+
+        return sent;
+    }
+
+    private bool SameMoreNulls(JsonModel other)
+    {
+        int[] mine = _read?.MoreNulls is { } more ? Array.FindAll(more, KeepsNull) : Array.Empty<int>();
+        int[] theirs = other._read?.MoreNulls is { } otherMore ? Array.FindAll(otherMore, other.KeepsNull) : Array.Empty<int>();
+        Array.Sort(mine);
+        Array.Sort(theirs);
+        return ((IStructuralEquatable)mine).Equals(theirs, EqualityComparer<int>.Default);
+    }
+
+    /// <summary>
+    /// Writes the optional properties that hold <c>null</c> explicitly: assigned <see langword="null"/> (see
+    /// <see cref="Assigned{T}(int, T)"/>) or read as <c>null</c> (they hold null still: the model is immutable).
+    /// </summary>
     internal void WriteExplicitNulls(Utf8JsonWriter writer, JsonPropertyNames names)
     {
         ulong nulls = _nulls;

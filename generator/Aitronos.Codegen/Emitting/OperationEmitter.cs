@@ -152,7 +152,7 @@ internal static class OperationEmitter
         {
             string content = body.Kind switch
             {
-                BodyKind.Json => $"{Runtime}.ApiTransport.CreateJsonContent<{types.NonNull(body.Type!)}>({body.CSharpName}{(!body.Required && body.Type!.IsValueType ? ".Value" : string.Empty)}, {TypeInfo(context, body.Type!)})",
+                BodyKind.Json => $"{Runtime}.ApiTransport.CreateJsonContent<{types.NonNull(body.Type!)}>({body.CSharpName}{(!body.Required && body.Type!.IsValueType ? ".Value" : string.Empty)}, {TypeInfo(context, body.Type!)}{JsonMediaType(body)})",
                 BodyKind.Form => $"{Runtime}.ApiTransport.CreateFormContent({body.CSharpName}, {TypeInfo(context, body.Type!)}{Fields(body)})",
                 BodyKind.Multipart => $"{Runtime}.ApiTransport.CreateMultipartContent({body.CSharpName}, {TypeInfo(context, body.Type!)}{Fields(body)})",
                 BodyKind.Text => $"{Runtime}.ApiTransport.CreateTextContent({body.CSharpName}, {CSharpLiterals.String(body.MediaType)})",
@@ -216,6 +216,12 @@ internal static class OperationEmitter
         BodyKind.Binary => "global::System.IO.Stream",
         _ => "global::System.Net.Http.HttpContent",
     };
+
+    /// <summary>A JSON body's media type when it is not plain <c>application/json</c> (a merge patch says so in its Content-Type).</summary>
+    private static string JsonMediaType(BodyModel body) =>
+        body.MediaType.IndexOf('*') < 0 && !body.MediaType.Equals("application/json", System.StringComparison.OrdinalIgnoreCase)
+            ? ", " + CSharpLiterals.String(body.MediaType)
+            : string.Empty;
 
     /// <summary>The spec's <c>encoding</c> entries as the runtime's <c>BodyField</c>s, after the other arguments.</summary>
     private static string Fields(BodyModel body)

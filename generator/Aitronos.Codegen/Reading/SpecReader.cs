@@ -193,6 +193,7 @@ internal static class SpecReader
             }
         }
 
+        types = WithRequestNulls(types.ToList(), groups);
         return new ApiModel(
             SpecName: SpecName(input.Path),
             Namespace: ns,
@@ -207,6 +208,27 @@ internal static class SpecReader
             Groups: groups.ToEquatableArray(),
             Types: types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
             SerializedTypes: serialized.Select(t => t with { IsNullable = false }).Distinct().ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Marks the objects that request bodies use and that have an optional property allowing <c>null</c>: only they get
+    /// the accessors that tell <c>"name": null</c> from absent (a response-only model never sends), which keeps
+    /// big specs' output small.
+    /// </summary>
+    private static IEnumerable<TypeModel> WithRequestNulls(List<TypeModel> types, List<OperationGroupModel> groups)
+    {
+        var starts = new List<string>();
+        foreach (OperationModel operation in groups.SelectMany(g => g.Operations))
+        {
+            WebhookScope.AddNames(operation.Body?.Type, starts);
+            foreach (BodyVariantModel variant in operation.OtherBodies)
+            {
+                WebhookScope.AddNames(variant.Body.Type, starts);
+            }
+        }
+
+        HashSet<string> sent = WebhookScope.Reach(types.ToDictionary(t => t.Name, StringComparer.Ordinal), starts);
+        return types.Select(t => sent.Contains(t.Name) && t.Union is null && t.Properties.Any(p => !p.Required && p.Type.IsNullable) ? t with { SendsNulls = true } : t);
     }
 
     private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
