@@ -48,16 +48,11 @@ public abstract record JsonModel
     /// <param name="original">The model copied.</param>
     protected JsonModel(JsonModel original)
     {
-        // Only the nulls the model's value holds (properties whose assignment records them): a null read into any
-        // other property would be written beside the value a with-expression gives it.
-        if (original is not null && original._nulls != 0)
+        // Only the nulls assigned (the model's value): a null read into a property that does not record its assignment
+        // would be written beside the value a with-expression gives it.
+        if (original?._read is { Assigned: not 0 } or { MoreAssigned: not null })
         {
-            _nulls = original.SentNulls(original._nulls);
-        }
-
-        if (original?._read?.MoreNulls is { } more && Array.FindAll(more, original.KeepsNull) is { Length: > 0 } kept)
-        {
-            _read = new JsonReadReport { MoreNulls = kept };
+            _read = new JsonReadReport { Assigned = original._read.Assigned, MoreAssigned = original._read.MoreAssigned };
         }
     }
 
@@ -75,7 +70,7 @@ public abstract record JsonModel
     /// properties).
     /// </returns>
     public virtual bool Equals(JsonModel? other) => ReferenceEquals(this, other)
-        || (other is not null && EqualityContract == other.EqualityContract && SentNulls(_nulls) == other.SentNulls(other._nulls) && SameMoreNulls(other));
+        || (other is not null && EqualityContract == other.EqualityContract && SameAssignedNulls(other));
 
     /// <inheritdoc/>
     public override int GetHashCode() => EqualityContract.GetHashCode();
@@ -154,58 +149,39 @@ public abstract record JsonModel
         bool isNull = value is null;
         if (index < 64)
         {
-            _nulls = isNull ? _nulls | (1UL << index) : _nulls & ~(1UL << index);
+            ulong bit = 1UL << index;
+            if (isNull)
+            {
+                (_read ??= new JsonReadReport()).Assigned |= bit;
+            }
+            else if (_read is { } report)
+            {
+                report.Assigned &= ~bit;
+            }
         }
-        else if (isNull != (_read?.MoreNulls is { } more && Array.IndexOf(more, index) >= 0))
+        else if (isNull != (_read?.MoreAssigned is { } more && Array.IndexOf(more, index) >= 0))
         {
             var report = _read ??= new JsonReadReport();
-            var list = new List<int>(report.MoreNulls ?? Array.Empty<int>());
+            var list = new List<int>(report.MoreAssigned ?? Array.Empty<int>());
             if (isNull)
             {
                 list.Add(index);
+                list.Sort();
             }
             else
             {
                 list.Remove(index);
             }
 
-            report.MoreNulls = list.Count > 0 ? list.ToArray() : null;
+            report.MoreAssigned = list.Count > 0 ? list.ToArray() : null;
         }
 
         return value;
     }
 
-    /// <summary>
-    /// For generated models: whether the property at <paramref name="index"/> records its assignment (see
-    /// <see cref="Assigned{T}(int, T)"/>), so that its explicit <c>null</c> is part of the model's value.
-    /// </summary>
-    /// <param name="index">The property's index in the model's names.</param>
-    /// <returns><see langword="false"/> here; generated models with such properties name them.</returns>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    protected virtual bool KeepsNull(int index) => false;
-
-    private ulong SentNulls(ulong nulls)
-    {
-        ulong sent = 0;
-        for (int index = 0; nulls != 0; index++, nulls >>= 1)
-        {
-            if ((nulls & 1) != 0 && KeepsNull(index))
-            {
-                sent |= 1UL << index;
-            }
-        }
-
-        return sent;
-    }
-
-    private bool SameMoreNulls(JsonModel other)
-    {
-        int[] mine = _read?.MoreNulls is { } more ? Array.FindAll(more, KeepsNull) : Array.Empty<int>();
-        int[] theirs = other._read?.MoreNulls is { } otherMore ? Array.FindAll(otherMore, other.KeepsNull) : Array.Empty<int>();
-        Array.Sort(mine);
-        Array.Sort(theirs);
-        return ((IStructuralEquatable)mine).Equals(theirs, EqualityComparer<int>.Default);
-    }
+    private bool SameAssignedNulls(JsonModel other) =>
+        (_read?.Assigned ?? 0) == (other._read?.Assigned ?? 0)
+        && ((IStructuralEquatable)(_read?.MoreAssigned ?? Array.Empty<int>())).Equals(other._read?.MoreAssigned ?? Array.Empty<int>(), EqualityComparer<int>.Default);
 
     /// <summary>
     /// Writes the optional properties that hold <c>null</c> explicitly: assigned <see langword="null"/> (see
@@ -213,7 +189,7 @@ public abstract record JsonModel
     /// </summary>
     internal void WriteExplicitNulls(Utf8JsonWriter writer, JsonPropertyNames names)
     {
-        ulong nulls = _nulls;
+        ulong nulls = _nulls | (_read?.Assigned ?? 0);
         for (int index = 0; nulls != 0; index++, nulls >>= 1)
         {
             if ((nulls & 1) != 0)
@@ -227,6 +203,17 @@ public abstract record JsonModel
             foreach (int index in more)
             {
                 writer.WriteNull(names[index]);
+            }
+        }
+
+        if (_read?.MoreAssigned is { } assigned)
+        {
+            foreach (int index in assigned)
+            {
+                if (_read.MoreNulls is not { } read || Array.IndexOf(read, index) < 0)
+                {
+                    writer.WriteNull(names[index]);
+                }
             }
         }
     }

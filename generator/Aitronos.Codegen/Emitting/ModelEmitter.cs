@@ -175,11 +175,6 @@ internal static class ModelEmitter
 
         // ToString prints the JSON members; C# would otherwise synthesize a PrintMembers with code per property.
         writer.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);");
-        var sendsNull = type.Properties.Select((p, i) => (p, i)).Where(x => SendsNull(type, x.p)).Select(x => I(x.i)).ToList();
-        if (sendsNull.Count > 0)
-        {
-            writer.Line($"protected override bool KeepsNull(int index) => index is {string.Join(" or ", sendsNull)};");
-        }
     }
 
     /// <summary>An optional property that may be null, in a model a request body uses: null assigned is sent as null.</summary>

@@ -260,6 +260,11 @@ internal static class SpecReader
             {
                 yield return result;
             }
+
+            if (operation.Result.OtherType is { } otherResult)
+            {
+                yield return otherResult;
+            }
         }
     }
 
