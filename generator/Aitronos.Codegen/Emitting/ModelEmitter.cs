@@ -61,8 +61,9 @@ internal static class ModelEmitter
 
             if (SendsNull(type, property))
             {
-                // Assigned records that null was assigned, not left out: it is then sent as null (PATCH semantics).
-                string field = "_" + property.CSharpName.TrimStart('@');
+                // Assigned records that null was assigned, not left out: it is then sent as null (PATCH semantics). The
+                // field is named by the property's index, which is short and cannot clash (GitHub has ~100 of these).
+                string field = "_" + I(index);
                 writer.Line($"public {PropertyType(context, property)} {property.CSharpName} {{ get => {field}; init => {field} = Assigned({I(index)}, value); }}");
                 writer.Line($"private {PropertyType(context, property)} {field};");
             }

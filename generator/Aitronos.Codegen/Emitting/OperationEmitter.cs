@@ -114,8 +114,7 @@ internal static class OperationEmitter
                     + "The " + (operation.Result.Kind == ResultKind.EventStream ? "events" : "items") + " as they arrive; the request is sent when the enumeration starts. "
                     + "Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream."
                     + EventTypesDoc(operation.Result),
-                _ when operation.Result.OtherType is { } other => operation.Result.Description + "\n\nThe status code, and the body read as the type its status declares: "
-                    + TypeName(operation.Result.Type!) + " (First), or " + TypeName(other) + " (Second) for " + operation.Result.OtherStatuses + ".",
+                _ when operation.Result.OtherType is { } other => operation.Result.Description + "\n" + TypeName(other) + " (Second) for " + operation.Result.OtherStatuses + ", else " + TypeName(operation.Result.Type!) + ".",
                 _ => operation.Result.Description ?? "The response body.",
             });
         }

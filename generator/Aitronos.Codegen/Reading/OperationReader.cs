@@ -23,10 +23,16 @@ internal sealed partial class OperationReader
     private readonly OpenApiDocument _document;
     private readonly ISet<string>? _includeTags;
     private readonly bool _swagger2;
+    private readonly bool _multipartStyles;
 
     /// <param name="swagger2">The document is Swagger 2.0, whose arrays default to <c>collectionFormat: csv</c>.</param>
-    public OperationReader(ReadContext context, SchemaReader schemas, SecurityReader security, OpenApiDocument document, ISet<string>? includeTags, bool swagger2 = false)
+    /// <param name="multipartStyles">
+    /// The document is OpenAPI 3.1 or later, where an <c>encoding</c>'s <c>style</c> applies to <c>multipart/form-data</c>
+    /// too; 3.0 ignores it there (only <c>application/x-www-form-urlencoded</c> has styles, multipart parts their <c>contentType</c>).
+    /// </param>
+    public OperationReader(ReadContext context, SchemaReader schemas, SecurityReader security, OpenApiDocument document, ISet<string>? includeTags, bool swagger2 = false, bool multipartStyles = true)
     {
+        _multipartStyles = multipartStyles;
         _swagger2 = swagger2;
         _context = context;
         _schemas = schemas;
@@ -320,8 +326,9 @@ internal sealed partial class OperationReader
 
     /// <summary>
     /// The JSON bodies of the 2xx statuses after the first that are not of the first's type: when they are all of one
-    /// other type, that type, their codes, and a description of what each status means. More than two body types, or a
-    /// range (<c>2XX</c>) among them, keep the first type alone (a body of another status is read leniently as it).
+    /// other type, that type, their codes, and the first type's statuses' descriptions. More than two body types, a range
+    /// (<c>2XX</c>) among them, or an inline object schema keep the first type alone (a body of another status is read
+    /// leniently as it).
     /// </summary>
     private (TypeRef Type, string Statuses, string Description)? OtherStatuses(
         List<KeyValuePair<string, IOpenApiResponse>> success, string firstKey, TypeRef firstType, string pointer, string typeHint, List<TypeRef> serialized)
@@ -336,10 +343,18 @@ internal sealed partial class OperationReader
                 continue;
             }
 
-            descriptions.Add(response.Key + ": " + (response.Value.Description ?? "success").TrimEnd('.') + ".");
             if (string.CompareOrdinal(response.Key, firstKey) <= 0)
             {
+                descriptions.Add(response.Value.Description ?? string.Empty);
                 continue;
+            }
+
+            // A body type of its own only where it costs no new generated types for this one operation: a component, or a
+            // schema without properties (GitHub's 202 "accepted"). An inline object (GitHub's 207 multi-status) keeps the
+            // first type, read leniently as before: 14 KB of models for one operation would break the output-size budget.
+            if (json.Value?.Schema is not (OpenApiSchemaReference or { Properties: null or { Count: 0 }, AllOf: null or { Count: 0 }, OneOf: null or { Count: 0 }, AnyOf: null or { Count: 0 } }))
+            {
+                return null;
             }
 
             string schemaPointer = ReadContext.Pointer(ReadContext.Pointer(pointer, response.Key) + "/content", json.Key) + "/schema";
@@ -364,7 +379,7 @@ internal sealed partial class OperationReader
         }
 
         serialized.Add(other);
-        return (other, string.Join(" ", statuses), string.Join("\n", descriptions));
+        return (other, string.Join(" ", statuses), string.Join(" ", descriptions.Where(d => d.Length > 0)));
     }
 
     internal static bool IsJson(string mediaType)

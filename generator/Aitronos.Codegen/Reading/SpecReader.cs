@@ -73,7 +73,7 @@ internal static class SpecReader
         ReadResult read;
         try
         {
-            read = OpenApiDocument.Parse(input.Text, format, settings);
+            read = OpenApiDocument.Parse(WithoutTabSeparated(input.Text, context.TabSeparated), format, settings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -104,7 +104,13 @@ internal static class SpecReader
         }
 
         Task<IReadOnlyList<OpenApiError>> validation = Validate(document);
-        ApiModel? model = ReadModel(input, context, document, fileName, read.Diagnostic?.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0, cancellationToken);
+        ApiModel? model = ReadModel(input, context, document, fileName, read.Diagnostic?.SpecificationVersion ?? OpenApiSpecVersion.OpenApi3_0, cancellationToken);
+
+        foreach (int offset in context.TabSeparated)
+        {
+            context.Report(DiagnosticDescriptors.SpecValidationWarning, context.Locator.At(offset, offset + 3),
+                fileName + ": collectionFormat 'tsv' (tab-separated), which the OpenAPI reader cannot read, on a parameter the client reaches through a $ref: it is sent comma-separated (csv); declare the parameter in the operation to take it as a string you join with tabs");
+        }
 
         // After the model's diagnostics. When the model throws (cancellation above all), the rules' run is left to end
         // on its own rather than waited for.
@@ -140,7 +146,7 @@ internal static class SpecReader
         }
     }
 
-    private static ApiModel? ReadModel(SpecInput input, ReadContext context, OpenApiDocument document, string fileName, bool swagger2, CancellationToken cancellationToken)
+    private static ApiModel? ReadModel(SpecInput input, ReadContext context, OpenApiDocument document, string fileName, OpenApiSpecVersion version, CancellationToken cancellationToken)
     {
 
         SpecOptions options = input.Options;
@@ -173,7 +179,7 @@ internal static class SpecReader
         // Components first: they claim their shapes, so that inline copies of them in operations reuse them.
         schemas.ReadAllComponents();
         cancellationToken.ThrowIfCancellationRequested();
-        var operations = new OperationReader(context, schemas, security, document, includeTags, swagger2);
+        var operations = new OperationReader(context, schemas, security, document, includeTags, version == OpenApiSpecVersion.OpenApi2_0, multipartStyles: version >= OpenApiSpecVersion.OpenApi3_1);
         var (groups, serialized) = operations.Read(clientName);
 
         if (groups.Count == 0)
@@ -229,6 +235,34 @@ internal static class SpecReader
 
         HashSet<string> sent = WebhookScope.Reach(types.ToDictionary(t => t.Name, StringComparer.Ordinal), starts);
         return types.Select(t => sent.Contains(t.Name) && t.Union is null && t.Properties.Any(p => !p.Required && p.Type.IsNullable) ? t with { SendsNulls = true } : t);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex s_tabSeparated = new(
+        @"collectionFormat[""']?\s*:\s*[""']?(tsv)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The text with each <c>collectionFormat: tsv</c> read as <c>csv</c>, the offsets of the <c>tsv</c>s kept.</summary>
+    private static string WithoutTabSeparated(string text, List<int> offsets)
+    {
+        if (text.IndexOf("tsv", StringComparison.Ordinal) < 0)
+        {
+            return text;
+        }
+
+        var matches = s_tabSeparated.Matches(text);
+        if (matches.Count == 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        foreach (System.Text.RegularExpressions.Match match in matches)
+        {
+            int at = match.Groups[1].Index;
+            offsets.Add(at);
+            chars[at] = 'c';
+        }
+
+        return new string(chars);
     }
 
     private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
