@@ -23,16 +23,10 @@ internal sealed partial class OperationReader
     private readonly OpenApiDocument _document;
     private readonly ISet<string>? _includeTags;
     private readonly bool _swagger2;
-    private readonly bool _multipartStyles;
 
     /// <param name="swagger2">The document is Swagger 2.0, whose arrays default to <c>collectionFormat: csv</c>.</param>
-    /// <param name="multipartStyles">
-    /// The document is OpenAPI 3.1 or later, where an <c>encoding</c>'s <c>style</c> applies to <c>multipart/form-data</c>
-    /// too; 3.0 ignores it there (only <c>application/x-www-form-urlencoded</c> has styles, multipart parts their <c>contentType</c>).
-    /// </param>
-    public OperationReader(ReadContext context, SchemaReader schemas, SecurityReader security, OpenApiDocument document, ISet<string>? includeTags, bool swagger2 = false, bool multipartStyles = true)
+    public OperationReader(ReadContext context, SchemaReader schemas, SecurityReader security, OpenApiDocument document, ISet<string>? includeTags, bool swagger2 = false)
     {
-        _multipartStyles = multipartStyles;
         _swagger2 = swagger2;
         _context = context;
         _schemas = schemas;

@@ -104,7 +104,7 @@ internal static class SpecReader
         }
 
         Task<IReadOnlyList<OpenApiError>> validation = Validate(document);
-        ApiModel? model = ReadModel(input, context, document, fileName, read.Diagnostic?.SpecificationVersion ?? OpenApiSpecVersion.OpenApi3_0, cancellationToken);
+        ApiModel? model = ReadModel(input, context, document, fileName, read.Diagnostic?.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0, cancellationToken);
 
         foreach (int offset in context.TabSeparated)
         {
@@ -146,7 +146,7 @@ internal static class SpecReader
         }
     }
 
-    private static ApiModel? ReadModel(SpecInput input, ReadContext context, OpenApiDocument document, string fileName, OpenApiSpecVersion version, CancellationToken cancellationToken)
+    private static ApiModel? ReadModel(SpecInput input, ReadContext context, OpenApiDocument document, string fileName, bool swagger2, CancellationToken cancellationToken)
     {
 
         SpecOptions options = input.Options;
@@ -179,7 +179,7 @@ internal static class SpecReader
         // Components first: they claim their shapes, so that inline copies of them in operations reuse them.
         schemas.ReadAllComponents();
         cancellationToken.ThrowIfCancellationRequested();
-        var operations = new OperationReader(context, schemas, security, document, includeTags, version == OpenApiSpecVersion.OpenApi2_0, multipartStyles: version >= OpenApiSpecVersion.OpenApi3_1);
+        var operations = new OperationReader(context, schemas, security, document, includeTags, swagger2);
         var (groups, serialized) = operations.Read(clientName);
 
         if (groups.Count == 0)
