@@ -30,6 +30,30 @@ public sealed partial class ApiTransport
         return content;
     }
 
+    /// <summary>
+    /// Serializes a request body as the spec's JSON media type (<c>application/merge-patch+json</c>,
+    /// <c>application/vnd.api+json</c>...), in UTF-8: servers pick the body's meaning by it (a merge patch removes the
+    /// members sent as <c>null</c>).
+    /// </summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <param name="value">The body.</param>
+    /// <param name="typeInfo">The body type's serialization metadata, from the generated code.</param>
+    /// <param name="mediaType">The media type, from the spec.</param>
+    /// <returns>The content.</returns>
+    public static HttpContent CreateJsonContent<T>(T value, JsonTypeInfo<T> typeInfo, string mediaType)
+    {
+        if (mediaType is null)
+        {
+            throw new ArgumentNullException(nameof(mediaType));
+        }
+
+        HttpContent content = CreateJsonContent(value, typeInfo);
+        var header = MediaTypeHeaderValue.Parse(mediaType);
+        header.CharSet ??= "utf-8";
+        content.Headers.ContentType = header;
+        return content;
+    }
+
     /// <summary>Reads a successful response's JSON body. The response is not disposed.</summary>
     /// <typeparam name="T">The type the operation promises.</typeparam>
     /// <param name="response">The response, from <see cref="SendAsync(HttpRequestMessage, ApiSecurityRequirement, CancellationToken)"/>.</param>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
@@ -21,6 +22,13 @@ namespace Aitronos.Codegen.Runtime;
 /// A model read with problems writes back exactly the JSON it was read from (nothing invented, nothing dropped), and
 /// one read with an optional property as <c>null</c> writes that <c>null</c> back rather than leaving the property out;
 /// a copy made with <c>with</c> is a new value and writes its properties.
+/// <para>
+/// Absent and <c>null</c> differ on the wire (PATCH semantics): in a model that a request body uses, an optional property
+/// whose schema allows <c>null</c> sends <c>"name": null</c> when it is assigned <see langword="null"/>
+/// (<c>new UpdateSource { Name = null }</c>), and nothing when it is not assigned at all (<c>new UpdateSource()</c>).
+/// Such explicit nulls are part of the model's value: <c>with</c> keeps them (unless it assigns the property), and two
+/// models differing only in one are not equal.
+/// </para>
 /// </remarks>
 public abstract record JsonModel
 {
@@ -40,6 +48,12 @@ public abstract record JsonModel
     /// <param name="original">The model copied.</param>
     protected JsonModel(JsonModel original)
     {
+        // Only the nulls assigned (the model's value): a null read into a property that does not record its assignment
+        // would be written beside the value a with-expression gives it.
+        if (original?._read is { Assigned: not 0 } or { MoreAssigned: not null })
+        {
+            _read = new JsonReadReport { Assigned = original._read.Assigned, MoreAssigned = original._read.MoreAssigned };
+        }
     }
 
     /// <summary>
@@ -51,8 +65,12 @@ public abstract record JsonModel
 
     /// <summary>Models are equal by their properties; what reading them found takes no part.</summary>
     /// <param name="other">The other model.</param>
-    /// <returns><see langword="true"/> when both are of one type (the derived record compares the properties).</returns>
-    public virtual bool Equals(JsonModel? other) => ReferenceEquals(this, other) || (other is not null && EqualityContract == other.EqualityContract);
+    /// <returns>
+    /// <see langword="true"/> when both are of one type and send the same explicit nulls (the derived record compares the
+    /// properties).
+    /// </returns>
+    public virtual bool Equals(JsonModel? other) => ReferenceEquals(this, other)
+        || (other is not null && EqualityContract == other.EqualityContract && SameAssignedNulls(other));
 
     /// <inheritdoc/>
     public override int GetHashCode() => EqualityContract.GetHashCode();
@@ -117,10 +135,61 @@ public abstract record JsonModel
         }
     }
 
-    /// <summary>Writes the optional properties that came as <c>null</c> when this model was read (they hold null still: the model is immutable).</summary>
+    /// <summary>
+    /// For generated models: the <c>init</c> accessor of an optional property that may be sent as <c>null</c> passes
+    /// what it is assigned through here, which records whether the property is to be written as <c>null</c>.
+    /// </summary>
+    /// <typeparam name="T">The property's type.</typeparam>
+    /// <param name="index">The property's index in the model's names.</param>
+    /// <param name="value">The value assigned.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    protected T Assigned<T>(int index, T value)
+    {
+        bool isNull = value is null;
+        if (index < 64)
+        {
+            ulong bit = 1UL << index;
+            if (isNull)
+            {
+                (_read ??= new JsonReadReport()).Assigned |= bit;
+            }
+            else if (_read is { } report)
+            {
+                report.Assigned &= ~bit;
+            }
+        }
+        else if (isNull != (_read?.MoreAssigned is { } more && Array.IndexOf(more, index) >= 0))
+        {
+            var report = _read ??= new JsonReadReport();
+            var list = new List<int>(report.MoreAssigned ?? Array.Empty<int>());
+            if (isNull)
+            {
+                list.Add(index);
+                list.Sort();
+            }
+            else
+            {
+                list.Remove(index);
+            }
+
+            report.MoreAssigned = list.Count > 0 ? list.ToArray() : null;
+        }
+
+        return value;
+    }
+
+    private bool SameAssignedNulls(JsonModel other) =>
+        (_read?.Assigned ?? 0) == (other._read?.Assigned ?? 0)
+        && ((IStructuralEquatable)(_read?.MoreAssigned ?? Array.Empty<int>())).Equals(other._read?.MoreAssigned ?? Array.Empty<int>(), EqualityComparer<int>.Default);
+
+    /// <summary>
+    /// Writes the optional properties that hold <c>null</c> explicitly: assigned <see langword="null"/> (see
+    /// <see cref="Assigned{T}(int, T)"/>) or read as <c>null</c> (they hold null still: the model is immutable).
+    /// </summary>
     internal void WriteExplicitNulls(Utf8JsonWriter writer, JsonPropertyNames names)
     {
-        ulong nulls = _nulls;
+        ulong nulls = _nulls | (_read?.Assigned ?? 0);
         for (int index = 0; nulls != 0; index++, nulls >>= 1)
         {
             if ((nulls & 1) != 0)
@@ -134,6 +203,17 @@ public abstract record JsonModel
             foreach (int index in more)
             {
                 writer.WriteNull(names[index]);
+            }
+        }
+
+        if (_read?.MoreAssigned is { } assigned)
+        {
+            foreach (int index in assigned)
+            {
+                if (_read.MoreNulls is not { } read || Array.IndexOf(read, index) < 0)
+                {
+                    writer.WriteNull(names[index]);
+                }
             }
         }
     }

@@ -82,6 +82,63 @@ public sealed class MemoryBoundTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_hundred_megabyte_download_is_streamed_with_a_few_megabytes_allocated()
+    {
+        const long HundredMegabytes = 100L * 1024 * 1024;
+        await using var server = await LoopbackServer.StartAsync(async ctx =>
+        {
+            if (ctx.Request.Path == "/v1/warm-up")
+            {
+                await LoopbackServer.RespondAsync(ctx, 200, "{}");
+                return;
+            }
+
+            ctx.Response.StatusCode = 200;
+            ctx.Response.ContentType = "application/octet-stream";
+            ctx.Response.ContentLength = HundredMegabytes;
+            var chunk = new byte[64 * 1024];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                chunk[i] = (byte)i;
+            }
+
+            for (long sent = 0; sent < HundredMegabytes; sent += chunk.Length)
+            {
+                await ctx.Response.Body.WriteAsync(chunk, ctx.RequestAborted);
+            }
+        });
+        using var transport = Transport(server, new VirtualRetryClock());
+        await WarmUpAsync(transport);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+
+        long received = 0;
+        long sum = 0;
+        using (var request = transport.CreateRequest(HttpMethod.Get, "/download"))
+        await using (var stream = await transport.CallForStreamAsync(request, ApiAuth.ApiKey, default))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(buffer)) > 0)
+            {
+                received += read;
+                for (var i = 0; i < read; i++)
+                {
+                    sum += buffer[i];
+                }
+            }
+        }
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        output.WriteLine($"a 100 MB download read through the client: {allocated / 1024.0 / 1024.0:0.0} MiB allocated in the process, server included");
+        Assert.Equal(HundredMegabytes, received);
+        // Every 64 KB chunk holds 0..255 256 times over: the bytes are the server's, in full.
+        Assert.Equal((HundredMegabytes / (64 * 1024)) * 256L * (255 * 256 / 2), sum);
+
+        // Buffered, the body alone would be 100 MB (more as a growing MemoryStream); streamed, a few buffers.
+        Assert.True(allocated < 16L * Mebibyte, $"the 100 MB download cost {allocated:N0} bytes of allocations");
+    }
+
+    [Fact]
     public async Task Ten_thousand_calls_a_hundred_at_a_time_all_succeed_with_their_own_answers_and_memory_stays_flat()
     {
         const int Concurrency = 100;

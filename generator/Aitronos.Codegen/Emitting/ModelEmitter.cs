@@ -35,8 +35,10 @@ internal static class ModelEmitter
         writer.Line();
         bool previousDocumented = false;
         bool first = true;
+        int index = -1;
         foreach (PropertyModel property in type.Properties)
         {
+            index++;
             // A blank line sets a documented property apart; undocumented one-liners stand together.
             bool documented = !string.IsNullOrWhiteSpace(property.Description) || property.Deprecated;
             if (!first && (documented || previousDocumented))
@@ -57,7 +59,18 @@ internal static class ModelEmitter
                 writer.Line("/// <remarks>Deprecated in the API description.</remarks>");
             }
 
-            writer.Line($"public {(property.Required ? "required " : string.Empty)}{PropertyType(context, property)} {property.CSharpName} {{ get; init; }}");
+            if (SendsNull(type, property))
+            {
+                // Assigned records that null was assigned, not left out: it is then sent as null (PATCH semantics). The
+                // field is named by the property's index, which is short and cannot clash (GitHub has ~100 of these).
+                string field = "_" + I(index);
+                writer.Line($"public {PropertyType(context, property)} {property.CSharpName} {{ get => {field}; init => {field} = Assigned({I(index)}, value); }}");
+                writer.Line($"private {PropertyType(context, property)} {field};");
+            }
+            else
+            {
+                writer.Line($"public {(property.Required ? "required " : string.Empty)}{PropertyType(context, property)} {property.CSharpName} {{ get; init; }}");
+            }
         }
 
         writer.Line();
@@ -164,6 +177,9 @@ internal static class ModelEmitter
         // ToString prints the JSON members; C# would otherwise synthesize a PrintMembers with code per property.
         writer.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);");
     }
+
+    /// <summary>An optional property that may be null, in a model a request body uses: null assigned is sent as null.</summary>
+    private static bool SendsNull(TypeModel type, PropertyModel property) => type.SendsNulls && !property.Required && property.Type.IsNullable;
 
     private static string PropertyType(EmitContext context, PropertyModel property) =>
         property.Required ? context.Types.Of(property.Type) : context.Types.Nullable(property.Type);

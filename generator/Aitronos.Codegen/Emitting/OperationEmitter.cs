@@ -69,9 +69,8 @@ internal static class OperationEmitter
             ResultKind.Stream => "global::System.Threading.Tasks.Task<global::System.IO.Stream>",
             ResultKind.EventStream => $"global::System.Collections.Generic.IAsyncEnumerable<{Runtime}.ServerSentEvent<{EventDataType(types, operation.Result)}>>",
             ResultKind.JsonLines => $"global::System.Collections.Generic.IAsyncEnumerable<{types.Of(operation.Result.Type!)}>",
-            // A body whose schema is a nullable object (GitHub's nullable-integration) is read with the object's type info:
-            // Task<T?> would not take the Task<T> that reading returns.
-            _ => $"global::System.Threading.Tasks.Task<{types.Of(operation.Result.Type! is { Kind: TypeKind.Object or TypeKind.Union or TypeKind.Array or TypeKind.Map, IsNullable: true } nullable ? nullable with { IsNullable = false } : operation.Result.Type!)}>",
+            _ when operation.Result.OtherType is { } other => $"global::System.Threading.Tasks.Task<{Runtime}.ApiResult<{ResultType(types, operation.Result.Type!)}, {ResultType(types, other)}>>",
+            _ => $"global::System.Threading.Tasks.Task<{ResultType(types, operation.Result.Type!)}>",
         };
 
         // Documentation
@@ -121,6 +120,7 @@ internal static class OperationEmitter
                     + "The " + (operation.Result.Kind == ResultKind.EventStream ? "events" : "items") + " as they arrive; the request is sent when the enumeration starts. "
                     + "Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream."
                     + EventTypesDoc(operation.Result),
+                _ when operation.Result.OtherType is { } other => operation.Result.Description + "\n" + TypeName(other) + " (Second) for " + operation.Result.OtherStatuses + ", else " + TypeName(operation.Result.Type!) + ".",
                 _ => operation.Result.Description ?? "The response body.",
             });
         }
@@ -158,7 +158,7 @@ internal static class OperationEmitter
         {
             string content = body.Kind switch
             {
-                BodyKind.Json => $"{Runtime}.ApiTransport.CreateJsonContent<{types.NonNull(body.Type!)}>({body.CSharpName}{(!body.Required && body.Type!.IsValueType ? ".Value" : string.Empty)}, {TypeInfo(context, body.Type!)})",
+                BodyKind.Json => $"{Runtime}.ApiTransport.CreateJsonContent<{types.NonNull(body.Type!)}>({body.CSharpName}{(!body.Required && body.Type!.IsValueType ? ".Value" : string.Empty)}, {TypeInfo(context, body.Type!)}{JsonMediaType(body)})",
                 BodyKind.Form => $"{Runtime}.ApiTransport.CreateFormContent({body.CSharpName}, {TypeInfo(context, body.Type!)}{Fields(body)})",
                 BodyKind.Multipart => $"{Runtime}.ApiTransport.CreateMultipartContent({body.CSharpName}, {TypeInfo(context, body.Type!)}{Fields(body)})",
                 BodyKind.Text => $"{Runtime}.ApiTransport.CreateTextContent({body.CSharpName}, {CSharpLiterals.String(body.MediaType)})",
@@ -173,6 +173,7 @@ internal static class OperationEmitter
         string auth = SecurityEmitter.Argument(context.Api, operation.Auth);
         writer.Line(operation.Result.Kind switch
         {
+            ResultKind.Json when operation.Result.OtherType is { } other => $"return _transport.CallAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, {TypeInfo(context, other)}, {CSharpLiterals.String(operation.Result.OtherStatuses!)}, requestOptions, cancellationToken);",
             ResultKind.Json => $"return _transport.CallAsync(request, {auth}, {TypeInfo(context, operation.Result.Type!)}, requestOptions, cancellationToken);",
             ResultKind.Text => $"return _transport.CallForStringAsync(request, {auth}, requestOptions, cancellationToken);",
             ResultKind.Stream => $"return _transport.CallForStreamAsync(request, {auth}, requestOptions, cancellationToken);",
@@ -184,6 +185,13 @@ internal static class OperationEmitter
         });
         writer.CloseBlock();
     }
+
+    // A body whose schema is a nullable object (GitHub's nullable-integration) is read with the object's type info:
+    // Task<T?> would not take the Task<T> that reading returns.
+    private static string ResultType(TypeSpelling types, TypeRef type) =>
+        types.Of(type is { Kind: TypeKind.Object or TypeKind.Union or TypeKind.Array or TypeKind.Map, IsNullable: true } ? type with { IsNullable = false } : type);
+
+    private static string TypeName(TypeRef type) => type.Name ?? type.Kind.ToString();
 
     /// <summary>An event's data type: the model every variant derives from when the event name picks the type, else the one type.</summary>
     private static string EventDataType(TypeSpelling types, ResultModel result) =>
@@ -222,6 +230,12 @@ internal static class OperationEmitter
         BodyKind.Binary => "global::System.IO.Stream",
         _ => "global::System.Net.Http.HttpContent",
     };
+
+    /// <summary>A JSON body's media type when it is not plain <c>application/json</c> (a merge patch says so in its Content-Type).</summary>
+    private static string JsonMediaType(BodyModel body) =>
+        body.MediaType.IndexOf('*') < 0 && !body.MediaType.Equals("application/json", System.StringComparison.OrdinalIgnoreCase)
+            ? ", " + CSharpLiterals.String(body.MediaType)
+            : string.Empty;
 
     /// <summary>The spec's <c>encoding</c> entries as the runtime's <c>BodyField</c>s, after the other arguments.</summary>
     private static string Fields(BodyModel body)

@@ -116,8 +116,16 @@ internal sealed record BodyVariantModel(string MethodName, BodyModel Body);
 /// What the method returns on success. For <see cref="ResultKind.EventStream"/> and <see cref="ResultKind.JsonLines"/>,
 /// <paramref name="Type"/> is one event's data (one item); a stream whose <c>event</c> name picks the data's type lists the
 /// names in <paramref name="Events"/>, and <paramref name="Type"/> is then the type of unlisted events, if any.
+/// A JSON result whose 2xx statuses declare two different body types has the second in <paramref name="OtherType"/>, read
+/// for the statuses in <paramref name="OtherStatuses"/> (space-separated codes); the method returns the runtime's <c>ApiResult</c>.
 /// </summary>
-internal sealed record ResultModel(ResultKind Kind, TypeRef? Type, string? Description, EquatableArray<StreamEventModel>? Events = null);
+internal sealed record ResultModel(
+    ResultKind Kind,
+    TypeRef? Type,
+    string? Description,
+    EquatableArray<StreamEventModel>? Events = null,
+    TypeRef? OtherType = null,
+    string? OtherStatuses = null);
 
 /// <summary>An event name of a <c>text/event-stream</c> and the type its data is read as.</summary>
 internal sealed record StreamEventModel(string EventName, TypeRef Type);

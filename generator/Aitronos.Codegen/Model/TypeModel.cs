@@ -43,7 +43,11 @@ internal sealed record TypeRef(TypeKind Kind, string? Name = null, TypeRef? Elem
         or TypeKind.Guid or TypeKind.Any or TypeKind.Enum;
 }
 
-/// <summary>A generated type: an object record, an open string enum, or a union (<see cref="Union"/> set).</summary>
+/// <summary>
+/// A generated type: an object record, an open string enum, or a union (<see cref="Union"/> set).
+/// <see cref="SendsNulls"/>: an object a request body uses (itself or inside it) with optional properties that may be
+/// <c>null</c>; assigning such a property <see langword="null"/> sends <c>null</c> rather than leaving it out.
+/// </summary>
 internal sealed record TypeModel(
     string Name,
     bool IsEnum,
@@ -53,7 +57,8 @@ internal sealed record TypeModel(
     TypeRef? AdditionalPropertiesType,
     string AdditionalPropertiesName,
     EquatableArray<EnumMemberModel> EnumMembers,
-    UnionModel? Union = null);
+    UnionModel? Union = null,
+    bool SendsNulls = false);
 
 /// <summary>
 /// A union's variants, in the order the spec lists them, and how a read chooses one: by a discriminating property

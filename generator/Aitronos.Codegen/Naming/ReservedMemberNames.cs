@@ -8,7 +8,7 @@ namespace Aitronos.Codegen.Naming;
 internal static class ReservedMemberNames
 {
     /// <summary>Of a model record: what C# synthesizes for records, plus the JSON members the emitter adds.</summary>
-    public static readonly string[] Record = { "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "ReadJson", "WriteJson", "WriteJsonProperty", "JsonConverter", "JsonReadProblems", "WriteJsonValue", "PrintJson", Emitting.EmitContext.RuntimeAlias, Emitting.EmitContext.JsonAlias };
+    public static readonly string[] Record = { "EqualityContract", "Equals", "GetHashCode", "ToString", "Deconstruct", "PrintMembers", "ReadJson", "WriteJson", "WriteJsonProperty", "JsonConverter", "JsonReadProblems", "WriteJsonValue", "PrintJson", "Assigned", Emitting.EmitContext.RuntimeAlias, Emitting.EmitContext.JsonAlias };
 
     /// <summary>Of an open enum struct.</summary>
     public static readonly string[] Enum = { "Value", "Equals", "GetHashCode", "ToString", "ReadJson", "WriteJson", "WriteJsonProperty", "JsonConverter", Emitting.EmitContext.RuntimeAlias, Emitting.EmitContext.JsonAlias };

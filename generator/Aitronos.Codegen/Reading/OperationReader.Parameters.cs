@@ -107,6 +107,14 @@ internal sealed partial class OperationReader
             isJsonContent = false;
         }
 
+        if (type.Kind == TypeKind.Array && TakeTabSeparated(pointer))
+        {
+            _context.Report(DiagnosticDescriptors.UnsupportedParameter, pointer, operationName, name, "in " + Location(location.Value)
+                + " has collectionFormat 'tsv' (tab-separated), which the OpenAPI reader cannot read: the method takes it as a string, which it sends as it is"
+                + (location == ApiParameterLocation.Header ? string.Empty : ", percent-encoded") + " (join the items with a tab)");
+            type = TypeRef.String;
+        }
+
         if (isJsonContent || (!IsSimple(type) && !(type.Kind == TypeKind.Array && IsSimple(type.Element!))))
         {
             // Written from its JSON, by the generated type's own JSON code.
@@ -127,6 +135,46 @@ internal sealed partial class OperationReader
             explode,
             allowReserved,
             isJsonContent);
+    }
+
+    /// <summary>
+    /// Whether the parameter at <paramref name="pointer"/> said <c>collectionFormat: tsv</c> (see
+    /// <see cref="ReadContext.TabSeparated"/>): an offset after the parameter's start and before the next parameter's
+    /// (the locator knows where nodes start, not where they end), or for the last one, before the operation's
+    /// <c>responses</c>; the offset is then taken.
+    /// </summary>
+    private bool TakeTabSeparated(string pointer)
+    {
+        if (_context.TabSeparated.Count == 0)
+        {
+            return false;
+        }
+
+        int start = _context.Locator.ForPointer(pointer).Span.Start;
+        int slash = pointer.LastIndexOf('/');
+        int next = int.MaxValue;
+        if (int.TryParse(pointer.Substring(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index))
+        {
+            int nextStart = _context.Locator.ForPointer(pointer.Substring(0, slash + 1) + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Span.Start;
+            next = nextStart > start ? nextStart : int.MaxValue;
+        }
+
+        if (next == int.MaxValue)
+        {
+            // The last parameter: up to the operation's responses (required in 2.0, and usually after the parameters).
+            string operation = pointer.Substring(0, pointer.LastIndexOf("/parameters/", StringComparison.Ordinal));
+            int responses = _context.Locator.ForPointer(operation + "/responses").Span.Start;
+            next = responses > start ? responses : start + 1000;
+        }
+
+        int found = _context.TabSeparated.FindIndex(offset => offset > start && offset < next);
+        if (found < 0)
+        {
+            return false;
+        }
+
+        _context.TabSeparated.RemoveAt(found);
+        return true;
     }
 
     /// <summary>The effective style: the spec's where it is defined for the location, else the location's default (ACG015 says so).</summary>

@@ -298,7 +298,9 @@ internal sealed partial class OperationReader
                 TypeRef type = _schemas.Resolve(json.Value?.Schema, ReadContext.Pointer(responsePointer + "/content", json.Key) + "/schema", typeHint + "Response");
                 serialized.Add(type);
                 alsoStreamed = streamed;
-                return new ResultModel(ResultKind.Json, type, response.Value.Description);
+                return OtherStatuses(success, response.Key, type, pointer, typeHint, serialized) is { } other
+                    ? new ResultModel(ResultKind.Json, type, other.Description, OtherType: other.Type, OtherStatuses: other.Statuses)
+                    : new ResultModel(ResultKind.Json, type, response.Value.Description);
             }
 
             if (streamed is not null)
@@ -316,6 +318,64 @@ internal sealed partial class OperationReader
         }
 
         return new ResultModel(ResultKind.None, null, success.Select(r => r.Value?.Description).FirstOrDefault());
+    }
+
+    /// <summary>
+    /// The JSON bodies of the 2xx statuses after the first that are not of the first's type: when they are all of one
+    /// other type, that type, their codes, and the first type's statuses' descriptions. More than two body types, a range
+    /// (<c>2XX</c>) among them, or an inline object schema keep the first type alone (a body of another status is read
+    /// leniently as it).
+    /// </summary>
+    private (TypeRef Type, string Statuses, string Description)? OtherStatuses(
+        List<KeyValuePair<string, IOpenApiResponse>> success, string firstKey, TypeRef firstType, string pointer, string typeHint, List<TypeRef> serialized)
+    {
+        TypeRef? other = null;
+        var statuses = new List<string>();
+        var descriptions = new List<string>();
+        foreach (var response in success)
+        {
+            if (response.Key is "204" or "205" || response.Value?.Content?.FirstOrDefault(c => IsJson(c.Key)) is not { Key: not null } json)
+            {
+                continue;
+            }
+
+            if (string.CompareOrdinal(response.Key, firstKey) <= 0)
+            {
+                descriptions.Add(response.Value.Description ?? string.Empty);
+                continue;
+            }
+
+            // A body type of its own only where it costs no new generated types for this one operation: a component, or a
+            // schema without properties (GitHub's 202 "accepted"). An inline object (GitHub's 207 multi-status) keeps the
+            // first type, read leniently as before: 14 KB of models for one operation would break the output-size budget.
+            if (json.Value?.Schema is not (OpenApiSchemaReference or { Properties: null or { Count: 0 }, AllOf: null or { Count: 0 }, OneOf: null or { Count: 0 }, AnyOf: null or { Count: 0 } }))
+            {
+                return null;
+            }
+
+            string schemaPointer = ReadContext.Pointer(ReadContext.Pointer(pointer, response.Key) + "/content", json.Key) + "/schema";
+            TypeRef type = _schemas.Resolve(json.Value?.Schema, schemaPointer, typeHint + "Response" + response.Key);
+            if ((type with { IsNullable = false }).Equals(firstType with { IsNullable = false }))
+            {
+                continue;
+            }
+
+            if (!response.Key.All(char.IsDigit) || (other is not null && !(type with { IsNullable = false }).Equals(other with { IsNullable = false })))
+            {
+                return null;
+            }
+
+            other = type;
+            statuses.Add(response.Key);
+        }
+
+        if (other is null)
+        {
+            return null;
+        }
+
+        serialized.Add(other);
+        return (other, string.Join(" ", statuses), string.Join(" ", descriptions.Where(d => d.Length > 0)));
     }
 
     internal static bool IsJson(string mediaType)

@@ -18,6 +18,13 @@ internal sealed class ReadContext
 
     public SpecLocator Locator { get; }
 
+    /// <summary>
+    /// Where a Swagger 2.0 text said <c>collectionFormat: tsv</c>, which Microsoft.OpenApi throws on for the whole
+    /// document: the text is read with <c>csv</c> there (same length, so positions hold), and the parameters found at
+    /// these offsets are taken as strings (see <c>OperationReader</c>); the offsets left are reported where they are.
+    /// </summary>
+    public List<int> TabSeparated { get; } = new();
+
     /// <summary>The diagnostics reported so far, in the order they were reported, located now with one walk of the text.</summary>
     public IReadOnlyList<DiagnosticInfo> LocateDiagnostics()
     {

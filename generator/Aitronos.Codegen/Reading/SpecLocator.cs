@@ -145,7 +145,8 @@ internal sealed class SpecLocator
         return At(start, end);
     }
 
-    private LocationInfo At(int start, int end)
+    /// <summary>Locates a range of the text by its offsets.</summary>
+    public LocationInfo At(int start, int end)
     {
         start = Math.Max(0, Math.Min(start, _text.Length));
         end = Math.Max(start, Math.Min(end, _text.Length));

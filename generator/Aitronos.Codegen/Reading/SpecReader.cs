@@ -73,7 +73,7 @@ internal static class SpecReader
         ReadResult read;
         try
         {
-            read = OpenApiDocument.Parse(input.Text, format, settings);
+            read = OpenApiDocument.Parse(WithoutTabSeparated(input.Text, context.TabSeparated), format, settings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -105,6 +105,12 @@ internal static class SpecReader
 
         Task<IReadOnlyList<OpenApiError>> validation = Validate(document);
         ApiModel? model = ReadModel(input, context, document, fileName, read.Diagnostic?.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0, cancellationToken);
+
+        foreach (int offset in context.TabSeparated)
+        {
+            context.Report(DiagnosticDescriptors.SpecValidationWarning, context.Locator.At(offset, offset + 3),
+                fileName + ": collectionFormat 'tsv' (tab-separated), which the OpenAPI reader cannot read, on a parameter the client reaches through a $ref: it is sent comma-separated (csv); declare the parameter in the operation to take it as a string you join with tabs");
+        }
 
         // After the model's diagnostics. When the model throws (cancellation above all), the rules' run is left to end
         // on its own rather than waited for.
@@ -193,6 +199,7 @@ internal static class SpecReader
             }
         }
 
+        types = WithRequestNulls(types.ToList(), groups);
         return new ApiModel(
             SpecName: SpecName(input.Path),
             Namespace: ns,
@@ -207,6 +214,55 @@ internal static class SpecReader
             Groups: groups.ToEquatableArray(),
             Types: types.OrderBy(t => t.Name, StringComparer.Ordinal).ToEquatableArray(),
             SerializedTypes: serialized.Select(t => t with { IsNullable = false }).Distinct().ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Marks the objects that request bodies use and that have an optional property allowing <c>null</c>: only they get
+    /// the accessors that tell <c>"name": null</c> from absent (a response-only model never sends), which keeps
+    /// big specs' output small.
+    /// </summary>
+    private static IEnumerable<TypeModel> WithRequestNulls(List<TypeModel> types, List<OperationGroupModel> groups)
+    {
+        var starts = new List<string>();
+        foreach (OperationModel operation in groups.SelectMany(g => g.Operations))
+        {
+            WebhookScope.AddNames(operation.Body?.Type, starts);
+            foreach (BodyVariantModel variant in operation.OtherBodies)
+            {
+                WebhookScope.AddNames(variant.Body.Type, starts);
+            }
+        }
+
+        HashSet<string> sent = WebhookScope.Reach(types.ToDictionary(t => t.Name, StringComparer.Ordinal), starts);
+        return types.Select(t => sent.Contains(t.Name) && t.Union is null && t.Properties.Any(p => !p.Required && p.Type.IsNullable) ? t with { SendsNulls = true } : t);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex s_tabSeparated = new(
+        @"collectionFormat[""']?\s*:\s*[""']?(tsv)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>The text with each <c>collectionFormat: tsv</c> read as <c>csv</c>, the offsets of the <c>tsv</c>s kept.</summary>
+    private static string WithoutTabSeparated(string text, List<int> offsets)
+    {
+        if (text.IndexOf("tsv", StringComparison.Ordinal) < 0)
+        {
+            return text;
+        }
+
+        var matches = s_tabSeparated.Matches(text);
+        if (matches.Count == 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        foreach (System.Text.RegularExpressions.Match match in matches)
+        {
+            int at = match.Groups[1].Index;
+            offsets.Add(at);
+            chars[at] = 'c';
+        }
+
+        return new string(chars);
     }
 
     private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
@@ -237,6 +293,11 @@ internal static class SpecReader
             if (operation.Result.Type is { } result)
             {
                 yield return result;
+            }
+
+            if (operation.Result.OtherType is { } otherResult)
+            {
+                yield return otherResult;
             }
         }
     }

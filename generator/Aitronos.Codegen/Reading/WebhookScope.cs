@@ -80,7 +80,8 @@ internal static class WebhookScope
         return Reach(byName, starts);
     }
 
-    private static HashSet<string> Reach(Dictionary<string, TypeModel> byName, IEnumerable<string> starts)
+    /// <summary>The names of the types reachable from <paramref name="starts"/> through properties, map values and union variants.</summary>
+    internal static HashSet<string> Reach(Dictionary<string, TypeModel> byName, IEnumerable<string> starts)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>(starts);
@@ -118,7 +119,8 @@ internal static class WebhookScope
         return seen;
     }
 
-    private static void AddNames(TypeRef? type, List<string> names)
+    /// <summary>The generated types a reference names, itself or as the element of a list or map.</summary>
+    internal static void AddNames(TypeRef? type, List<string> names)
     {
         for (; type is not null; type = type.Element)
         {

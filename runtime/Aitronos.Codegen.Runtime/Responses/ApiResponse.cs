@@ -63,6 +63,34 @@ public class ApiResponse
     /// <summary>The server's request id (<c>x-request-id</c>), if it sent one.</summary>
     public string? RequestId => ResponseHeaders.First(Headers, "x-request-id");
 
+    /// <summary>
+    /// The first value of a response header (the headers an operation declares, such as <c>Location</c> or
+    /// <c>X-RateLimit-Remaining</c>, included), or <see langword="null"/> when the response has none.
+    /// </summary>
+    /// <param name="name">The header's name, in any case.</param>
+    /// <returns>The value.</returns>
+    public string? Header(string name) => ResponseHeaders.First(Headers, name ?? throw new ArgumentNullException(nameof(name)));
+
+    /// <summary>Reads a header declared as an <c>integer</c>.</summary>
+    /// <param name="name">The header's name, in any case.</param>
+    /// <param name="value">Its first value, when there is one and it is an integer.</param>
+    /// <returns>Whether the header came and is an integer.</returns>
+    public bool TryGetHeader(string name, out long value)
+    {
+        value = 0;
+        return Header(name) is { } text && long.TryParse(text.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Reads a header holding a date: an HTTP date (<c>Last-Modified</c>) or an ISO 8601 <c>date-time</c>.</summary>
+    /// <param name="name">The header's name, in any case.</param>
+    /// <param name="value">Its first value, when there is one and it is a date.</param>
+    /// <returns>Whether the header came and is a date.</returns>
+    public bool TryGetHeader(string name, out DateTimeOffset value)
+    {
+        value = default;
+        return Header(name) is { } text && DateTimeOffset.TryParse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out value);
+    }
+
     /// <summary>The raw body as received, or <see langword="null"/> when it was returned as a stream.</summary>
     public byte[]? Content { get; }
 

@@ -6,8 +6,9 @@ using System.Text.Json;
 namespace Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>
-/// What reading one model found wrong and the JSON it was read from (written back as it came), and the optional
-/// properties past the 64th that came as null: made only for a model that has any of them.
+/// What reading one model found wrong and the JSON it was read from (written back as it came), the optional
+/// properties past the 64th that came as null, and the properties assigned null to be sent as null: made only for a
+/// model that has any of them.
 /// </summary>
 internal sealed class JsonReadReport
 {
@@ -17,6 +18,12 @@ internal sealed class JsonReadReport
     public JsonElement? Json { get; private set; }
 
     public int[]? MoreNulls { get; set; }
+
+    /// <summary>The optional properties assigned <see langword="null"/> (by code, or by reading), to be sent as <c>null</c>: the first 64 as bits.</summary>
+    public ulong Assigned { get; set; }
+
+    /// <summary>Those past the 64th, sorted.</summary>
+    public int[]? MoreAssigned { get; set; }
 
     public void SetProblems(IReadOnlyList<JsonReadProblem> problems) => Problems = problems;
 

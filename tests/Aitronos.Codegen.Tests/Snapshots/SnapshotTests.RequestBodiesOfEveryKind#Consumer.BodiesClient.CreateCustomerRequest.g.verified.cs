@@ -24,7 +24,8 @@ public sealed partial record CreateCustomerRequest : AcgRuntime.JsonModel
 	public global::System.Collections.Generic.IReadOnlyList<string>? Flags { get; init; }
 	public global::System.Collections.Generic.IReadOnlyList<string>? Channels { get; init; }
 	public CreateCustomerRequestPreferences? Preferences { get; init; }
-	public string? Description { get; init; }
+	public string? Description { get => _11; init => _11 = Assigned(11, value); }
+	private string? _11;
 
 	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
