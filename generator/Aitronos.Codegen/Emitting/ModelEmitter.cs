@@ -76,7 +76,7 @@ internal static class ModelEmitter
         writer.Line();
 
         string additionalType = AdditionalType(context, type);
-        writer.Doc("summary", "Properties the API description does not name: kept from responses and written back as they came.");
+        writer.Doc("summary", "JSON properties the schema does not name, kept and written back as they came.");
         writer.Line($"public {ReadOnlyDictionary}{additionalType}>? {type.AdditionalPropertiesName} {{ get; init; }}");
         writer.Line();
         var arguments = new List<string> { CSharpLiterals.String(name) };

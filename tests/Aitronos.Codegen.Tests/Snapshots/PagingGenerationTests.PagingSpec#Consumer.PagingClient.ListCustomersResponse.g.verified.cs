@@ -17,7 +17,7 @@ public sealed partial record ListCustomersResponse : AcgRuntime.JsonModel
 	public required global::System.Collections.Generic.IReadOnlyList<Job> Data { get; init; }
 	public required bool HasMore { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ListCustomersResponse", required: new[] { 1, 2 }, "object", "data", "has_more");

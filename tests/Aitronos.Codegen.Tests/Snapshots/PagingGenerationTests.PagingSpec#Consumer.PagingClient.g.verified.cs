@@ -56,7 +56,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Jobs.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListJobsAsync(string? status = null, int? limit = null, int? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/jobs");
@@ -78,7 +78,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Runs.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<ListRunsResponse> ListRunsAsync(long? limit = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/runs");
@@ -99,7 +99,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Events.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<ListEventsResponse> ListEventsAsync(long? limit = null, long? skip = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/events");
@@ -120,7 +120,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Logs.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<ListLogsResponse> ListLogsAsync(string? cursor = null, long? pageSize = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/logs");
@@ -141,7 +141,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Customers.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<ListCustomersResponse> ListCustomersAsync(long? limit = null, string? startingAfter = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/customers");
@@ -161,7 +161,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Pets.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<ListPetsResponse> ListPetsAsync(string? species = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/pets");
@@ -181,7 +181,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Repositories.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListReposAsync(long? perPage = null, long? page = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/repos");
@@ -201,7 +201,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>The first items.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListLimitedAsync(long? limit = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/limited");
@@ -217,7 +217,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>A page.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNumberedAsync(long? page = null, long? perPage = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/numbered");
@@ -234,7 +234,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Two lists.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<ListTwoResponse> ListTwoAsync(long? limit = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/two-lists");
@@ -250,7 +250,7 @@ public sealed partial class PagingClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Results.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<SearchResponse> SearchAsync(string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/search");

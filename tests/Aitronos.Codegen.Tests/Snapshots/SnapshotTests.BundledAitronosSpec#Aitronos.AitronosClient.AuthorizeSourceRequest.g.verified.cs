@@ -19,7 +19,7 @@ public sealed partial record AuthorizeSourceRequest : AcgRuntime.JsonModel
 	/// <summary>Where the user is sent back after consent.</summary>
 	public required string RedirectUrl { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("AuthorizeSourceRequest", required: new[] { 0, 1 }, "slug", "redirect_url");

@@ -30,7 +30,7 @@ public sealed partial record CreateConnectionRequest : AcgRuntime.JsonModel
 
 	public ConnectionStatus? Status { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateConnectionRequest", required: new[] { 0 }, "source_id", "destination_id", "name", "schedule", "configurations", "status");

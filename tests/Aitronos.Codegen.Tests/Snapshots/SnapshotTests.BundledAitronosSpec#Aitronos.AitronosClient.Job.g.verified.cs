@@ -40,7 +40,7 @@ public sealed partial record Job : AcgRuntime.JsonModel
 	/// <summary>Duration of the job. Type and unit not documented, so any JSON value is accepted.</summary>
 	public AcgJson.JsonElement? Duration { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Job", required: new[] { 0 }, "job_id", "status", "job_type", "start_time", "connection_id", "bytes_synced", "rows_synced", "duration");

@@ -17,7 +17,7 @@ public sealed partial record NotificationSettings : AcgRuntime.JsonModel
 	/// <summary>The notifications. The shape of an item is not documented.</summary>
 	public required global::System.Collections.Generic.IReadOnlyList<AcgJson.JsonElement> Notifications { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("NotificationSettings", required: new[] { 0 }, "notifications");

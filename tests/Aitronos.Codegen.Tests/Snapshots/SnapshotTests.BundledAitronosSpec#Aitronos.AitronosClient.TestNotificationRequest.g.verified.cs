@@ -18,7 +18,7 @@ public sealed partial record TestNotificationRequest : AcgRuntime.JsonModel
 	/// <summary>Where to send a webhook test notification.</summary>
 	public string? Url { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TestNotificationRequest", required: new[] { 0 }, "notification_type", "url");

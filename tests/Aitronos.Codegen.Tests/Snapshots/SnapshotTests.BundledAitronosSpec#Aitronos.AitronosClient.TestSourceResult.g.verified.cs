@@ -19,7 +19,7 @@ public sealed partial record TestSourceResult : AcgRuntime.JsonModel
 	/// <summary>Information on the test job. Its fields are not documented.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? JobInfo { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TestSourceResult", required: new[] { 0 }, "status", "job_info");

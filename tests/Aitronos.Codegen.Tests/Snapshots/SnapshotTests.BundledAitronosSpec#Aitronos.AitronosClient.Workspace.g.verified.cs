@@ -23,7 +23,7 @@ public sealed partial record Workspace : AcgRuntime.JsonModel
 	/// <summary>Where the workspace's data is kept. Values not documented.</summary>
 	public string? DataResidency { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Workspace", required: new[] { 0 }, "workspace_id", "name", "data_residency");

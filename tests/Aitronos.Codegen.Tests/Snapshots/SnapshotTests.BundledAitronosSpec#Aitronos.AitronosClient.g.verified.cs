@@ -99,7 +99,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>Health status of the knowledge-connectors service.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<HealthStatus> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/knowledge/connectors/health");
@@ -118,7 +118,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>Health status of the knowledge-connectors service.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<HealthStatus> GetOrganizationHealthAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/health");
@@ -138,7 +138,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A list of workspace objects.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Workspace>> ListWorkspacesAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/workspaces");
@@ -159,7 +159,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The created workspace. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Workspace> CreateWorkspaceAsync(string organizationId, CreateWorkspaceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -180,7 +180,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The workspace.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Workspace> GetWorkspaceAsync(string organizationId, string workspaceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/workspaces/").Segment(workspaceId, nameof(workspaceId));
@@ -198,7 +198,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="workspaceId">The unique identifier of the workspace.</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task DeleteWorkspaceAsync(string organizationId, string workspaceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/workspaces/").Segment(workspaceId, nameof(workspaceId));
@@ -220,7 +220,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The updated workspace.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Workspace> UpdateWorkspaceAsync(string organizationId, string workspaceId, UpdateWorkspaceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -243,7 +243,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A list of source definition objects.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<SourceDefinition>> ListSourceDefinitionsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/source-definitions");
@@ -265,7 +265,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The created source definition. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<SourceDefinition> CreateSourceDefinitionAsync(string organizationId, CreateSourceDefinitionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -286,7 +286,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The source definition.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<SourceDefinition> GetSourceDefinitionAsync(string organizationId, string definitionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/source-definitions/").Segment(definitionId, nameof(definitionId));
@@ -304,7 +304,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="definitionId">The unique identifier of the source definition (format <c>def_*</c> in the documentation's examples).</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task DeleteSourceDefinitionAsync(string organizationId, string definitionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/source-definitions/").Segment(definitionId, nameof(definitionId));
@@ -327,7 +327,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The updated source definition.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<SourceDefinition> UpdateSourceDefinitionAsync(string organizationId, string definitionId, UpdateSourceDefinitionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -349,7 +349,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The source definition specification.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<SourceDefinitionSpecification> GetSourceDefinitionSpecAsync(string organizationId, string definitionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/source-definitions/").Segment(definitionId, nameof(definitionId)).Literal("/spec");
@@ -370,7 +370,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A list of connection objects.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Connection>> ListConnectionsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections");
@@ -392,7 +392,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The created connection. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Connection> CreateConnectionAsync(string organizationId, CreateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -413,7 +413,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A test result object containing <c>status</c> and optional <c>message</c>.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<TestConnectionResult> TestConnectionAsync(string organizationId, TestConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -436,7 +436,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The connection.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Connection> GetConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
@@ -456,7 +456,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="connectionId">The unique identifier of the connection (format <c>conn_*</c> in the documentation's examples).</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task DeleteConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId));
@@ -477,7 +477,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The updated connection.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Connection> UpdateConnectionAsync(string organizationId, string connectionId, UpdateConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -501,7 +501,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The connection, now with <c>status</c> <c>inactive</c>. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Connection> PauseConnectionAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/pause");
@@ -525,7 +525,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A status object. (Status code and shape inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> RefreshConnectionAsync(string organizationId, string connectionId, RefreshConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -551,7 +551,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A status object. (Status code and shape inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> ClearConnectionAsync(string organizationId, string connectionId, ClearConnectionRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -572,7 +572,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The detected changes (<c>changes</c>) and, when present, the catalog difference (<c>catalog_diff</c>).</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<ConnectionSchemaChanges> GetConnectionSchemaChangesAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/schema-changes");
@@ -593,7 +593,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The result of the refresh. (Status code and shape inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> RefreshConnectionSchemaAsync(string organizationId, string connectionId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/refresh-schema");
@@ -615,7 +615,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The result of the change. (Status code and shape inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> UpdateConnectionSchemaPropagationAsync(string organizationId, string connectionId, SchemaPropagationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -644,7 +644,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A page of timeline events, in <c>data</c>.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<ConnectionTimeline> GetConnectionTimelineAsync(string organizationId, string connectionId, string? eventType = null, string? status = null, long? limit = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/connections/").Segment(connectionId, nameof(connectionId)).Literal("/timeline");
@@ -673,7 +673,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A list of source objects.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Source>> ListSourcesAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources");
@@ -695,7 +695,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The created source. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Source> CreateSourceAsync(string organizationId, CreateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -720,7 +720,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The source test result. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<TestSourceResult> TestSourceAsync(string organizationId, TestSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -745,7 +745,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>An object with the consent URL. (Status code and shape inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> InitiateSourceOAuthAsync(string organizationId, InitiateSourceOAuthRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -770,7 +770,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The authorization URL and the pending connection. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<SourceAuthorization> AuthorizeSourceAsync(string organizationId, AuthorizeSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -793,7 +793,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The created source. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Source> CompleteSourceOAuthAsync(string organizationId, CompleteSourceOAuthRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -816,7 +816,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The source.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Source> GetSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
@@ -838,7 +838,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The replaced source.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Source> ReplaceSourceAsync(string organizationId, string sourceId, ReplaceSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -860,7 +860,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="sourceId">The unique identifier of the source (format <c>src_*</c> in the documentation's examples).</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task DeleteSourceAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/sources/").Segment(sourceId, nameof(sourceId));
@@ -883,7 +883,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The updated source.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Source> UpdateSourceAsync(string organizationId, string sourceId, UpdateSourceRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -906,7 +906,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A list of stream objects.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<DiscoveredStream>> DiscoverStreamsAsync(string organizationId, string sourceId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (sourceId is null) throw new global::System.ArgumentNullException(nameof(sourceId));
@@ -929,7 +929,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A list of destination objects.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Destination>> ListDestinationsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations");
@@ -950,7 +950,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The created destination. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Destination> CreateDestinationAsync(string organizationId, CreateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -971,7 +971,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The destination.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Destination> GetDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
@@ -989,7 +989,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="destinationId">The unique identifier of the destination.</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task DeleteDestinationAsync(string organizationId, string destinationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/destinations/").Segment(destinationId, nameof(destinationId));
@@ -1011,7 +1011,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The updated destination.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Destination> UpdateDestinationAsync(string organizationId, string destinationId, UpdateDestinationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -1040,7 +1040,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>A list of jobs.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Job>> ListJobsAsync(string organizationId, string? connectionId = null, JobType? jobType = null, string? status = null, long? limit = null, long? offset = null, string? orderBy = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs");
@@ -1071,7 +1071,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The triggered job. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Job> TriggerJobAsync(string organizationId, TriggerJobRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -1092,7 +1092,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The job.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Job> GetJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
@@ -1110,7 +1110,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="jobId">The unique identifier of the job (format <c>job_*</c> in the documentation's examples).</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task CancelJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId));
@@ -1132,7 +1132,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The new job, with <c>status</c> <c>pending</c>. (Status code inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Job> RetryJobAsync(string organizationId, string jobId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/jobs/").Segment(jobId, nameof(jobId)).Literal("/retry");
@@ -1150,7 +1150,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The notification settings.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<NotificationSettings> GetNotificationsAsync(string organizationId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/organizations/").Segment(organizationId, nameof(organizationId)).Literal("/knowledge/connectors/notifications");
@@ -1171,7 +1171,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The notification settings. (Status code and shape inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<NotificationSettings> SetNotificationsAsync(string organizationId, SetNotificationsRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -1194,7 +1194,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The result of the test. (Status code and shape inferred.)</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>> TestNotificationAsync(string organizationId, TestNotificationRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -1238,7 +1238,7 @@ public sealed partial class AitronosClient : global::System.IDisposable
 		///
 		/// Each event's Data is, by its event name: response.created: ResponseCreatedEvent, response.output_item.added: ResponseOutputItemAddedEvent, response.output_text.delta: ResponseOutputTextDeltaEvent, response.output_text.done: ResponseOutputTextDoneEvent, response.completed: ResponseCompletedEvent; events of other names are skipped.
 		/// </returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<AcgRuntime.JsonModel>> CreateResponseStreamingAsync(CreateModelResponseRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));

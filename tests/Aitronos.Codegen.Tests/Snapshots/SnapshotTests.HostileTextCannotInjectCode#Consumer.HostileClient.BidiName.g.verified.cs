@@ -19,7 +19,7 @@ public sealed partial record BidiName : AcgRuntime.JsonModel
 
 	public BidiNameLevel? Level { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("BidiName", "is\u202eAdmin\u200b", "level");

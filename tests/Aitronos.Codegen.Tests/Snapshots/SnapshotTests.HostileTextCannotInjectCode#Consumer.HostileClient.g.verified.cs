@@ -65,7 +65,7 @@ public sealed partial class HostileClient : global::System.IDisposable
 	/// <param name="body">The request body, if any.</param>
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task BidiPostAsync(BidiName? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/bidi\u202e/path");
@@ -89,7 +89,7 @@ public sealed partial class HostileClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>ok [U+202E]ok</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<GetSystemEnvironmentExit1ResponseItem>> GetSystemEnvironmentExit1Async(string id, string? q = null, string? xHeader = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/evil/").Segment(id, nameof(id));

@@ -56,7 +56,7 @@ public sealed partial class ParametersClient : global::System.IDisposable
 	/// <param name="pointExploded">The 'pointExploded' parameter.</param>
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task PathSimpleAsync(long id, global::System.Collections.Generic.IReadOnlyList<long> ids, Point point, Point pointExploded, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
@@ -74,7 +74,7 @@ public sealed partial class ParametersClient : global::System.IDisposable
 	/// <param name="pointExploded">The 'pointExploded' parameter.</param>
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task PathLabelAsync(string id, global::System.Collections.Generic.IReadOnlyList<string> ids, global::System.Collections.Generic.IReadOnlyList<string> idsExploded, Point point, Point pointExploded, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
@@ -93,7 +93,7 @@ public sealed partial class ParametersClient : global::System.IDisposable
 	/// <param name="pointExploded">The 'pointExploded' parameter.</param>
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task PathMatrixAsync(bool id, global::System.Collections.Generic.IReadOnlyList<string> ids, global::System.Collections.Generic.IReadOnlyList<string> idsExploded, Point point, Point pointExploded, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));
@@ -119,7 +119,7 @@ public sealed partial class ParametersClient : global::System.IDisposable
 	/// <param name="near">The 'near' parameter.</param>
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task QueryStylesAsync(global::System.Collections.Generic.IReadOnlyList<string>? tags = null, global::System.Collections.Generic.IReadOnlyList<long>? csv = null, global::System.Collections.Generic.IReadOnlyList<string>? spaced = null, global::System.Collections.Generic.IReadOnlyList<string>? piped = null, Point? point = null, Point? pointJoined = null, QueryStylesFilter? filter = null, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata = null, global::System.Collections.Generic.IReadOnlyList<string>? expand = null, string? redirect = null, byte[]? digest = null, Point? near = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/query");
@@ -147,7 +147,7 @@ public sealed partial class ParametersClient : global::System.IDisposable
 	/// <param name="xNear">The 'xNear' parameter.</param>
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task HeaderStylesAsync(global::System.Collections.Generic.IReadOnlyList<long> xIds, Point? xPoint = null, Point? xPointExploded = null, Point? xNear = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (xIds is null) throw new global::System.ArgumentNullException(nameof(xIds));
@@ -169,7 +169,7 @@ public sealed partial class ParametersClient : global::System.IDisposable
 	/// <param name="pointJoined">The 'pointJoined' parameter.</param>
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task CookieStylesAsync(string session, global::System.Collections.Generic.IReadOnlyList<string>? langs = null, global::System.Collections.Generic.IReadOnlyList<long>? pages = null, Point? point = null, Point? pointJoined = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (session is null) throw new global::System.ArgumentNullException(nameof(session));

@@ -57,7 +57,7 @@ public sealed partial class PetstoreLiteClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Plain text health.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<string> GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/health");
@@ -81,7 +81,7 @@ public sealed partial class PetstoreLiteClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The pets.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Pet>> ListPetsAsync(int? limit = null, PetStatus? status = null, global::System.Collections.Generic.IReadOnlyList<string>? tags = null, string? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/pets");
@@ -99,7 +99,7 @@ public sealed partial class PetstoreLiteClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>Created.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Pet> CreatePetAsync(NewPet body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -115,7 +115,7 @@ public sealed partial class PetstoreLiteClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>The pet.</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Pet> GetPetAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/pets/").Segment(AcgRuntime.ParameterFormatter.Format(petId));
@@ -128,7 +128,7 @@ public sealed partial class PetstoreLiteClient : global::System.IDisposable
 		/// <param name="petId">The 'petId' parameter.</param>
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		[global::System.Obsolete("Deprecated in the API description.")]
 		public global::System.Threading.Tasks.Task DeletePetAsync(long petId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{

@@ -16,7 +16,7 @@ public sealed partial record CreateCustomerRequestAddress : AcgRuntime.JsonModel
 	public string? Line1 { get; init; }
 	public string? City { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateCustomerRequestAddress", "line1", "city");

@@ -16,7 +16,7 @@ public sealed partial record CreateCustomerRequestItemsItem : AcgRuntime.JsonMod
 	public string? Price { get; init; }
 	public long? Quantity { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateCustomerRequestItemsItem", "price", "quantity");

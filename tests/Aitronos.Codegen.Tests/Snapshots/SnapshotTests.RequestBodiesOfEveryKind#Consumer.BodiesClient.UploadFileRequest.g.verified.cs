@@ -19,7 +19,7 @@ public sealed partial record UploadFileRequest : AcgRuntime.JsonModel
 	public UploadFileRequestOptions? Options { get; init; }
 	public AcgRuntime.ApiFile? Thumbnail { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UploadFileRequest", required: new[] { 0, 1 }, "file", "purpose", "attachments", "options", "thumbnail");

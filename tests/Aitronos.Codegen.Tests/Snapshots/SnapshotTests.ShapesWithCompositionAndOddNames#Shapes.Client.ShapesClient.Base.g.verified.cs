@@ -16,7 +16,7 @@ internal sealed partial record Base : AcgRuntime.JsonModel
 	public required string Id { get; init; }
 	public global::System.DateTimeOffset? Created { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Base", required: new[] { 0 }, "id", "created");

@@ -17,7 +17,7 @@ internal sealed partial record Derived : AcgRuntime.JsonModel
 	public global::System.DateTimeOffset? Created { get; init; }
 	public required DerivedKind Kind { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Derived", required: new[] { 0, 2 }, "id", "created", "kind");

@@ -62,7 +62,7 @@ internal sealed partial class ShapesClient : global::System.IDisposable
 	///
 	/// The response body, read from the connection as you read it; dispose it.
 	/// </returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<global::System.IO.Stream> UploadAsync(UploadRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -77,7 +77,7 @@ internal sealed partial class ShapesClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>ok</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<string>> ListNamesAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/names");
@@ -99,7 +99,7 @@ internal sealed partial class ShapesClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>ok</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<Derived> GetShapeAsync(string id, global::System.DateOnly? at = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/shapes/").Segment(id, nameof(id));
@@ -115,7 +115,7 @@ internal sealed partial class ShapesClient : global::System.IDisposable
 		/// <param name="cancellationToken">Cancels the request.</param>
 		/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 		/// <returns>ok</returns>
-		/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+		/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, TreeNode>> PutShapesByIdAsync(string id, Everything? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 		{
 			var path = new AcgRuntime.RequestPath("/shapes/").Segment(id, nameof(id));

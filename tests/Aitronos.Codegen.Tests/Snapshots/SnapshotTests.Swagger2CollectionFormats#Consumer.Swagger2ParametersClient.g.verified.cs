@@ -59,7 +59,7 @@ public sealed partial class Swagger2ParametersClient : global::System.IDisposabl
 	/// <param name="xTags">The 'xTags' parameter.</param>
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task ListItemsAsync(global::System.Collections.Generic.IReadOnlyList<long> ids, global::System.Collections.Generic.IReadOnlyList<string>? byDefault = null, global::System.Collections.Generic.IReadOnlyList<string>? csv = null, global::System.Collections.Generic.IReadOnlyList<string>? ssv = null, global::System.Collections.Generic.IReadOnlyList<string>? pipes = null, global::System.Collections.Generic.IReadOnlyList<string>? multi = null, global::System.Collections.Generic.IReadOnlyList<string>? xTags = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (ids is null) throw new global::System.ArgumentNullException(nameof(ids));

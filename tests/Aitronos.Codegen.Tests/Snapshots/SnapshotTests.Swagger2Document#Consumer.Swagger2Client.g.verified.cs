@@ -53,7 +53,7 @@ public sealed partial class Swagger2Client : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>Notes.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<Note>> ListNotesAsync(string q, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (q is null) throw new global::System.ArgumentNullException(nameof(q));
@@ -68,7 +68,7 @@ public sealed partial class Swagger2Client : global::System.IDisposable
 	/// <param name="body">The request body, if any.</param>
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task AddNoteAsync(AddNoteRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/notes");

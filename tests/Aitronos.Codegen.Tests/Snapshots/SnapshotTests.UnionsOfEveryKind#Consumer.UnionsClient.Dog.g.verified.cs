@@ -17,7 +17,7 @@ public sealed partial record Dog : AcgRuntime.JsonModel
 	public required string Name { get; init; }
 	public bool? GoodBoy { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Dog", required: new[] { 0, 1 }, "petType", "name", "goodBoy");

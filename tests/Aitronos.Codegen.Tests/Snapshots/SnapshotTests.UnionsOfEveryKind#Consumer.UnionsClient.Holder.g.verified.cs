@@ -24,7 +24,7 @@ public sealed partial record Holder : AcgRuntime.JsonModel
 	public global::System.Collections.Generic.IReadOnlyList<InputItem>? Items { get; init; }
 	public Node? Tree { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Holder", required: new[] { 0 }, "pet", "maybe", "ids", "shapes", "flag", "animal", "items", "tree");

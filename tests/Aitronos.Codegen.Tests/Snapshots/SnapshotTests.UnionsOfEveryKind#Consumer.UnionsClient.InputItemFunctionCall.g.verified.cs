@@ -16,7 +16,7 @@ public sealed partial record InputItemFunctionCall : AcgRuntime.JsonModel
 	public required string Type { get; init; }
 	public required string CallId { get; init; }
 
-	/// <summary>Properties the API description does not name: kept from responses and written back as they came.</summary>
+	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("InputItemFunctionCall", required: new[] { 0, 1 }, "type", "call_id");

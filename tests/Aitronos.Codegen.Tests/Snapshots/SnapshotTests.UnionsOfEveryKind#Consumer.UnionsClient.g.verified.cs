@@ -54,7 +54,7 @@ public sealed partial class UnionsClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>the pet as stored</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<Pet> AddPetAsync(Pet body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -70,7 +70,7 @@ public sealed partial class UnionsClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>a shape</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<Shape> GetThingAsync(Id id, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/things/").Segment(id.ToString(), nameof(id));

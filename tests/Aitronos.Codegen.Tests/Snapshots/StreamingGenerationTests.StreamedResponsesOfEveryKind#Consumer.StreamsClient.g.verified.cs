@@ -54,7 +54,7 @@ public sealed partial class StreamsClient : global::System.IDisposable
 	/// <param name="cancellationToken">Cancels the request.</param>
 	/// <param name="requestOptions">This call's retries, timeouts, raw response.</param>
 	/// <returns>The response; with stream true, its events.</returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Threading.Tasks.Task<ModelResponse> CreateResponseAsync(ResponseRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -76,7 +76,7 @@ public sealed partial class StreamsClient : global::System.IDisposable
 	///
 	/// Each event's Data is, by its event name: response.created: ResponseCreatedEvent, response.output_text.delta: OutputTextDeltaEvent, response.completed: ResponseCompletedEvent; events of other names are skipped.
 	/// </returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<AcgRuntime.JsonModel>> CreateResponseStreamingAsync(ResponseRequest body, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		if (body is null) throw new global::System.ArgumentNullException(nameof(body));
@@ -96,7 +96,7 @@ public sealed partial class StreamsClient : global::System.IDisposable
 	///
 	/// The events as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
 	/// </returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<Tick>> StreamTicksAsync(int? count = null, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/ticks");
@@ -114,7 +114,7 @@ public sealed partial class StreamsClient : global::System.IDisposable
 	///
 	/// The events as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
 	/// </returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Collections.Generic.IAsyncEnumerable<AcgRuntime.ServerSentEvent<string>> StreamLogsAsync(global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/logs");
@@ -132,7 +132,7 @@ public sealed partial class StreamsClient : global::System.IDisposable
 	///
 	/// The items as they arrive; the request is sent when the enumeration starts. Stopping early (break) releases the connection; the timeouts bound the wait for the response's headers, not the stream.
 	/// </returns>
-	/// <exception cref="Aitronos.Codegen.Runtime.ApiException">An error status (a subclass per status), no response, a timeout, or an unreadable body.</exception>
+	/// <exception cref="Aitronos.Codegen.Runtime.ApiException"/>
 	public global::System.Collections.Generic.IAsyncEnumerable<Row> ExportRowsAsync(string exportId, global::System.Threading.CancellationToken cancellationToken = default, AcgRuntime.ApiRequestOptions? requestOptions = null)
 	{
 		var path = new AcgRuntime.RequestPath("/exports/").Segment(exportId, nameof(exportId)).Literal("/rows");
