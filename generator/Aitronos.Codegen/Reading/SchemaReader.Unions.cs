@@ -232,7 +232,7 @@ internal sealed partial class SchemaReader
             {
                 IOpenApiSchema? additional = null;
                 bool additionalAllowed = true;
-                CollectMembers(variantSchema, string.Empty, members[i], required[i], ref additional, ref additionalAllowed, new HashSet<IOpenApiSchema>());
+                CollectMembers(variantSchema, string.Empty, members[i], required[i], ref additional, ref additionalAllowed);
             }
         }
 
