@@ -13,6 +13,14 @@ internal sealed partial class SchemaReader
     private readonly Dictionary<string, IOpenApiSchema?> _targets = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// The schema whose members describe <paramref name="schema"/>: itself, or what the reference stands for (null when it
+    /// leads nowhere). Read members through this, never through a reference: the library resolves a reference again at
+    /// every member read, and throws on a cycle of bare references.
+    /// </summary>
+    public IOpenApiSchema? Effective(IOpenApiSchema? schema) =>
+        schema is OpenApiSchemaReference reference ? Target(reference) : schema;
+
+    /// <summary>
     /// The schema a reference stands for. A reference to a component is looked up in the components by its id:
     /// every member read through the reference object would resolve it again by URI, which is most of the time a
     /// big document spends here. Other references resolve through the library, once.

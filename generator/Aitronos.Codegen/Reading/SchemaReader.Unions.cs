@@ -381,7 +381,11 @@ internal sealed partial class SchemaReader
 
     private string? SingleString(IOpenApiSchema schema)
     {
-        IOpenApiSchema effective = schema is OpenApiSchemaReference reference ? Target(reference) ?? schema : schema;
+        if (Effective(schema) is not { } effective)
+        {
+            return null;
+        }
+
         if (effective.Const is { } constant)
         {
             return constant;

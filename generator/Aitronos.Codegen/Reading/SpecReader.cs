@@ -32,14 +32,6 @@ internal static class SpecReader
         {
             throw;
         }
-        catch (InvalidOperationException ex) when (CircularReference(ex.Message) is { } reference)
-        {
-            // Microsoft.OpenApi refuses a cycle of bare references (A = B, B = A) when a member is read through one.
-            // Component schemas step around it; a use elsewhere still meets it: the spec's error, at the reference.
-            context.Report(DiagnosticDescriptors.SpecSyntaxError, reference, Path.GetFileName(input.Path),
-                "the reference '" + reference + "' is part of a cycle of references that never reaches a schema; nothing is generated for this document");
-            return new Result<ApiModel>(null, context.LocateDiagnostics().ToEquatableArray());
-        }
         catch (Exception ex)
         {
             // Never let an exception escape into the compiler: say which spec and what happened.
@@ -47,15 +39,6 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, locator.File, input.Path, ex.GetType().Name + ": " + ex.Message));
             return new Result<ApiModel>(null, diagnostics.ToEquatableArray());
         }
-    }
-
-    /// <summary>The reference named by Microsoft.OpenApi's "Circular reference detected while resolving ..." message.</summary>
-    private static string? CircularReference(string message)
-    {
-        const string Marker = "Circular reference detected while resolving ";
-        int start = message.IndexOf(Marker, StringComparison.Ordinal);
-        int hash = start < 0 ? -1 : message.IndexOf("#/", start, StringComparison.Ordinal);
-        return hash < 0 ? null : message.Substring(hash).Trim().TrimEnd('.');
     }
 
     private static ApiModel? ReadCore(SpecInput input, ReadContext context, CancellationToken cancellationToken)
