@@ -97,6 +97,12 @@ internal sealed partial class SchemaReader
                 ? nameHint + IdentifierNaming.ToPascalCase(fixedValue, "Option" + I(i + 1))
                 : nameHint + "Option" + I(i + 1);
             TypeRef type = Resolve(branch, pointer + "/" + keyword + "/" + I(i), variantHint);
+            if (claimedName is not null && type.Kind == TypeKind.Union && type.Name == claimedName)
+            {
+                // The union itself as one of its own variants (A = A | string): it allows nothing the others do not.
+                continue;
+            }
+
             nullable |= type.IsNullable;
             string? key = branch is OpenApiSchemaReference r && r.Reference is { IsExternal: false, Id: { } id } && _components.ContainsKey(id) ? id : null;
             AddVariant(variants, new Variant(type with { IsNullable = false }, branch, key));
