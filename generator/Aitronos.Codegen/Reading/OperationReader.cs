@@ -35,7 +35,7 @@ internal sealed partial class OperationReader
         _includeTags = includeTags;
     }
 
-    public (List<OperationGroupModel> Groups, List<TypeRef> SerializedTypes) Read(string clientName)
+    public (List<OperationGroupModel> Groups, List<TypeRef> SerializedTypes) Read(string clientName, System.Threading.CancellationToken cancellationToken)
     {
         var byTag = new Dictionary<string, List<OperationModel>>(StringComparer.Ordinal);
         var tagOrder = new List<string>();
@@ -50,6 +50,7 @@ internal sealed partial class OperationReader
 
         foreach (var path in _document.Paths)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             string pathPointer = ReadContext.Pointer("#/paths", path.Key);
             IOpenApiPathItem item = path.Value;
             if (item.Operations is null)

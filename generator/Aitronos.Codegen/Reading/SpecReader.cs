@@ -56,7 +56,7 @@ internal static class SpecReader
         ReadResult read;
         try
         {
-            read = OpenApiDocument.Parse(input.Text, format, settings);
+            read = Parse(input.Text, format, settings, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -107,7 +107,7 @@ internal static class SpecReader
         // on its own rather than waited for.
         if (validation is not null)
         {
-            ReportValidation(validation, context, fileName);
+            ReportValidation(validation, context, fileName, cancellationToken);
         }
 
         return model;
@@ -170,6 +170,39 @@ internal static class SpecReader
         return longest;
     }
 
+    /// <summary>Specs above this size are parsed on a thread of their own, so that a cancelled run need not wait for the parse.</summary>
+    private const int ParseAsideLength = 256 * 1024;
+
+    /// <summary>
+    /// The library's parse, which takes no cancellation token. A big document is parsed on a thread of its own while this
+    /// one waits for it or for the cancellation, whichever comes first: cancelled, the run returns at once and the parse
+    /// is left to end on its own (its result is dropped). A cancelled IDE keystroke must not wait seconds for a parse.
+    /// </summary>
+    private static ReadResult Parse(string text, string format, OpenApiReaderSettings settings, CancellationToken cancellationToken)
+    {
+        if (text.Length < ParseAsideLength || !cancellationToken.CanBeCanceled)
+        {
+            return OpenApiDocument.Parse(text, format, settings);
+        }
+
+        Task<ReadResult> parse = Task.Factory.StartNew(() => OpenApiDocument.Parse(text, format, settings), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        WaitUnlessCancelled(parse, cancellationToken);
+        return parse.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Waits for <paramref name="task"/> to end (its failure is the caller's to observe), or throws when the run is cancelled first.</summary>
+    private static void WaitUnlessCancelled(Task task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            task.Wait(cancellationToken);
+        }
+        catch (AggregateException)
+        {
+            // The task failed: its exception comes out of GetResult, unwrapped.
+        }
+    }
+
     /// <summary>
     /// Checks the document against Microsoft.OpenApi's default rules on another thread, while this one builds the model
     /// (both only read the document). The errors are those the reader reports when it validates as it reads; its
@@ -178,8 +211,9 @@ internal static class SpecReader
     private static Task<IReadOnlyList<OpenApiError>> Validate(OpenApiDocument document) =>
         Task.Run<IReadOnlyList<OpenApiError>>(() => document.Validate(ValidationRuleSet.GetDefaultRuleSet())?.OfType<OpenApiValidatorError>().ToList<OpenApiError>() ?? new List<OpenApiError>());
 
-    private static void ReportValidation(Task<IReadOnlyList<OpenApiError>> validation, ReadContext context, string fileName)
+    private static void ReportValidation(Task<IReadOnlyList<OpenApiError>> validation, ReadContext context, string fileName, CancellationToken cancellationToken)
     {
+        WaitUnlessCancelled(validation, cancellationToken);
         IReadOnlyList<OpenApiError> found;
         try
         {
@@ -232,7 +266,7 @@ internal static class SpecReader
         schemas.ReadAllComponents(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var operations = new OperationReader(context, schemas, security, document, includeTags, swagger2);
-        var (groups, serialized) = operations.Read(clientName);
+        var (groups, serialized) = operations.Read(clientName, cancellationToken);
 
         if (groups.Count == 0)
         {
