@@ -58,11 +58,15 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateClientName = Create(
         "ACG016", "Two specs generate the same client",
-        "The OpenAPI documents '{0}' and '{1}' both generate '{2}'; set AitronosClientName or AitronosNamespace on one of them", DiagnosticSeverity.Error);
+        "The OpenAPI documents '{0}' and '{1}' both generate '{2}', so neither is generated; set AitronosClientName or AitronosNamespace on one of them", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor WebhookTypesSkipped = Create(
         "ACG017", "Webhook payload types not generated",
         "{0} schema(s) that only the webhooks use are not generated (webhooks are requests the API sends to you, not calls the client makes); set Webhooks=\"true\" on the OpenApiSpec item to generate them", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor NameCollision = Create(
+        "ACG019", "Two names in the spec give one C# name",
+        "{0} and {1} both give the C# name '{2}'; {1} is generated as '{3}'", DiagnosticSeverity.Warning);
 
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
@@ -80,6 +84,7 @@ internal static class DiagnosticDescriptors
         [UnsupportedParameter.Id] = UnsupportedParameter,
         [DuplicateClientName.Id] = DuplicateClientName,
         [WebhookTypesSkipped.Id] = WebhookTypesSkipped,
+        [NameCollision.Id] = NameCollision,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

@@ -56,9 +56,24 @@ internal sealed partial class SchemaReader
         _typeNames = reservedTypeNames;
 
         // Component names are claimed first, so inline types never take them.
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string key in _components.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
-            _componentTypeNames[key] = IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(key, "Schema"), _typeNames);
+            string candidate = IdentifierNaming.ToPascalCase(key, "Schema");
+            string name = IdentifierNaming.MakeUnique(candidate, _typeNames);
+            _componentTypeNames[key] = name;
+            if (name != candidate)
+            {
+                // Schemas whose names differ only in what C# names cannot hold (pet, Pet, pet-): the first in ordinal order
+                // keeps the name, and the diagnostic names both.
+                _context.Report(DiagnosticDescriptors.NameCollision, ReadContext.Pointer("#/components/schemas", key),
+                    owners.TryGetValue(candidate, out string? owner) ? "schema '" + owner + "'" : "a name the generator reserves (the client, its options, its JSON context, JsonConverter, AcgRuntime, AcgJson)",
+                    "schema '" + key + "'", candidate, name);
+            }
+            else
+            {
+                owners[candidate] = key;
+            }
         }
     }
 

@@ -333,6 +333,12 @@ internal static class SpecReader
         }
     }
 
+    /// <summary>
+    /// The namespace and client name a spec generates (<c>Consumer.PetsClient</c>), which prefixes its hint names: from
+    /// its path and options alone, so that clashes between specs are found without reading them.
+    /// </summary>
+    internal static string HintPrefix(SpecInput input) => Namespace(input.Options, null) + "." + ClientName(input.Options, input.Path, null);
+
     /// <summary><c>specs/pet-store.openapi.yaml</c> -> <c>PetStore</c>.</summary>
     internal static string SpecName(string path)
     {
@@ -341,7 +347,7 @@ internal static class SpecReader
         return IdentifierNaming.ToPascalCase(dot > 0 ? name.Substring(0, dot) : name, "Api");
     }
 
-    private static string ClientName(SpecOptions options, string path, ReadContext context)
+    private static string ClientName(SpecOptions options, string path, ReadContext? context)
     {
         if (options.ClientName is { Length: > 0 } configured)
         {
@@ -353,7 +359,7 @@ internal static class SpecReader
 
             string name = IdentifierNaming.ToPascalCase(configured, string.Empty);
 
-            context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosClientName", configured, "it is not a C# identifier; using '" + (name.Length > 0 ? name : SpecName(path) + "Client") + "'");
+            context?.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosClientName", configured, "it is not a C# identifier; using '" + (name.Length > 0 ? name : SpecName(path) + "Client") + "'");
             if (name.Length > 0)
             {
                 return name;
@@ -363,7 +369,7 @@ internal static class SpecReader
         return SpecName(path) + "Client";
     }
 
-    private static string Namespace(SpecOptions options, ReadContext context)
+    private static string Namespace(SpecOptions options, ReadContext? context)
     {
         string? configured = options.Namespace is { Length: > 0 } ns ? ns : options.RootNamespace;
         if (configured is not { Length: > 0 })
@@ -378,7 +384,7 @@ internal static class SpecReader
 
         var parts = configured.Split('.').Select(p => IdentifierNaming.ToPascalCase(p, string.Empty));
         string fallback = string.Join(".", parts.Where(p => p.Length > 0).DefaultIfEmpty("GeneratedClients"));
-        context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosNamespace", configured, "it is not a C# namespace; using '" + fallback + "'");
+        context?.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosNamespace", configured, "it is not a C# namespace; using '" + fallback + "'");
         return fallback;
     }
 
