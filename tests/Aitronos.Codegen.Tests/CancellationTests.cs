@@ -34,36 +34,51 @@ public sealed class CancellationTests
         GeneratorHarness.CreateDriver(new[] { spec }).RunGenerators(compilation.Value, CancellationToken.None);
         long wholeMs = whole.ElapsedMilliseconds;
 
+        // Each point is tried up to three times and its best kept: a missing check in the generator is slow every time, a
+        // collection or a busy shared machine once.
         var latencies = new List<long>();
         foreach (double fraction in new[] { 0.1, 0.25, 0.4 })
         {
             int delay = (int)(wholeMs * fraction);
-            GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { spec });
-            using var cancellation = new CancellationTokenSource();
-            var run = Task.Run(() =>
+            long best = long.MaxValue;
+            for (int attempt = 0; attempt < 3 && best > LatencyBudgetMs; attempt++)
             {
-                try
-                {
-                    driver.RunGenerators(compilation.Value, cancellation.Token);
-                    return false;
-                }
-                catch (OperationCanceledException)
-                {
-                    return true;
-                }
-            });
+                best = Math.Min(best, await CancelAfter(spec, compilation, delay, wholeMs));
+            }
 
-            await Task.Delay(delay);
-            var clock = Stopwatch.StartNew();
-            cancellation.Cancel();
-            bool cancelled = await run;
-            long latency = clock.ElapsedMilliseconds;
-            _output.WriteLine($"whole run {wholeMs} ms; cancelled at {delay} ms: returned {latency} ms after Cancel() ({(cancelled ? "OperationCanceledException" : "it had finished")})");
-            // Whether the driver then throws or returns what it had is its own affair: the run must be over, promptly.
-            latencies.Add(latency);
+            latencies.Add(best);
         }
 
         Assert.True(latencies.All(l => l <= LatencyBudgetMs), "Returned after Cancel() in " + string.Join(", ", latencies) + " ms; the budget is " + LatencyBudgetMs + " ms");
+    }
+
+    /// <summary>How long after <c>Cancel()</c> a run cancelled <paramref name="delay"/> ms after its start returned.</summary>
+    private async Task<long> CancelAfter(SpecFile spec, CSharpCompilationHolder compilation, int delay, long wholeMs)
+    {
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { spec });
+        using var cancellation = new CancellationTokenSource();
+        var run = Task.Run(() =>
+        {
+            try
+            {
+                driver.RunGenerators(compilation.Value, cancellation.Token);
+                return false;
+            }
+            catch (OperationCanceledException)
+            {
+                return true;
+            }
+        });
+
+        await Task.Delay(delay);
+        var clock = Stopwatch.StartNew();
+        cancellation.Cancel();
+        bool cancelled = await run;
+        long latency = clock.ElapsedMilliseconds;
+
+        // Whether the driver then throws or returns what it had is its own affair: the run must be over, promptly.
+        _output.WriteLine($"whole run {wholeMs} ms; cancelled at {delay} ms: returned {latency} ms after Cancel() ({(cancelled ? "OperationCanceledException" : "it returned normally")})");
+        return latency;
     }
 
     private sealed record CSharpCompilationHolder(Microsoft.CodeAnalysis.CSharp.CSharpCompilation Value);
