@@ -232,9 +232,9 @@ foreach (string path in specs)
             Time("parse", () => document = OpenApiDocument.Parse(text, format, settings).Document);
             var context = new Aitronos.Codegen.Reading.ReadContext(new Aitronos.Codegen.Reading.SpecLocator(file.Path, text));
             var schemas = new Aitronos.Codegen.Reading.SchemaReader(context, document!, new HashSet<string>(StringComparer.Ordinal) { "BenchClient", "BenchClientOptions", "BenchJsonContext", "JsonConverter" });
-            Time("components", () => schemas.ReadAllComponents());
+            Time("components", () => schemas.ReadAllComponents(System.Threading.CancellationToken.None));
             var operations = new Aitronos.Codegen.Reading.OperationReader(context, schemas, new Aitronos.Codegen.Reading.SecurityReader(context, document!), document!, null);
-            Time("operations", () => operations.Read("BenchClient"));
+            Time("operations", () => operations.Read("BenchClient", System.Threading.CancellationToken.None));
             Time("diagnostics", () => _ = context.LocateDiagnostics().Count);
             if (r == 0)
             {

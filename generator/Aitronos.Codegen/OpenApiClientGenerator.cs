@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using System.Collections.Generic;
 using System.Threading;
 using Aitronos.Codegen.Diagnostics;
 using Aitronos.Codegen.Emitting;
@@ -69,9 +70,33 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             }
         });
 
+        // Two specs that generate one client (same namespace and name): an error naming both, and neither is emitted.
+        IncrementalValueProvider<EquatableArray<ClientClash>> clashes = specs
+            .Select(static (input, _) => (input.Path, Prefix: SpecReader.HintPrefix(input)))
+            .Collect()
+            .Select(static (all, _) => all
+                .GroupBy(s => s.Prefix, StringComparer.Ordinal)
+                .Where(g => g.Count() > 1)
+                .SelectMany(g => g.OrderBy(s => s.Path, StringComparer.Ordinal).Skip(1).Select(s => new ClientClash(g.Key, g.OrderBy(f => f.Path, StringComparer.Ordinal).First().Path, s.Path)))
+                .OrderBy(c => c.SecondPath, StringComparer.Ordinal)
+                .ToEquatableArray());
+        context.RegisterSourceOutput(clashes, static (spc, all) =>
+        {
+            foreach (ClientClash clash in all)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.DuplicateClientName,
+                    Location.Create(clash.SecondPath, default, default),
+                    clash.FirstPath, clash.SecondPath, clash.HintPrefix));
+            }
+        });
+
         IncrementalValuesProvider<(SpecSettings Settings, ApiModel Model, TargetFacts Facts)> emittable = models
             .Select(static (result, _) => result.Value)
             .Where(static model => model is not null)
+            .Combine(clashes)
+            .Where(static pair => !pair.Right.Any(c => c.HintPrefix == pair.Left!.Namespace + "." + pair.Left.ClientName))
+            .Select(static (pair, _) => pair.Left)
             .Combine(facts)
             .Select(static (pair, _) => (Emitter.Settings(pair.Left!, pair.Right), pair.Left!, pair.Right))
             .Where(static triple => triple.Item1 is not null)

@@ -58,7 +58,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateClientName = Create(
         "ACG016", "Two specs generate the same client",
-        "The OpenAPI documents '{0}' and '{1}' both generate '{2}'; set AitronosClientName or AitronosNamespace on one of them", DiagnosticSeverity.Error);
+        "The OpenAPI documents '{0}' and '{1}' both generate '{2}', so neither is generated; set AitronosClientName or AitronosNamespace on one of them", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor WebhookTypesSkipped = Create(
         "ACG017", "Webhook payload types not generated",
@@ -67,6 +67,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PagedOperation = Create(
         "ACG018", "Paged list operation",
         "Operation '{0}' is paged by {1}: {2} enumerates every item, page after page", DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor NameCollision = Create(
+        "ACG019", "Two names in the spec give one C# name",
+        "{0} and {1} both give the C# name '{2}'; {1} is generated as '{3}'", DiagnosticSeverity.Warning);
 
     private static readonly System.Collections.Generic.Dictionary<string, DiagnosticDescriptor> s_byId = new()
     {
@@ -85,6 +88,7 @@ internal static class DiagnosticDescriptors
         [DuplicateClientName.Id] = DuplicateClientName,
         [WebhookTypesSkipped.Id] = WebhookTypesSkipped,
         [PagedOperation.Id] = PagedOperation,
+        [NameCollision.Id] = NameCollision,
     };
 
     public static DiagnosticDescriptor ById(string id) => s_byId[id];

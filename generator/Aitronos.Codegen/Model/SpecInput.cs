@@ -26,3 +26,6 @@ internal sealed record TargetFacts(
     bool HasDateOnly,
     bool HasHttpClientFactory,
     bool HasConfiguration);
+
+/// <summary>Two specs that would generate one client (<paramref name="HintPrefix"/>): neither is generated.</summary>
+internal sealed record ClientClash(string HintPrefix, string FirstPath, string SecondPath);

@@ -39,7 +39,7 @@ internal sealed partial class OperationReader
         var binaryTypes = new List<string>();
         foreach (var entry in content)
         {
-            BodyKind kind = KindOf(entry.Key, entry.Value?.Schema);
+            BodyKind kind = KindOf(entry.Key, _schemas.Effective(entry.Value?.Schema));
             if (!byKind.ContainsKey(kind))
             {
                 byKind[kind] = (entry.Key, entry.Value);
@@ -246,9 +246,12 @@ internal sealed partial class OperationReader
             string mediaPointer = ReadContext.Pointer(responsePointer + "/content", entry.Key);
             IOpenApiSchema? schema = entry.Value?.ItemSchema ?? entry.Value?.Schema;
             string schemaPointer = mediaPointer + (entry.Value?.ItemSchema is not null ? "/itemSchema" : "/schema");
-            if (entry.Value?.ItemSchema is null && schema is not null && ((schema.Type ?? 0) & JsonSchemaType.Array) != 0 && schema.Items is not null)
+            // Members are read from the effective schema; the schema itself (a reference, perhaps) is what gets resolved.
+            IOpenApiSchema? shape = _schemas.Effective(schema);
+            if (entry.Value?.ItemSchema is null && shape is not null && ((shape.Type ?? 0) & JsonSchemaType.Array) != 0 && shape.Items is not null)
             {
-                (schema, schemaPointer) = (schema.Items, schemaPointer + "/items");
+                (schema, schemaPointer) = (shape.Items, schemaPointer + "/items");
+                shape = _schemas.Effective(schema);
             }
 
             if (kind == ResultKind.EventStream)
@@ -258,12 +261,12 @@ internal sealed partial class OperationReader
                     return new ResultModel(ResultKind.EventStream, TypeRef.String, description);
                 }
 
-                if (ReadEventVariants(schema, schemaPointer, typeHint, serialized) is { } variants)
+                if (shape is not null && ReadEventVariants(shape, schemaPointer, typeHint, serialized) is { } variants)
                 {
                     return variants with { Description = description };
                 }
 
-                if (IsEventObject(schema) && schema.Properties!.TryGetValue("data", out IOpenApiSchema? data))
+                if (shape is not null && IsEventObject(shape) && shape.Properties!.TryGetValue("data", out IOpenApiSchema? data))
                 {
                     (schema, schemaPointer) = (data, schemaPointer + "/properties/data");
                 }
@@ -302,13 +305,14 @@ internal sealed partial class OperationReader
         int unnamed = 0;
         for (int i = 0; i < branches.Count; i++)
         {
-            IOpenApiSchema branch = branches[i];
-            if (!IsEventObject(branch) || !branch.Properties!.TryGetValue("data", out IOpenApiSchema? data) || !IsObjectLike(data))
+            IOpenApiSchema? branch = _schemas.Effective(branches[i]);
+            if (branch is null || !IsEventObject(branch) || !branch.Properties!.TryGetValue("data", out IOpenApiSchema? data)
+                || _schemas.Effective(data) is not { } dataShape || !IsObjectLike(dataShape))
             {
                 return null;
             }
 
-            names[i] = branch.Properties.TryGetValue("event", out IOpenApiSchema? name) ? EventName(name) : null;
+            names[i] = branch.Properties.TryGetValue("event", out IOpenApiSchema? name) && _schemas.Effective(name) is { } nameShape ? EventName(nameShape) : null;
             if (names[i] is null && ++unnamed > 1)
             {
                 return null;
@@ -325,7 +329,7 @@ internal sealed partial class OperationReader
         for (int i = 0; i < branches.Count; i++)
         {
             string branchPointer = pointer + "/" + keyword + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/properties/data";
-            TypeRef type = _schemas.Resolve(branches[i].Properties!["data"], branchPointer, typeHint + IdentifierNaming.ToPascalCase(names[i] ?? "other", "Event") + "Event");
+            TypeRef type = _schemas.Resolve(_schemas.Effective(branches[i])!.Properties!["data"], branchPointer, typeHint + IdentifierNaming.ToPascalCase(names[i] ?? "other", "Event") + "Event");
             if (type.Kind != TypeKind.Object)
             {
                 return null;

@@ -24,6 +24,9 @@ internal sealed partial class OperationReader
     private readonly ISet<string>? _includeTags;
     private readonly bool _swagger2;
 
+    // Which operation took each method name, by sub-client (tag): a later one that wants it is told whose it is.
+    private readonly Dictionary<(string Group, string Name), string> _methodOwners = new();
+
     /// <param name="swagger2">The document is Swagger 2.0, whose arrays default to <c>collectionFormat: csv</c>.</param>
     public OperationReader(ReadContext context, SchemaReader schemas, SecurityReader security, OpenApiDocument document, ISet<string>? includeTags, bool swagger2 = false)
     {
@@ -35,7 +38,7 @@ internal sealed partial class OperationReader
         _includeTags = includeTags;
     }
 
-    public (List<OperationGroupModel> Groups, List<TypeRef> SerializedTypes) Read(string clientName)
+    public (List<OperationGroupModel> Groups, List<TypeRef> SerializedTypes) Read(string clientName, System.Threading.CancellationToken cancellationToken)
     {
         var byTag = new Dictionary<string, List<OperationModel>>(StringComparer.Ordinal);
         var tagOrder = new List<string>();
@@ -50,6 +53,7 @@ internal sealed partial class OperationReader
 
         foreach (var path in _document.Paths)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             string pathPointer = ReadContext.Pointer("#/paths", path.Key);
             IOpenApiPathItem item = path.Value;
             if (item.Operations is null)
@@ -127,9 +131,22 @@ internal sealed partial class OperationReader
         string baseName = operation.OperationId is { Length: > 0 } id
             ? IdentifierNaming.ToPascalCase(id, "Operation")
             : IdentifierNaming.ToPascalCase(method.ToLowerInvariant() + " " + PathWords(pathTemplate), "Operation");
-        string methodName = IdentifierNaming.MakeUnique(WithoutGroupName(baseName, tag) + "Async", taken);
+        string candidate = WithoutGroupName(baseName, tag) + "Async";
+        string methodName = IdentifierNaming.MakeUnique(candidate, taken);
         string typeHint = baseName;
         string displayName = operation.OperationId ?? method + " " + pathTemplate;
+        string fullName = "operation '" + (operation.OperationId ?? string.Empty) + "' (" + method + " " + pathTemplate + ")";
+        if (methodName != candidate)
+        {
+            // Duplicate operationIds, or ids that differ only in what C# names cannot hold (get-item, get_item): the first
+            // in document order keeps the name, and the diagnostic names both.
+            string first = _methodOwners.TryGetValue((tag ?? string.Empty, candidate), out string? owner) ? owner : "another member of the generated client";
+            _context.Report(DiagnosticDescriptors.NameCollision, pointer + "/operationId", first, fullName, candidate, methodName);
+        }
+        else
+        {
+            _methodOwners[(tag ?? string.Empty, candidate)] = fullName;
+        }
 
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken", "requestOptions", "body", "request", "response", "path" };
         var parameters = new List<ParameterModel>();

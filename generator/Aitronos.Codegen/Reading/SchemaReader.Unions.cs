@@ -97,6 +97,12 @@ internal sealed partial class SchemaReader
                 ? nameHint + IdentifierNaming.ToPascalCase(fixedValue, "Option" + I(i + 1))
                 : nameHint + "Option" + I(i + 1);
             TypeRef type = Resolve(branch, pointer + "/" + keyword + "/" + I(i), variantHint);
+            if (claimedName is not null && type.Kind == TypeKind.Union && type.Name == claimedName)
+            {
+                // The union itself as one of its own variants (A = A | string): it allows nothing the others do not.
+                continue;
+            }
+
             nullable |= type.IsNullable;
             string? key = branch is OpenApiSchemaReference r && r.Reference is { IsExternal: false, Id: { } id } && _components.ContainsKey(id) ? id : null;
             AddVariant(variants, new Variant(type with { IsNullable = false }, branch, key));
@@ -232,7 +238,7 @@ internal sealed partial class SchemaReader
             {
                 IOpenApiSchema? additional = null;
                 bool additionalAllowed = true;
-                CollectMembers(variantSchema, string.Empty, members[i], required[i], ref additional, ref additionalAllowed, new HashSet<IOpenApiSchema>());
+                CollectMembers(variantSchema, string.Empty, members[i], required[i], ref additional, ref additionalAllowed);
             }
         }
 
@@ -381,7 +387,11 @@ internal sealed partial class SchemaReader
 
     private string? SingleString(IOpenApiSchema schema)
     {
-        IOpenApiSchema effective = schema is OpenApiSchemaReference reference ? Target(reference) ?? schema : schema;
+        if (Effective(schema) is not { } effective)
+        {
+            return null;
+        }
+
         if (effective.Const is { } constant)
         {
             return constant;

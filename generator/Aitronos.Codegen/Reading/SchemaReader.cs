@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Threading;
 using Aitronos.Codegen.Diagnostics;
 using Aitronos.Codegen.Model;
 using Aitronos.Codegen.Naming;
@@ -20,6 +21,10 @@ internal sealed partial class SchemaReader
 {
     private const int MaxDepth = 48;
 
+    // A component object met this deep in a walk is named at once and built later, from the top (see BuildDeferred):
+    // chains of objects are as long as the spec makes them. Shallower ones are built where they are met, as before.
+    private const int DeferDepth = MaxDepth / 2;
+
     private readonly ReadContext _context;
     private readonly IDictionary<string, IOpenApiSchema> _components;
     private readonly HashSet<string> _typeNames;
@@ -27,6 +32,7 @@ internal sealed partial class SchemaReader
     private readonly Dictionary<string, TypeRef> _resolvedComponents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
+    private readonly Queue<(string Key, IOpenApiSchema Schema, string Pointer, string Name)> _deferred = new();
 
     // Every generated shape (a type with its name blanked) and the name it was generated under: an inline schema
     // whose shape was seen before reuses that type instead of becoming a copy of it.
@@ -50,9 +56,24 @@ internal sealed partial class SchemaReader
         _typeNames = reservedTypeNames;
 
         // Component names are claimed first, so inline types never take them.
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string key in _components.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
-            _componentTypeNames[key] = IdentifierNaming.MakeUnique(IdentifierNaming.ToPascalCase(key, "Schema"), _typeNames);
+            string candidate = IdentifierNaming.ToPascalCase(key, "Schema");
+            string name = IdentifierNaming.MakeUnique(candidate, _typeNames);
+            _componentTypeNames[key] = name;
+            if (name != candidate)
+            {
+                // Schemas whose names differ only in what C# names cannot hold (pet, Pet, pet-): the first in ordinal order
+                // keeps the name, and the diagnostic names both.
+                _context.Report(DiagnosticDescriptors.NameCollision, ReadContext.Pointer("#/components/schemas", key),
+                    owners.TryGetValue(candidate, out string? owner) ? "schema '" + owner + "'" : "a name the generator reserves (the client, its options, its JSON context, JsonConverter, AcgRuntime, AcgJson)",
+                    "schema '" + key + "'", candidate, name);
+            }
+            else
+            {
+                owners[candidate] = key;
+            }
         }
     }
 
@@ -62,15 +83,40 @@ internal sealed partial class SchemaReader
     public IReadOnlyDictionary<string, TypeRef> Components => _resolvedComponents;
 
     /// <summary>Generates every component schema, used or not: they are the API's vocabulary.</summary>
-    public void ReadAllComponents()
+    public void ReadAllComponents(CancellationToken cancellationToken)
     {
         foreach (string key in _components.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             ResolveComponent(key);
+            BuildDeferred(cancellationToken);
         }
     }
 
+    /// <remarks>Only component objects are ever deferred: after <see cref="ReadAllComponents"/> nothing is left to build later.</remarks>
     public TypeRef Resolve(IOpenApiSchema? schema, string pointer, string nameHint) => Resolve(schema, pointer, nameHint, claimedName: null);
+
+    /// <summary>
+    /// Builds the component objects named deep in a walk (see <see cref="DeferDepth"/>), each from the top: a chain of
+    /// objects that hold the next (Node0.next is Node1, ...) is built one object after another, not nested.
+    /// </summary>
+    private void BuildDeferred(CancellationToken cancellationToken)
+    {
+        while (_deferred.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (key, schema, pointer, name) = _deferred.Dequeue();
+            _resolving.Add(key);
+            try
+            {
+                BuildObject(schema, pointer, name, isComponent: true);
+            }
+            finally
+            {
+                _resolving.Remove(key);
+            }
+        }
+    }
 
     /// <param name="claimedName">The type name already claimed for a component, used if the schema becomes a type.</param>
     private TypeRef Resolve(IOpenApiSchema? schema, string pointer, string nameHint, string? claimedName)
@@ -160,6 +206,11 @@ internal sealed partial class SchemaReader
         string pointer = ReadContext.Pointer("#/components/schemas", key);
         IOpenApiSchema schema = _components[key];
         string name = _componentTypeNames[key];
+        if (schema is OpenApiSchemaReference { Reference: { IsExternal: false, Id: { } aliased } } && _components.ContainsKey(aliased))
+        {
+            return ResolveAlias(key);
+        }
+
         if (!_resolving.Add(key))
         {
             // A component whose definition reaches itself without passing through an object (A = B[], B = A).
@@ -180,7 +231,15 @@ internal sealed partial class SchemaReader
                 // Nullable where the component says so, at every reference: the first and the ones its members make.
                 var objectRef = WithNullable(new TypeRef(TypeKind.Object, name), AllowsNull(effective));
                 _resolvedComponents[key] = objectRef;
-                BuildObject(effective, pointer, name, isComponent: true);
+                if (_depth >= DeferDepth)
+                {
+                    _deferred.Enqueue((key, effective, pointer, name));
+                }
+                else
+                {
+                    BuildObject(effective, pointer, name, isComponent: true);
+                }
+
                 return objectRef;
             }
 
@@ -293,7 +352,7 @@ internal sealed partial class SchemaReader
         var required = new HashSet<string>(StringComparer.Ordinal);
         IOpenApiSchema? additional = null;
         bool additionalAllowed = true;
-        CollectMembers(schema, pointer, properties, required, ref additional, ref additionalAllowed, new HashSet<IOpenApiSchema>());
+        CollectMembers(schema, pointer, properties, required, ref additional, ref additionalAllowed);
 
         var memberNames = new HashSet<string>(ReservedMemberNames.Record, StringComparer.Ordinal) { name };
         var models = new List<PropertyModel>();
@@ -331,61 +390,78 @@ internal sealed partial class SchemaReader
         return AddType(new TypeModel(name, false, description, schema.Deprecated, models.ToEquatableArray(), additionalType, additionalName, EquatableArray<EnumMemberModel>.Empty), isComponent);
     }
 
-    /// <summary>Own properties plus those of every allOf member, references followed once each.</summary>
+    /// <summary>
+    /// Own properties plus those of every allOf member (members first, in order), references followed once each. Walked
+    /// with an explicit stack: an allOf chain is as long as the spec makes it.
+    /// </summary>
     private void CollectMembers(
         IOpenApiSchema schema,
         string pointer,
         List<(string, IOpenApiSchema, string)> properties,
         HashSet<string> required,
         ref IOpenApiSchema? additional,
-        ref bool additionalAllowed,
-        HashSet<IOpenApiSchema> visited)
+        ref bool additionalAllowed)
     {
-        IOpenApiSchema? effective = schema is OpenApiSchemaReference reference ? Target(reference) : schema;
-        if (effective is null)
+        var visited = new HashSet<IOpenApiSchema>();
+        var stack = new Stack<(IOpenApiSchema Schema, string Pointer, int NextPart)>();
+        if (Enter(schema, pointer) is { } root)
         {
-            // A member that leads nowhere (dangling, or a cycle of bare references): it adds nothing, and says so.
-            if (schema is OpenApiSchemaReference unresolved)
-            {
-                _context.Report(DiagnosticDescriptors.UnresolvedReference, pointer, unresolved.Reference?.ReferenceV3 ?? unresolved.Reference?.Id ?? "(unknown)");
-            }
-
-            return;
+            stack.Push((root, pointer, 0));
         }
 
-        if (!visited.Add(effective) || visited.Count > MaxDepth)
+        while (stack.Count > 0)
         {
-            return;
-        }
-
-        if (effective.AllOf is { Count: > 0 })
-        {
-            for (int i = 0; i < effective.AllOf.Count; i++)
+            var (effective, at, nextPart) = stack.Pop();
+            if (effective.AllOf is { } parts && nextPart < parts.Count)
             {
-                IOpenApiSchema part = effective.AllOf[i];
+                stack.Push((effective, at, nextPart + 1));
+                IOpenApiSchema part = parts[nextPart];
                 string partPointer = part is OpenApiSchemaReference r && r.Reference?.Id is { } id && _components.ContainsKey(id)
                     ? ReadContext.Pointer("#/components/schemas", id)
-                    : pointer + "/allOf/" + i.ToString(CultureInfo.InvariantCulture);
-                CollectMembers(part, partPointer, properties, required, ref additional, ref additionalAllowed, visited);
-            }
-        }
+                    : at + "/allOf/" + nextPart.ToString(CultureInfo.InvariantCulture);
+                if (Enter(part, partPointer) is { } member)
+                {
+                    stack.Push((member, partPointer, 0));
+                }
 
-        if (effective.Properties is { } own)
-        {
-            foreach (var pair in own)
+                continue;
+            }
+
+            if (effective.Properties is { } own)
             {
-                properties.Add((pair.Key, pair.Value, ReadContext.Pointer(pointer + "/properties", pair.Key)));
+                foreach (var pair in own)
+                {
+                    properties.Add((pair.Key, pair.Value, ReadContext.Pointer(at + "/properties", pair.Key)));
+                }
+            }
+
+            if (effective.Required is { } names)
+            {
+                required.UnionWith(names);
+            }
+
+            if (effective.AdditionalProperties is { } extra)
+            {
+                additional = extra;
             }
         }
 
-        if (effective.Required is { } names)
+        // The schema a member stands for, unless it was collected already (a cycle of allOf) or leads nowhere.
+        IOpenApiSchema? Enter(IOpenApiSchema member, string memberPointer)
         {
-            required.UnionWith(names);
-        }
+            IOpenApiSchema? effective = member is OpenApiSchemaReference reference ? Target(reference) : member;
+            if (effective is null)
+            {
+                // A member that leads nowhere (dangling, or a cycle of bare references): it adds nothing, and says so.
+                if (member is OpenApiSchemaReference unresolved)
+                {
+                    _context.Report(DiagnosticDescriptors.UnresolvedReference, memberPointer, unresolved.Reference?.ReferenceV3 ?? unresolved.Reference?.Id ?? "(unknown)");
+                }
 
-        if (effective.AdditionalProperties is { } extra)
-        {
-            additional = extra;
+                return null;
+            }
+
+            return visited.Add(effective) ? effective : null;
         }
     }
 

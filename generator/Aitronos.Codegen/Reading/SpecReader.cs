@@ -32,14 +32,6 @@ internal static class SpecReader
         {
             throw;
         }
-        catch (InvalidOperationException ex) when (CircularReference(ex.Message) is { } reference)
-        {
-            // Microsoft.OpenApi refuses a cycle of bare references (A = B, B = A) when a member is read through one.
-            // Component schemas step around it; a use elsewhere still meets it: the spec's error, at the reference.
-            context.Report(DiagnosticDescriptors.SpecSyntaxError, reference, Path.GetFileName(input.Path),
-                "the reference '" + reference + "' is part of a cycle of references that never reaches a schema; nothing is generated for this document");
-            return new Result<ApiModel>(null, context.LocateDiagnostics().ToEquatableArray());
-        }
         catch (Exception ex)
         {
             // Never let an exception escape into the compiler: say which spec and what happened.
@@ -47,15 +39,6 @@ internal static class SpecReader
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, locator.File, input.Path, ex.GetType().Name + ": " + ex.Message));
             return new Result<ApiModel>(null, diagnostics.ToEquatableArray());
         }
-    }
-
-    /// <summary>The reference named by Microsoft.OpenApi's "Circular reference detected while resolving ..." message.</summary>
-    private static string? CircularReference(string message)
-    {
-        const string Marker = "Circular reference detected while resolving ";
-        int start = message.IndexOf(Marker, StringComparison.Ordinal);
-        int hash = start < 0 ? -1 : message.IndexOf("#/", start, StringComparison.Ordinal);
-        return hash < 0 ? null : message.Substring(hash).Trim().TrimEnd('.');
     }
 
     private static ApiModel? ReadCore(SpecInput input, ReadContext context, CancellationToken cancellationToken)
@@ -73,7 +56,7 @@ internal static class SpecReader
         ReadResult read;
         try
         {
-            read = OpenApiDocument.Parse(WithoutTabSeparated(input.Text, context.TabSeparated), format, settings);
+            read = Parse(WithoutTabSeparated(input.Text, context.TabSeparated), format, settings, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -103,7 +86,21 @@ internal static class SpecReader
             context.ReportReaderError(DiagnosticDescriptors.SpecValidationWarning, error.Pointer, error.Message, fileName + ": " + error.Message);
         }
 
-        Task<IReadOnlyList<OpenApiError>> validation = Validate(document);
+        Task<IReadOnlyList<OpenApiError>>? validation = null;
+        if (LongestAliasChain(document) is { Length: > MaxValidatedAliasChain } chain)
+        {
+            // The library's validator follows such a chain again at every member it reads through it: its time grows with
+            // the square of the chain (a 1,000-long chain: 13 s; 5,000: two minutes). The model follows it once.
+            context.Report(DiagnosticDescriptors.SpecValidationWarning, ReadContext.Pointer("#/components/schemas", chain.Start),
+                fileName + ": schema '" + chain.Start + "' starts a chain of " + chain.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + " bare references to other schemas, longer than the OpenAPI validator is run on (" + MaxValidatedAliasChain.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + "); the specification's rules were not checked");
+        }
+        else
+        {
+            validation = Validate(document);
+        }
+
         ApiModel? model = ReadModel(input, context, document, fileName, read.Diagnostic?.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0, cancellationToken);
 
         foreach (int offset in context.TabSeparated)
@@ -114,8 +111,102 @@ internal static class SpecReader
 
         // After the model's diagnostics. When the model throws (cancellation above all), the rules' run is left to end
         // on its own rather than waited for.
-        ReportValidation(validation, context, fileName);
+        if (validation is not null)
+        {
+            ReportValidation(validation, context, fileName, cancellationToken);
+        }
+
         return model;
+    }
+
+    /// <summary>Chains of component schemas that are bare references to the next longer than this are not validated.</summary>
+    private const int MaxValidatedAliasChain = 64;
+
+    /// <summary>
+    /// The longest chain of component schemas each a bare <c>$ref</c> to the next (A = B, B = C, ...), by the component
+    /// it starts at (the first in ordinal order among equals); null when there is none. Each component is walked once.
+    /// </summary>
+    private static (string Start, int Length)? LongestAliasChain(OpenApiDocument document)
+    {
+        if (document.Components?.Schemas is not { Count: > 0 } components)
+        {
+            return null;
+        }
+
+        var lengths = new Dictionary<string, int>(StringComparer.Ordinal);
+        (string Start, int Length)? longest = null;
+        var chain = new List<string>();
+        var onChain = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string key in components.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            chain.Clear();
+            onChain.Clear();
+            string current = key;
+            int tail = 0;
+            while (!lengths.TryGetValue(current, out tail))
+            {
+                if (!onChain.Add(current))
+                {
+                    tail = 0;   // a cycle: counted up to where it closes
+                    break;
+                }
+
+                chain.Add(current);
+                if (components[current] is OpenApiSchemaReference { Reference: { IsExternal: false, Id: { } next } } && components.ContainsKey(next))
+                {
+                    current = next;
+                    continue;
+                }
+
+                tail = -1;   // the end: not a link itself
+                break;
+            }
+
+            for (int i = chain.Count - 1; i >= 0; i--)
+            {
+                lengths[chain[i]] = ++tail;
+            }
+
+            if (lengths[key] > (longest?.Length ?? 0))
+            {
+                longest = (key, lengths[key]);
+            }
+        }
+
+        return longest;
+    }
+
+    /// <summary>Specs above this size are parsed on a thread of their own, so that a cancelled run need not wait for the parse.</summary>
+    private const int ParseAsideLength = 256 * 1024;
+
+    /// <summary>
+    /// The library's parse, which takes no cancellation token. A big document is parsed on a thread of its own while this
+    /// one waits for it or for the cancellation, whichever comes first: cancelled, the run returns at once and the parse
+    /// is left to end on its own (its result is dropped). A cancelled IDE keystroke must not wait seconds for a parse.
+    /// </summary>
+    private static ReadResult Parse(string text, string format, OpenApiReaderSettings settings, CancellationToken cancellationToken)
+    {
+        if (text.Length < ParseAsideLength || !cancellationToken.CanBeCanceled)
+        {
+            return OpenApiDocument.Parse(text, format, settings);
+        }
+
+        Task<ReadResult> parse = Task.Factory.StartNew(() => OpenApiDocument.Parse(text, format, settings), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        WaitUnlessCancelled(parse, cancellationToken);
+        return parse.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Waits for <paramref name="task"/> to end (its failure is the caller's to observe), or throws when the run is cancelled first.</summary>
+    private static void WaitUnlessCancelled(Task task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            task.Wait(cancellationToken);
+        }
+        catch (AggregateException)
+        {
+            // The task failed: its exception comes out of GetResult, unwrapped.
+        }
     }
 
     /// <summary>
@@ -126,8 +217,9 @@ internal static class SpecReader
     private static Task<IReadOnlyList<OpenApiError>> Validate(OpenApiDocument document) =>
         Task.Run<IReadOnlyList<OpenApiError>>(() => document.Validate(ValidationRuleSet.GetDefaultRuleSet())?.OfType<OpenApiValidatorError>().ToList<OpenApiError>() ?? new List<OpenApiError>());
 
-    private static void ReportValidation(Task<IReadOnlyList<OpenApiError>> validation, ReadContext context, string fileName)
+    private static void ReportValidation(Task<IReadOnlyList<OpenApiError>> validation, ReadContext context, string fileName, CancellationToken cancellationToken)
     {
+        WaitUnlessCancelled(validation, cancellationToken);
         IReadOnlyList<OpenApiError> found;
         try
         {
@@ -177,10 +269,10 @@ internal static class SpecReader
             ? new HashSet<string>(tags.Split(';', ',').Select(t => t.Trim()).Where(t => t.Length > 0), StringComparer.Ordinal)
             : null;
         // Components first: they claim their shapes, so that inline copies of them in operations reuse them.
-        schemas.ReadAllComponents();
+        schemas.ReadAllComponents(cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var operations = new OperationReader(context, schemas, security, document, includeTags, swagger2);
-        var (groups, serialized) = operations.Read(clientName);
+        var (groups, serialized) = operations.Read(clientName, cancellationToken);
 
         if (groups.Count == 0)
         {
@@ -302,6 +394,12 @@ internal static class SpecReader
         }
     }
 
+    /// <summary>
+    /// The namespace and client name a spec generates (<c>Consumer.PetsClient</c>), which prefixes its hint names: from
+    /// its path and options alone, so that clashes between specs are found without reading them.
+    /// </summary>
+    internal static string HintPrefix(SpecInput input) => Namespace(input.Options, null) + "." + ClientName(input.Options, input.Path, null);
+
     /// <summary><c>specs/pet-store.openapi.yaml</c> -> <c>PetStore</c>.</summary>
     internal static string SpecName(string path)
     {
@@ -310,7 +408,7 @@ internal static class SpecReader
         return IdentifierNaming.ToPascalCase(dot > 0 ? name.Substring(0, dot) : name, "Api");
     }
 
-    private static string ClientName(SpecOptions options, string path, ReadContext context)
+    private static string ClientName(SpecOptions options, string path, ReadContext? context)
     {
         if (options.ClientName is { Length: > 0 } configured)
         {
@@ -322,7 +420,7 @@ internal static class SpecReader
 
             string name = IdentifierNaming.ToPascalCase(configured, string.Empty);
 
-            context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosClientName", configured, "it is not a C# identifier; using '" + (name.Length > 0 ? name : SpecName(path) + "Client") + "'");
+            context?.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosClientName", configured, "it is not a C# identifier; using '" + (name.Length > 0 ? name : SpecName(path) + "Client") + "'");
             if (name.Length > 0)
             {
                 return name;
@@ -332,7 +430,7 @@ internal static class SpecReader
         return SpecName(path) + "Client";
     }
 
-    private static string Namespace(SpecOptions options, ReadContext context)
+    private static string Namespace(SpecOptions options, ReadContext? context)
     {
         string? configured = options.Namespace is { Length: > 0 } ns ? ns : options.RootNamespace;
         if (configured is not { Length: > 0 })
@@ -347,7 +445,7 @@ internal static class SpecReader
 
         var parts = configured.Split('.').Select(p => IdentifierNaming.ToPascalCase(p, string.Empty));
         string fallback = string.Join(".", parts.Where(p => p.Length > 0).DefaultIfEmpty("GeneratedClients"));
-        context.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosNamespace", configured, "it is not a C# namespace; using '" + fallback + "'");
+        context?.Report(DiagnosticDescriptors.InvalidOption, context.Locator.File, "AitronosNamespace", configured, "it is not a C# namespace; using '" + fallback + "'");
         return fallback;
     }
 
