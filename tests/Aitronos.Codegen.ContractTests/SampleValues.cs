@@ -38,6 +38,27 @@ public static class SampleValues
         public bool Ambiguous { get; set; }
     }
 
+    /// <summary>
+    /// A schema's <c>const</c> as the JSON value it is: Microsoft.OpenApi keeps it as text (<c>const: true</c> reads as
+    /// "True"), so the schema's type says whether it is a boolean or a number.
+    /// </summary>
+    public static JsonNode? ConstValue(IOpenApiSchema schema, string constant)
+    {
+        JsonSchemaType type = schema.Type ?? 0;
+        if ((type & JsonSchemaType.Boolean) != 0 && bool.TryParse(constant, out bool flag))
+        {
+            return JsonValue.Create(flag);
+        }
+
+        if ((type & (JsonSchemaType.Integer | JsonSchemaType.Number)) != 0
+            && decimal.TryParse(constant, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal number))
+        {
+            return JsonValue.Create(number);
+        }
+
+        return JsonValue.Create(constant);
+    }
+
     private static JsonNode? Build(IOpenApiSchema? schema, int depth, SchemaPath path, bool everyProperty = false)
     {
         if (schema is null || depth > MaxDepth)
@@ -47,7 +68,7 @@ public static class SampleValues
 
         if (schema.Const is { } constant)
         {
-            return JsonValue.Create(constant);
+            return ConstValue(schema, constant);
         }
 
         if (schema.Enum is { Count: > 0 } values && values.FirstOrDefault(v => v is not null) is { } first)

@@ -19,7 +19,7 @@ public static class SchemaMatch
             return true;
         }
 
-        if (schema.Const is { } constant && !JsonNode.DeepEquals(value, JsonValue.Create(constant)))
+        if (schema.Const is { } constant && !JsonNode.DeepEquals(value, SampleValues.ConstValue(schema, constant)))
         {
             return false;
         }
