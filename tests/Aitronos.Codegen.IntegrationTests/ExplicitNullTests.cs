@@ -109,25 +109,13 @@ public sealed class ExplicitNullTests
         await client.UpdateCustomerAsync("cus_1", new UpdateCustomerRequest { Metadata = null });
 
         var requests = server.Requests;
-        Expect.Sequence([("email", "a@example.com"), ("description", "")], await FormPairs(requests[0].Body), "description assigned null");
-        Expect.Sequence([("email", "a@example.com")], await FormPairs(requests[1].Body), "description not assigned");
-        Expect.Sequence([("metadata", "")], await FormPairs(requests[2].Body), "metadata assigned null");
+        Expect.Sequence([("email", "a@example.com"), ("description", "")], await FormBodies.Pairs(requests[0].Body), "description assigned null");
+        Expect.Sequence([("email", "a@example.com")], await FormBodies.Pairs(requests[1].Body), "description not assigned");
+        Expect.Sequence([("metadata", "")], await FormBodies.Pairs(requests[2].Body), "metadata assigned null");
     }
 
     private static string? MediaType(string? contentType) => contentType?.Split(';')[0];
 
     private static PatchAndStatusesClient Client(LoopbackServer server) =>
         new(new PatchAndStatusesClientOptions { BaseUrl = new Uri(server.BaseUrl, "v1") });
-
-    private static async Task<List<(string, string)>> FormPairs(byte[] body)
-    {
-        var pairs = new List<(string, string)>();
-        using var reader = new FormReader(new MemoryStream(body));
-        while (await reader.ReadNextPairAsync() is { } pair)
-        {
-            pairs.Add((pair.Key, pair.Value));
-        }
-
-        return pairs;
-    }
 }

@@ -65,7 +65,7 @@ public sealed class RequestBodyTests
                 ("channels", "sms"),
                 ("preferences", """{"language":"de"}"""),
             ],
-            await FormPairs(request.Body),
+            await FormBodies.Pairs(request.Body),
             "form pairs as the server's form reader parses them, in order");
         Expect.Equal("cus_1", customer.Id, "Customer.Id");
     }
@@ -84,7 +84,7 @@ public sealed class RequestBodyTests
         Expect.Equal("application/json; charset=utf-8", requests[0].Header("Content-Type"), "Content-Type of AddPetAsync");
         Expect.Equal("""{"name":"Rex","tag":"dog"}""", requests[0].BodyText, "body of AddPetAsync");
         Expect.Equal("application/x-www-form-urlencoded", requests[1].Header("Content-Type"), "Content-Type of AddPetAsFormAsync");
-        Expect.Sequence([("name", "Rex"), ("tag", "dog")], await FormPairs(requests[1].Body), "form pairs of AddPetAsFormAsync");
+        Expect.Sequence([("name", "Rex"), ("tag", "dog")], await FormBodies.Pairs(requests[1].Body), "form pairs of AddPetAsFormAsync");
         Expect.Equal("text/plain; charset=utf-8", requests[2].Header("Content-Type"), "Content-Type of AddPetAsTextAsync");
         Expect.Equal("Rex the dog", requests[2].BodyText, "body of AddPetAsTextAsync");
         Expect.Equal("Rex", text.Name, "the JSON answer to AddPetAsTextAsync");
@@ -220,18 +220,6 @@ public sealed class RequestBodyTests
 
     private static BodiesClient Client(LoopbackServer server) =>
         new(new BodiesClientOptions { BaseUrl = new Uri(server.BaseUrl, "v1") });
-
-    private static async Task<List<(string, string)>> FormPairs(byte[] body)
-    {
-        var pairs = new List<(string, string)>();
-        using var reader = new FormReader(new MemoryStream(body));
-        while (await reader.ReadNextPairAsync() is { } pair)
-        {
-            pairs.Add((pair.Key, pair.Value));
-        }
-
-        return pairs;
-    }
 
     /// <summary>Each part as "name; file name; content type; body" (a body with a file name in hex).</summary>
     private static async Task<List<string>> MultipartParts(RecordedRequest request)
