@@ -47,6 +47,29 @@ public sealed class PagingTests
     }
 
     [Fact]
+    public async Task A_server_that_ignores_the_offset_ends_with_a_typed_exception_not_a_loop()
+    {
+        // Without has_more or total only an empty page ends the listing; a server that ignores offset never sends one.
+        await using var server = await LoopbackServer.StartAsync(ctx =>
+            LoopbackServer.RespondAsync(ctx, 200, Json(s_items.Take(3).Select(i => $"{{\"id\":\"{i}\"}}"))));
+        using var client = Client(server);
+
+        var ids = new List<string>();
+        var error = await Assert.ThrowsAsync<ApiResponseFormatException>(async () =>
+        {
+            await foreach (PagedJob job in client.ListJobsAutoPagingAsync(limit: 3))
+            {
+                ids.Add(job.Id);
+            }
+        });
+
+        Assert.Equal(s_items.Take(3), ids);
+        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(200, error.StatusCode);
+        Assert.Contains("the server seems to ignore the offset", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pages_are_fetched_only_when_the_consumer_gets_past_the_current_one()
     {
         await using var server = await LoopbackServer.StartAsync(ctx =>

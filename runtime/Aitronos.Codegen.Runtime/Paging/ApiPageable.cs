@@ -123,8 +123,11 @@ public sealed class ApiPageable<TItem> : ApiPageable<IReadOnlyList<TItem>, TItem
 /// </summary>
 internal sealed class PageRequest
 {
-    public PageRequest(long? offset, string? cursor, Uri? uri, HashSet<string>? sent)
-        => (Offset, Cursor, Uri, Sent) = (offset, cursor, uri, sent);
+    public PageRequest(long? offset, string? cursor, Uri? uri, HashSet<string>? sent, object? previousItems = null)
+        => (Offset, Cursor, Uri, Sent, PreviousItems) = (offset, cursor, uri, sent, previousItems);
+
+    /// <summary>For offset paging: the items of the page before, to tell a server that ignores the offset.</summary>
+    public object? PreviousItems { get; }
 
     public long? Offset { get; }
 

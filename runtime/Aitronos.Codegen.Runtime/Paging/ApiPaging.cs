@@ -16,7 +16,9 @@ namespace Aitronos.Codegen.Runtime;
 /// <item><description><see cref="Offset{TPage, TItem}"/>: the next offset is this page's offset plus the number of items it
 /// held (not the limit asked for: a server that caps the page size loses nothing). It stops after an empty page, after
 /// <c>has_more: false</c>, or once the offset reaches <c>total</c>. A page shorter than the limit does not stop it
-/// (a server may cap the limit): without <c>has_more</c> or <c>total</c>, the listing ends with one extra, empty, page.</description></item>
+/// (a server may cap the limit): without <c>has_more</c> or <c>total</c>, the listing ends with one extra, empty, page. A
+/// page that holds the same items as the one before it (a server that ignores the offset) throws
+/// <see cref="ApiResponseFormatException"/> instead of looping.</description></item>
 /// <item><description><see cref="Cursor{TPage, TItem}"/>, <see cref="NextLink{TPage, TItem}"/>, <see cref="LinkHeader{TPage, TItem}"/>:
 /// it stops when the response names no next cursor or link (absent, null or empty), after <c>has_more: false</c>, or when
 /// the next cursor or link is one already sent in this enumeration (a server repeating itself would loop forever).</description></item>
@@ -52,7 +54,7 @@ public static class ApiPaging
         return new ApiPageable<TPage, TItem>(
             (request, options, token) => fetch(request.Offset, options, token),
             items,
-            (value, page, request) => NextOffset(hasMore?.Invoke(value), total?.Invoke(value), page.Items.Count, request),
+            (value, page, request) => NextOffset(hasMore?.Invoke(value), total?.Invoke(value), page, request),
             new PageRequest(offset, null, null, null),
             requestOptions,
             cancellationToken);
@@ -78,7 +80,7 @@ public static class ApiPaging
 
         return new ApiPageable<TItem>(
             (request, options, token) => fetch(request.Offset, options, token),
-            static (_, page, request) => NextOffset(null, null, page.Items.Count, request),
+            static (_, page, request) => NextOffset(null, null, page, request),
             new PageRequest(offset, null, null, null),
             requestOptions,
             cancellationToken);
@@ -217,12 +219,46 @@ public static class ApiPaging
         where TItem : class?
         => items is { Count: > 0 } ? items[items.Count - 1] : null;
 
-    private static PageRequest? NextOffset(bool? hasMore, long? total, int count, PageRequest request)
+    private static PageRequest? NextOffset<TPage, TItem>(bool? hasMore, long? total, ApiPage<TPage, TItem> page, PageRequest request)
     {
+        var count = page.Items.Count;
         var next = (request.Offset ?? 0) + count;
-        return count == 0 || hasMore == false || (hasMore is null && total is { } all && next >= all)
-            ? null
-            : new PageRequest(next, null, null, null);
+        if (count == 0 || hasMore == false || (hasMore is null && total is { } all && next >= all))
+        {
+            return null;
+        }
+
+        // A server that ignores the offset answers every page with the first one: without has_more or total nothing would
+        // end the listing. The same items again (models compare by value) is that server: say so rather than loop.
+        if (request.PreviousItems is IReadOnlyList<TItem> previous && SameItems(previous, page.Items))
+        {
+            throw new ApiResponseFormatException(
+                "The page at offset " + (request.Offset ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + " holds the same items as the page before it: the server seems to ignore the offset, so paging stops here rather than loop.",
+                new ApiErrorData(page.StatusCode, page.Headers, null, ErrorBody.Empty),
+                null);
+        }
+
+        return new PageRequest(next, null, null, null, page.Items);
+    }
+
+    private static bool SameItems<TItem>(IReadOnlyList<TItem> previous, IReadOnlyList<TItem> current)
+    {
+        if (previous.Count != current.Count)
+        {
+            return false;
+        }
+
+        var comparer = EqualityComparer<TItem>.Default;
+        for (var i = 0; i < previous.Count; i++)
+        {
+            if (!comparer.Equals(previous[i], current[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static PageRequest? NextLinkHeader<TPage, TItem>(ApiPage<TPage, TItem> page, PageRequest request) =>
