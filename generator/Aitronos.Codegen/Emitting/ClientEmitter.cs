@@ -85,6 +85,7 @@ internal static class ClientEmitter
         {
             foreach (OperationModel operation in group.Operations)
             {
+                context.CancellationToken.ThrowIfCancellationRequested();
                 writer.Line();
                 OperationEmitter.Emit(context, writer, operation);
             }
@@ -100,6 +101,7 @@ internal static class ClientEmitter
             writer.Line($"internal {group.ClassName}({Runtime}.ApiTransport transport) => _transport = transport;");
             foreach (OperationModel operation in group.Operations)
             {
+                context.CancellationToken.ThrowIfCancellationRequested();
                 writer.Line();
                 OperationEmitter.Emit(context, writer, operation);
             }

@@ -51,6 +51,9 @@ internal sealed class EmitContext
 
     public SpecSettings Settings { get; }
 
+    /// <summary>The run's token: the client file's emit checks it per operation (a big client takes a while to write).</summary>
+    public System.Threading.CancellationToken CancellationToken { get; init; }
+
     public ApiModel Api => _api ?? throw new InvalidOperationException("This file is emitted without the whole model.");
 
     public TargetFacts Facts => _facts ?? throw new InvalidOperationException("This file is emitted without the target facts.");

@@ -33,7 +33,7 @@ internal static class Emitter
         string prefix = input.Settings.HintPrefix;
         Guard(context, input.Settings, reportClash: true, () =>
         {
-            var emit = new EmitContext(input.Settings, ClientMemberNames(input.Api).Contains, input.Api, input.Facts);
+            var emit = new EmitContext(input.Settings, ClientMemberNames(input.Api).Contains, input.Api, input.Facts) { CancellationToken = context.CancellationToken };
             Add(context, prefix + ".g.cs", ClientEmitter.Emit(emit));
         });
         Guard(context, input.Settings, reportClash: false, () =>
