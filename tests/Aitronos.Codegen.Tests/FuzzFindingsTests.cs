@@ -47,6 +47,23 @@ public sealed class FuzzFindingsTests
     }
 
     [Fact]
+    public void SubtypesOfADiscriminatorAreSoughtPastComponentsThatAreACycleOfBareReferences()
+    {
+        // Fuzz seed 0UOfGyYBCnY1: oas-examples' 3.0-discriminators with ApplicationApprovedEvent and string2 made bare
+        // references to each other. Looking for the subtypes of a component with a discriminator (P here) read every
+        // component's allOf, and a bare reference's allOf is its target's: the library threw on the cycle.
+        GeneratorRun run = Run(Header + "\"paths\": {\"/x\": {\"post\": {\"operationId\": \"x\", \"requestBody\": {\"content\": {\"application/json\": {\"schema\": "
+            + "{\"oneOf\": [{\"$ref\": \"#/components/schemas/A\"}, {\"$ref\": \"#/components/schemas/D\"}], \"discriminator\": {\"propertyName\": \"kind\", "
+            + "\"mapping\": {\"a\": \"#/components/schemas/A\", \"d\": \"#/components/schemas/D\"}}}}}},"
+            + "\"responses\": {\"204\": {\"description\": \"ok\"}}}}}, \"components\": {\"schemas\": {"
+            + "\"A\": {\"$ref\": \"#/components/schemas/S\"},\n\"S\": {\"$ref\": \"#/components/schemas/A\"},\n"
+            + "\"D\": {\"type\": \"object\", \"required\": [\"kind\"], \"properties\": {\"kind\": {\"type\": \"string\"}, \"reason\": {\"type\": \"string\"}}},\n"
+            + "\"P\": {\"type\": \"object\", \"discriminator\": {\"propertyName\": \"kind\"}, \"properties\": {\"kind\": {\"type\": \"string\"}}}}}}");
+
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "ACG010" && d.GetMessage().Contains("defined in terms of itself", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ASecuritySchemeThatIsNotAnObjectIsReportedAtItsPlace()
     {
         GeneratorRun run = Run(Header + "\"security\": [{\"key\": []}], \"paths\": {\"/x\": {\"get\": {\"operationId\": \"x\", \"responses\": {\"204\": {\"description\": \"ok\"}}}}},"

@@ -425,7 +425,8 @@ internal sealed partial class SchemaReader
 
         foreach (string other in _components.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
-            if (other != key && !subtypes.Contains(other) && _components[other] is { AllOf: { Count: > 0 } parts }
+            // A component that is a bare reference declares no allOf of its own (and reading through it could meet a cycle).
+            if (other != key && !subtypes.Contains(other) && _components[other] is not OpenApiSchemaReference && _components[other] is { AllOf: { Count: > 0 } parts }
                 && parts.Any(p => p is OpenApiSchemaReference r && r.Reference?.Id == key))
             {
                 subtypes.Add(other);
