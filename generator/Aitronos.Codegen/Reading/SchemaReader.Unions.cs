@@ -426,7 +426,7 @@ internal sealed partial class SchemaReader
         foreach (string other in _components.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
             // A component that is a bare reference declares no allOf of its own (and reading through it could meet a cycle).
-            if (other != key && !subtypes.Contains(other) && _components[other] is not OpenApiSchemaReference && _components[other] is { AllOf: { Count: > 0 } parts }
+            if (other != key && !subtypes.Contains(other) && _components[other] is not OpenApiSchemaReference and { AllOf: { Count: > 0 } parts }
                 && parts.Any(p => p is OpenApiSchemaReference r && r.Reference?.Id == key))
             {
                 subtypes.Add(other);
