@@ -10,6 +10,9 @@
 #   KIOTA_ARGS=...   Kiota's options when it runs here (default --exclude-backward-compatible)
 #   REF=COMMIT       build the generator as committed at COMMIT (a `git archive` copy) instead of the live work tree
 #   KEEP=DIR         work in DIR and keep it (projects, logs) instead of a temp folder
+#   DUMPED=1         a third project, "dumped": the sources our generator emits for the spec (written out by the
+#                    untimed first build) compiled as plain files, with the runtime but without the generator; ours
+#                    minus dumped is what running the generator inside csc costs, dumped vs Kiota is compile alone
 # The two projects, both fresh, net10.0, Nullable enabled, outside the repository:
 #   ours  - a console project holding the spec as Github.openapi.json, consuming the generator and runtime of this
 #           repository as benchmarks/incremental-build.sh does (ProjectReference props/targets); the bundled Aitronos
@@ -102,14 +105,42 @@ cat > "$kiota/KiotaGithub.csproj" <<XML
 </Project>
 XML
 
+projects=("$ours/Ours.csproj" "$kiota/KiotaGithub.csproj")
+if [ "${DUMPED:-0}" = 1 ]; then
+  dumped="$work/dumped"; rm -rf "$dumped"; mkdir -p "$dumped"
+  cp "$ours/Program.cs" "$dumped/"
+  cat > "$dumped/Dumped.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$src/runtime/Aitronos.Codegen.Runtime/Aitronos.Codegen.Runtime.csproj" />
+  </ItemGroup>
+</Project>
+XML
+fi
+
 # Every output goes under the work folder (ArtifactsPath), the generator's and runtime's too: the builds neither
 # race with nor pick up builds of the live tree.
 common=(-c Release "-p:ArtifactsPath=$work/artifacts" -nodeReuse:false -m:1 -p:UseSharedCompilation=false)
-for p in "$ours/Ours.csproj" "$kiota/KiotaGithub.csproj"; do
+for p in "${projects[@]}" ${dumped:+"$dumped/Dumped.csproj"}; do
   name="$(basename "$p" .csproj)"
   echo "restoring and building $name once (not timed)..." >&2
+  extra=()
+  if [ "$name" = Ours ] && [ -n "${dumped:-}" ]; then
+    extra=(-p:EmitCompilerGeneratedFiles=true "-p:CompilerGeneratedFilesOutputPath=$work/generated")
+  fi
+  if [ "$name" = Dumped ]; then
+    find "$work/generated" -name '*.g.cs' -path '*Aitronos.Codegen*' -exec cp -t "$dumped" {} +
+    [ -n "$(find "$dumped" -name '*.g.cs' -print -quit)" ] || { echo "no generated sources under $work/generated" >&2; exit 1; }
+  fi
   dotnet restore "$p" "-p:ArtifactsPath=$work/artifacts" > "$work/restore-$name.log" 2>&1 || { tail -20 "$work/restore-$name.log" >&2; exit 1; }
-  dotnet build "$p" "${common[@]}" --no-restore > "$work/prebuild-$name.log" 2>&1 \
+  dotnet build "$p" "${common[@]}" --no-restore "${extra[@]}" > "$work/prebuild-$name.log" 2>&1 \
     || { grep -E 'error' "$work/prebuild-$name.log" | sort -u | head -20 >&2; exit 1; }
 done
 
@@ -153,6 +184,7 @@ echo "timing $runs cold builds of each, alternating (load average before: $(cut 
 for i in $(seq 1 "$runs"); do
   build ours "$ours/Ours.csproj" "$i"
   build kiota "$kiota/KiotaGithub.csproj" "$i"
+  [ -z "${dumped:-}" ] || build dumped "$dumped/Dumped.csproj" "$i"
 done
 
 median() { echo "$1" | tr ' ' '\n' | grep -E '^[0-9.]+$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -173,6 +205,11 @@ echo "| | wall s | csc s | max RSS (one process) | tree RSS (sampled) | assembly
 echo "|---|---:|---:|---:|---:|---:|---|"
 echo "| ours (generator + compile) | $ow | $oc | $(gb "$om") | $(gb "$ot") | $(awk -v b="$odll" 'BEGIN { printf "%.1f MB", b / 1048576 }') | ${wall[ours]% } |"
 echo "| Kiota's output ($(count "$kiota/src") files) | $kw | $kc | $(gb "$km") | $(gb "$kt") | $(awk -v b="$kdll" 'BEGIN { printf "%.1f MB", b / 1048576 }') | ${wall[kiota]% } |"
+if [ -n "${dumped:-}" ]; then
+  dw=$(median "${wall[dumped]}"); dc=$(median "${csc[dumped]}"); dm=$(median "${maxrss[dumped]}"); dt=$(median "${treerss[dumped]}")
+  echo "| dumped: our output as plain sources, no generator ($(count "$dumped") files) | $dw | $dc | $(gb "$dm") | $(gb "$dt") | | ${wall[dumped]% } |"
+fi
 echo "| **ours/Kiota** | **$(ratio "$ow" "$kw")** | $(ratio "$oc" "$kc") | $(ratio "$om" "$km") | $(ratio "$ot" "$kt") | | |"
+[ -z "${dumped:-}" ] || echo "| dumped/Kiota (compile alone) | $(ratio "$dw" "$kw") | $(ratio "$dc" "$kc") | $(ratio "$dm" "$km") | $(ratio "$dt" "$kt") | | |"
 echo
 echo "Budget (DESIGN.md §8): ours <= 0.75x Kiota's wall time. Kiota output: $( [ -n "${KIOTA_OUT:-}" ] && echo "$KIOTA_OUT" || echo "kiota $(kiota --version | cut -d+ -f1)"), packages $kiota_version, \`base\` escaped in $patched files. Ours at $measured. Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
