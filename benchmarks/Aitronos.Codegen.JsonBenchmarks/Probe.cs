@@ -28,6 +28,17 @@ internal static class Probe
             + $"ours {oursBest:F0} ns ({Allocated(() => JsonSerializer.Deserialize(json, GeneratedTypes.Label))} B); ours/STJ {oursBest / stjBest:F2}x, ours/STJ with extension data {oursBest / extBest:F2}x");
     }
 
+    /// <summary>Bytes allocated per read of the bigger payloads, both sides (deterministic: no timing).</summary>
+    public static void ReadAllocations()
+    {
+        byte[] repository = Payloads.FullRepository();
+        byte[] list = Payloads.FullRepositoryList(100);
+        Console.WriteLine($"ReadFullRepository allocated: STJ {Allocated(() => JsonSerializer.Deserialize(repository, StjJsonContext.Default.FullRepository))} B, "
+            + $"ours {Allocated(() => JsonSerializer.Deserialize(repository, GeneratedTypes.FullRepository))} B");
+        Console.WriteLine($"ReadFullRepositoryList (100) allocated: STJ {Allocated(() => JsonSerializer.Deserialize(list, StjJsonContext.Default.IReadOnlyListFullRepository))} B, "
+            + $"ours {Allocated(() => JsonSerializer.Deserialize(list, GeneratedTypes.FullRepositoryList))} B");
+    }
+
     private static long Allocated<T>(Func<T> read)
     {
         read();

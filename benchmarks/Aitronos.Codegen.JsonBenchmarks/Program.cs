@@ -40,6 +40,7 @@ if (args.Contains("--probe"))
 {
     // A quick alternating loop for work in progress (not a result: claims come from the BenchmarkDotNet run).
     Probe.ReadLabel();
+    Probe.ReadAllocations();
     return 0;
 }
 

@@ -11,7 +11,8 @@ namespace Aitronos.Codegen.Runtime;
 /// <summary>
 /// The base of every generated model. It carries what reading the model from JSON found wrong
 /// (<see cref="JsonReadProblems"/>), outside the model's value: the problems take no part in equality, are not
-/// serialized, and are not copied by <c>with</c>.
+/// serialized, and are not copied by <c>with</c>. It also holds the JSON properties the schema does not name
+/// (<see cref="AdditionalProperties"/>), which are part of the value.
 /// </summary>
 /// <remarks>
 /// Servers drift from their API descriptions: a property the schema requires is left out, an id outgrows its type, an
@@ -35,7 +36,8 @@ public abstract record JsonModel
     private static readonly JsonValueWriter<JsonModel> s_write = static (writer, model) => model.WriteJsonValue(writer);
 
     // Two fields, so that a model costs 16 bytes more than its properties: the nulls of the first 64 properties inline
-    // (optional properties read as null are common), the rest (a report, nulls past 64) in an object made when needed.
+    // (optional properties read as null are common), the rest (a report, nulls past 64, the properties the schema does not
+    // name) in an object made when needed.
     private ulong _nulls;
     private JsonReadReport? _read;
 
@@ -44,15 +46,48 @@ public abstract record JsonModel
     {
     }
 
-    /// <summary>Copies a model (for <c>with</c>); what reading the original found stays with the original.</summary>
+    /// <summary>
+    /// Copies a model (for <c>with</c>): its <see cref="AdditionalProperties"/> and the nulls assigned to it come along;
+    /// what reading the original found stays with the original.
+    /// </summary>
     /// <param name="original">The model copied.</param>
     protected JsonModel(JsonModel original)
     {
-        // Only the nulls assigned (the model's value): a null read into a property that does not record its assignment
-        // would be written beside the value a with-expression gives it.
-        if (original?._read is { Assigned: not 0 } or { MoreAssigned: not null })
+        // Only the model's value: a null read into a property that does not record its assignment would be written beside
+        // the value a with-expression gives it.
+        if (original?._read is { Assigned: not 0 } or { MoreAssigned: not null } or { AdditionalProperties: not null })
         {
-            _read = new JsonReadReport { Assigned = original._read.Assigned, MoreAssigned = original._read.MoreAssigned };
+            _read = new JsonReadReport
+            {
+                Assigned = original._read.Assigned,
+                MoreAssigned = original._read.MoreAssigned,
+                AdditionalProperties = original._read.AdditionalProperties,
+            };
+        }
+    }
+
+    /// <summary>
+    /// JSON properties the schema does not name, kept and written back as they came; <see langword="null"/> when there
+    /// were none. A model whose schema types its additional properties declares its own, typed, property of this name.
+    /// </summary>
+    /// <remarks>
+    /// Part of the model's value: copied by <c>with</c>, and compared by <see cref="Equals(JsonModel)"/> as the
+    /// dictionary's own <see cref="object.Equals(object)"/> does (by reference for a <see cref="Dictionary{TKey, TValue}"/>).
+    /// Stored beside the read report, so that a model without any costs no field for them.
+    /// </remarks>
+    public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties
+    {
+        get => _read?.AdditionalProperties;
+        init
+        {
+            if (value is not null)
+            {
+                (_read ??= new JsonReadReport()).AdditionalProperties = value;
+            }
+            else if (_read is { } report)
+            {
+                report.AdditionalProperties = null;
+            }
         }
     }
 
@@ -66,14 +101,37 @@ public abstract record JsonModel
     /// <summary>Models are equal by their properties; what reading them found takes no part.</summary>
     /// <param name="other">The other model.</param>
     /// <returns>
-    /// <see langword="true"/> when both are of one type and send the same explicit nulls (the derived record compares the
-    /// properties).
+    /// <see langword="true"/> when both are of one type, send the same explicit nulls and hold equal
+    /// <see cref="AdditionalProperties"/> (the derived record compares the properties).
     /// </returns>
     public virtual bool Equals(JsonModel? other) => ReferenceEquals(this, other)
-        || (other is not null && EqualityContract == other.EqualityContract && SameAssignedNulls(other));
+        || (other is not null && EqualityContract == other.EqualityContract && SameAssignedNulls(other)
+            && EqualityComparer<IReadOnlyDictionary<string, JsonElement>?>.Default.Equals(AdditionalProperties, other.AdditionalProperties));
 
     /// <inheritdoc/>
-    public override int GetHashCode() => EqualityContract.GetHashCode();
+    public override int GetHashCode() =>
+        (EqualityContract.GetHashCode() * -1521134295) + EqualityComparer<IReadOnlyDictionary<string, JsonElement>?>.Default.GetHashCode(AdditionalProperties!);
+
+    /// <summary>The model as text: its type's name and its JSON members, <c>Repository { "id":1,"name":"x" }</c>.</summary>
+    /// <returns>The text.</returns>
+    /// <remarks>
+    /// Sealed, so that C# does not synthesize a <c>ToString</c> in each generated record (a big client has thousands): the
+    /// text is what the synthesized one gave, from <see cref="PrintMembers"/>.
+    /// </remarks>
+    public sealed override string ToString() => Describe();
+
+    /// <summary>What <see cref="ToString"/> gives; a union gives its held value instead.</summary>
+    private protected virtual string Describe()
+    {
+        var builder = new StringBuilder();
+        builder.Append(GetType().Name).Append(" { ");
+        if (PrintMembers(builder))
+        {
+            builder.Append(' ');
+        }
+
+        return builder.Append('}').ToString();
+    }
 
     /// <summary>For generated models: writes the model as a property of the object being written.</summary>
     /// <param name="writer">The writer, inside an object.</param>

@@ -14,7 +14,7 @@ namespace Aitronos.Codegen.Runtime;
 /// </summary>
 /// <remarks>
 /// Unions are values: two are equal when they hold the same variant with equal values (lists and maps item by item,
-/// unknown JSON by its text). <see cref="ToString"/> gives the held value as JSON, except that a string is given as
+/// unknown JSON by its text). <see cref="JsonModel.ToString"/> gives the held value as JSON, except that a string is given as
 /// itself, so that a union of scalars formats as a parameter the way its held value does.
 /// </remarks>
 public abstract record JsonUnion : JsonModel
@@ -70,9 +70,9 @@ public abstract record JsonUnion : JsonModel
     /// <inheritdoc/>
     public override int GetHashCode() => (_variant * 397) ^ ValueHash(_value);
 
-    /// <summary>The held value as JSON; a string as itself.</summary>
+    /// <summary>The held value as JSON; a string as itself (the union's <see cref="JsonModel.ToString"/>).</summary>
     /// <returns>The text.</returns>
-    public sealed override string ToString()
+    private protected sealed override string Describe()
     {
         using var buffer = new System.IO.MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))

@@ -53,6 +53,25 @@ public sealed class ModelSerializationTests
     }
 
     [Fact]
+    public void Unknown_fields_are_kept_by_with_compared_printed_and_assignable_in_an_initializer()
+    {
+        const string json = """{"source_id":"src_abc123","dry_run":true}""";
+        var request = Expect.NotNull(JsonSerializer.Deserialize(json, AitronosJsonContext.Default.TestConnectionRequest), "deserialized request");
+
+        var renamed = request with { SourceId = "src_other" };
+        var same = request with { };
+
+        Expect.True(ReferenceEquals(request.AdditionalProperties, renamed.AdditionalProperties), "with keeps AdditionalProperties");
+        Expect.Equal("""{"source_id":"src_other","dry_run":true}""", JsonSerializer.Serialize(renamed, AitronosJsonContext.Default.TestConnectionRequest), "JSON of the with-copy");
+        Expect.True(request == same, "a with-copy that changes nothing equals the original");
+        Expect.True(request != (request with { AdditionalProperties = null }), "models differing in AdditionalProperties are not equal");
+        Expect.Equal("""TestConnectionRequest { "source_id":"src_abc123","dry_run":true }""", request.ToString(), "ToString");
+
+        var made = new TestConnectionRequest { SourceId = "src_1", AdditionalProperties = request.AdditionalProperties };
+        Expect.Equal("""{"source_id":"src_1","dry_run":true}""", JsonSerializer.Serialize(made, AitronosJsonContext.Default.TestConnectionRequest), "JSON of a model given AdditionalProperties");
+    }
+
+    [Fact]
     public void Deserializing_without_the_required_field_reports_it_and_strict_reading_throws()
     {
         const string json = """{"destination_id":"dst_1"}""";

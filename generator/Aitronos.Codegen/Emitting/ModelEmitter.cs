@@ -17,6 +17,9 @@ internal static class ModelEmitter
     private const string ReadOnlyDictionary = "global::System.Collections.Generic.IReadOnlyDictionary<string, ";
     private const string JsonElement = "AcgJson.JsonElement";
 
+    /// <summary>The base model's property holding the JSON properties the schema does not name, untyped.</summary>
+    private const string BaseAdditional = "AdditionalProperties";
+
     public static string Emit(SpecSettings settings, TypeModel type)
     {
         var context = new EmitContext(settings, MemberNames(type).Contains);
@@ -64,21 +67,30 @@ internal static class ModelEmitter
                 // Assigned records that null was assigned, not left out: it is then sent as null (PATCH semantics). The
                 // field is named by the property's index, which is short and cannot clash (GitHub has ~100 of these).
                 string field = "_" + I(index);
-                writer.Line($"public {PropertyType(context, property)} {property.CSharpName} {{ get => {field}; init => {field} = Assigned({I(index)}, value); }}");
+                writer.Line($"public {Hides(property.CSharpName)}{PropertyType(context, property)} {property.CSharpName} {{ get => {field}; init => {field} = Assigned({I(index)}, value); }}");
                 writer.Line($"private {PropertyType(context, property)} {field};");
             }
             else
             {
-                writer.Line($"public {(property.Required ? "required " : string.Empty)}{PropertyType(context, property)} {property.CSharpName} {{ get; init; }}");
+                writer.Line($"public {Hides(property.CSharpName)}{(property.Required ? "required " : string.Empty)}{PropertyType(context, property)} {property.CSharpName} {{ get; init; }}");
             }
         }
 
-        writer.Line();
+        if (!first)
+        {
+            writer.Line();
+        }
 
+        // The untyped dictionary is the base model's (held beside its read report, so a model without any pays no field);
+        // a typed one, or one renamed because a property took the name, is the model's own.
         string additionalType = AdditionalType(context, type);
-        writer.Doc("summary", "JSON properties the schema does not name, kept and written back as they came.");
-        writer.Line($"public {ReadOnlyDictionary}{additionalType}>? {type.AdditionalPropertiesName} {{ get; init; }}");
-        writer.Line();
+        if (OwnsAdditional(type))
+        {
+            writer.Doc("summary", "JSON properties the schema does not name, kept and written back as they came.");
+            writer.Line($"public {Hides(type.AdditionalPropertiesName)}{ReadOnlyDictionary}{additionalType}>? {type.AdditionalPropertiesName} {{ get; init; }}");
+            writer.Line();
+        }
+
         var arguments = new List<string> { CSharpLiterals.String(name) };
         if (type.Properties.Any(p => p.Required))
         {
@@ -100,7 +112,7 @@ internal static class ModelEmitter
     /// <summary>The names that a simple name could bind to inside the record, before a generated type of that name.</summary>
     private static HashSet<string> MemberNames(TypeModel type)
     {
-        var names = new HashSet<string>(ReservedMemberNames.Record, System.StringComparer.Ordinal) { "GetType", "MemberwiseClone", type.AdditionalPropertiesName };
+        var names = new HashSet<string>(ReservedMemberNames.Record, System.StringComparer.Ordinal) { "GetType", "MemberwiseClone", BaseAdditional, type.AdditionalPropertiesName };
         foreach (PropertyModel property in type.Properties)
         {
             names.Add(property.CSharpName);
@@ -177,6 +189,13 @@ internal static class ModelEmitter
         // ToString prints the JSON members; C# would otherwise synthesize a PrintMembers with code per property.
         writer.Line("protected override bool PrintMembers(global::System.Text.StringBuilder builder) => PrintJson(builder);");
     }
+
+    /// <summary>Whether the model declares its own additional-properties member rather than using the base model's.</summary>
+    private static bool OwnsAdditional(TypeModel type) =>
+        type.AdditionalPropertiesType is not null || type.AdditionalPropertiesName != BaseAdditional;
+
+    /// <summary><c>new </c> for a member that hides the base model's <c>AdditionalProperties</c>.</summary>
+    private static string Hides(string memberName) => memberName == BaseAdditional ? "new " : string.Empty;
 
     /// <summary>An optional property that may be null, in a model a request body uses: null assigned is sent as null.</summary>
     private static bool SendsNull(TypeModel type, PropertyModel property) => type.SendsNulls && !property.Required && property.Type.IsNullable;

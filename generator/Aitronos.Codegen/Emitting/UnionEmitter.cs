@@ -23,7 +23,7 @@ internal static class UnionEmitter
         var members = new HashSet<string>(System.StringComparer.Ordinal)
         {
             "Match", "Switch", "IsUnknown", "UnknownJson", "VariantIndex", "VariantValue", "ReadJson", "WriteJson", "Pick", "JsonConverter",
-            "Finish", "WriteUnknown", "JsonReadProblems", "WriteJsonProperty", "WriteJsonValue", "PrintMembers", "PrintJson",
+            "Finish", "WriteUnknown", "JsonReadProblems", "AdditionalProperties", "WriteJsonProperty", "WriteJsonValue", "PrintMembers", "PrintJson",
             "Equals", "GetHashCode", "ToString", "EqualityContract", "GetType", "MemberwiseClone", "s_discriminator", "s_shapes",
         };
         foreach (UnionVariantModel variant in union.Variants)

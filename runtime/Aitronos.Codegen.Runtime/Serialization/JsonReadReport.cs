@@ -7,11 +7,14 @@ namespace Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>
 /// What reading one model found wrong and the JSON it was read from (written back as it came), the optional
-/// properties past the 64th that came as null, and the properties assigned null to be sent as null: made only for a
-/// model that has any of them.
+/// properties past the 64th that came as null, the properties assigned null to be sent as null, and the JSON properties
+/// the schema does not name: made only for a model that has any of them.
 /// </summary>
 internal sealed class JsonReadReport
 {
+    /// <summary>The model's <see cref="JsonModel.AdditionalProperties"/>: part of its value, copied by <c>with</c>.</summary>
+    public IReadOnlyDictionary<string, JsonElement>? AdditionalProperties { get; set; }
+
     public IReadOnlyList<JsonReadProblem> Problems { get; private set; } = Array.Empty<JsonReadProblem>();
 
     /// <summary>The JSON the model was read from, when reading found problems in it.</summary>

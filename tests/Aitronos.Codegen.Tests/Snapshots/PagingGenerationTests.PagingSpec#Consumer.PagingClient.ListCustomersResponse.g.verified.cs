@@ -17,9 +17,6 @@ public sealed partial record ListCustomersResponse : AcgRuntime.JsonModel
 	public required global::System.Collections.Generic.IReadOnlyList<Job> Data { get; init; }
 	public required bool HasMore { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ListCustomersResponse", required: new[] { 1, 2 }, "object", "data", "has_more");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record ListEventsResponse : AcgRuntime.JsonModel
 	public long? TotalCount { get; init; }
 	public global::System.Collections.Generic.IReadOnlyList<string>? Events { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ListEventsResponse", "total_count", "events");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -18,9 +18,6 @@ public sealed partial record ListPetsResponse : AcgRuntime.JsonModel
 	public string? Previous { get; init; }
 	public global::System.Collections.Generic.IReadOnlyList<string>? Results { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ListPetsResponse", "count", "next", "previous", "results");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record ListRunsResponse : AcgRuntime.JsonModel
 	public global::System.Collections.Generic.IReadOnlyList<Job>? Runs { get; init; }
 	public global::Consumer.Pagination? Pagination { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ListRunsResponse", "runs", "pagination");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record ListTwoResponse : AcgRuntime.JsonModel
 	public global::System.Collections.Generic.IReadOnlyList<string>? A { get; init; }
 	public global::System.Collections.Generic.IReadOnlyList<string>? B { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ListTwoResponse", "a", "b");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

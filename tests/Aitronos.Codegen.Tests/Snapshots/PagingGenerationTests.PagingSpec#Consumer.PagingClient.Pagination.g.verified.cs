@@ -18,9 +18,6 @@ public sealed partial record Pagination : AcgRuntime.JsonModel
 	public long? Offset { get; init; }
 	public bool? HasMore { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Pagination", "total", "limit", "offset", "has_more");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

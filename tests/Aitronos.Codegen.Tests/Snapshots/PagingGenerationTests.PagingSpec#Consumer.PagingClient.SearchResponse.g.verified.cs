@@ -16,9 +16,6 @@ public sealed partial record SearchResponse : AcgRuntime.JsonModel
 	public global::System.Collections.Generic.IReadOnlyList<string>? Items { get; init; }
 	public string? NextCursor { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("SearchResponse", "items", "next_cursor");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

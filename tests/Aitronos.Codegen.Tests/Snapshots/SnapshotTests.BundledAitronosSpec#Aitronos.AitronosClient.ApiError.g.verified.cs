@@ -41,9 +41,6 @@ public sealed partial record ApiError : AcgRuntime.JsonModel
 	/// <summary>When the error occurred.</summary>
 	public global::System.DateTimeOffset? Timestamp { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ApiError", required: new[] { 0, 1, 3, 4 }, "code", "message", "system_message", "type", "status", "details", "trace_id", "timestamp");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -19,9 +19,6 @@ public sealed partial record AuthorizeSourceRequest : AcgRuntime.JsonModel
 	/// <summary>Where the user is sent back after consent.</summary>
 	public required string RedirectUrl { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("AuthorizeSourceRequest", required: new[] { 0, 1 }, "slug", "redirect_url");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

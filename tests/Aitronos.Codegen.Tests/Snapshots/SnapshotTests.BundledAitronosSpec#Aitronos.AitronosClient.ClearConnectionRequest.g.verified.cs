@@ -16,9 +16,6 @@ public sealed partial record ClearConnectionRequest : AcgRuntime.JsonModel
 	/// <summary>Streams to clear. The shape of an item is not documented.</summary>
 	public required global::System.Collections.Generic.IReadOnlyList<AcgJson.JsonElement> Streams { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ClearConnectionRequest", required: new[] { 0 }, "streams");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

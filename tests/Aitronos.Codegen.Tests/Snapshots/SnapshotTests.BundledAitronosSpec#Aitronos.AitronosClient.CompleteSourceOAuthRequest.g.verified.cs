@@ -25,9 +25,6 @@ public sealed partial record CompleteSourceOAuthRequest : AcgRuntime.JsonModel
 	/// <summary>Name of the source to create.</summary>
 	public required string SourceName { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CompleteSourceOAuthRequest", required: new[] { 0, 1, 2, 3 }, "connection_id", "workspace_id", "source_definition_id", "source_name");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

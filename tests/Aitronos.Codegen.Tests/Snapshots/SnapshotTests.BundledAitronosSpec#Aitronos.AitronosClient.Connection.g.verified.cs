@@ -40,9 +40,6 @@ public sealed partial record Connection : AcgRuntime.JsonModel
 	/// <summary>Stream configurations.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configurations { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Connection", required: new[] { 0 }, "connection_id", "name", "source_id", "destination_id", "workspace_id", "status", "schedule", "configurations");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -20,9 +20,6 @@ public sealed partial record ConnectionSchemaChanges : AcgRuntime.JsonModel
 	/// <summary>Difference between the source's schema and the connection's catalog, when present. Shape not documented.</summary>
 	public AcgJson.JsonElement? CatalogDiff { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ConnectionSchemaChanges", required: new[] { 0 }, "changes", "catalog_diff");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -17,9 +17,6 @@ public sealed partial record ConnectionTimeline : AcgRuntime.JsonModel
 	/// <summary>The events of the page.</summary>
 	public required global::System.Collections.Generic.IReadOnlyList<TimelineEvent> Data { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ConnectionTimeline", required: new[] { 0 }, "data");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

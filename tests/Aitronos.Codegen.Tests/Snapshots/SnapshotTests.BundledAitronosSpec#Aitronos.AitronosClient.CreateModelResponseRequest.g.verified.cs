@@ -26,9 +26,6 @@ public sealed partial record CreateModelResponseRequest : AcgRuntime.JsonModel
 	/// <summary>Must be <c>true</c>, which makes the answer a stream of server-sent events.</summary>
 	public required bool Stream { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateModelResponseRequest", required: new[] { 0, 1, 2 }, "model", "input", "stream");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -26,9 +26,6 @@ public sealed partial record CreateSourceRequest : AcgRuntime.JsonModel
 	/// <summary>Source configuration.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configuration { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateSourceRequest", required: new[] { 0, 1, 2 }, "name", "source_definition_id", "workspace_id", "configuration");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record CreateWorkspaceRequest : AcgRuntime.JsonModel
 	/// <summary>Name of the workspace.</summary>
 	public required string Name { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateWorkspaceRequest", required: new[] { 0 }, "name");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -35,9 +35,6 @@ public sealed partial record Destination : AcgRuntime.JsonModel
 	/// <summary>Type of the destination.</summary>
 	public string? DestinationType { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Destination", required: new[] { 0 }, "destination_id", "name", "destination_definition_id", "workspace_id", "configuration", "destination_type");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -33,9 +33,6 @@ public sealed partial record DiscoveredStream : AcgRuntime.JsonModel
 	/// <summary>The stream's fields. Shape not documented.</summary>
 	public AcgJson.JsonElement? PropertyFields { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("DiscoveredStream", required: new[] { 0 }, "stream_name", "sync_modes", "default_cursor_field", "source_defined_primary_key", "property_fields");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

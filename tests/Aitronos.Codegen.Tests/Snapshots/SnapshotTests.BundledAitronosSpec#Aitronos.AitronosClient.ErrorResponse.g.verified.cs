@@ -19,9 +19,6 @@ public sealed partial record ErrorResponse : AcgRuntime.JsonModel
 
 	public required ApiError Error { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ErrorResponse", required: new[] { 0, 1 }, "success", "error");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -20,9 +20,6 @@ public sealed partial record HealthStatus : AcgRuntime.JsonModel
 	public string? Status { get; init; }
 	public bool? Available { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("HealthStatus", "status", "available");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

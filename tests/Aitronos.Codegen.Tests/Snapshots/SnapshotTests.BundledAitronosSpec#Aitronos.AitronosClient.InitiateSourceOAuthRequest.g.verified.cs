@@ -26,9 +26,6 @@ public sealed partial record InitiateSourceOAuthRequest : AcgRuntime.JsonModel
 	/// <summary>OAuth input configuration of the connector.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? OAuthInputConfiguration { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("InitiateSourceOAuthRequest", required: new[] { 0, 1, 2 }, "source_definition_id", "workspace_id", "redirect_url", "o_auth_input_configuration");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

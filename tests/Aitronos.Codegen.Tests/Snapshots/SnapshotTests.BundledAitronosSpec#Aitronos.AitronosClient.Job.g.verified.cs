@@ -40,9 +40,6 @@ public sealed partial record Job : AcgRuntime.JsonModel
 	/// <summary>Duration of the job. Type and unit not documented, so any JSON value is accepted.</summary>
 	public AcgJson.JsonElement? Duration { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Job", required: new[] { 0 }, "job_id", "status", "job_type", "start_time", "connection_id", "bytes_synced", "rows_synced", "duration");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -17,9 +17,6 @@ public sealed partial record NotificationSettings : AcgRuntime.JsonModel
 	/// <summary>The notifications. The shape of an item is not documented.</summary>
 	public required global::System.Collections.Generic.IReadOnlyList<AcgJson.JsonElement> Notifications { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("NotificationSettings", required: new[] { 0 }, "notifications");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -19,9 +19,6 @@ public sealed partial record RefreshConnectionRequest : AcgRuntime.JsonModel
 	/// <summary>Whether to remove the streams' records.</summary>
 	public bool? RemoveRecords { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("RefreshConnectionRequest", required: new[] { 0 }, "streams", "remove_records");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

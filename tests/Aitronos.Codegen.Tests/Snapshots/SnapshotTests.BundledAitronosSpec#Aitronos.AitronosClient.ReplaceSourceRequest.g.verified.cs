@@ -20,9 +20,6 @@ public sealed partial record ReplaceSourceRequest : AcgRuntime.JsonModel
 	/// <summary>Source configuration.</summary>
 	public required global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement> Configuration { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ReplaceSourceRequest", required: new[] { 0, 1 }, "name", "configuration");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

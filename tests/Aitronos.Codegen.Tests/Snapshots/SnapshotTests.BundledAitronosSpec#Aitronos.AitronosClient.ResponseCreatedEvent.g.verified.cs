@@ -17,9 +17,6 @@ public sealed partial record ResponseCreatedEvent : AcgRuntime.JsonModel
 	/// <summary>The response, as created.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Response { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ResponseCreatedEvent", "response");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

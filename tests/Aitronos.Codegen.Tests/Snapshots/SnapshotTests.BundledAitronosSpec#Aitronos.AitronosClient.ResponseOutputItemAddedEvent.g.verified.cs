@@ -17,9 +17,6 @@ public sealed partial record ResponseOutputItemAddedEvent : AcgRuntime.JsonModel
 	/// <summary>The output item added.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Item { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ResponseOutputItemAddedEvent", "item");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -17,9 +17,6 @@ public sealed partial record ResponseOutputTextDeltaEvent : AcgRuntime.JsonModel
 	/// <summary>The next piece of the output text.</summary>
 	public string? Delta { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ResponseOutputTextDeltaEvent", "delta");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

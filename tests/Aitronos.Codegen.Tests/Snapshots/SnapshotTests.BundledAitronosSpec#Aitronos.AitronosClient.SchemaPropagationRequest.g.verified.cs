@@ -15,9 +15,6 @@ public sealed partial record SchemaPropagationRequest : AcgRuntime.JsonModel
 
 	public required SchemaPropagationStrategy PropagationStrategy { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("SchemaPropagationRequest", required: new[] { 0 }, "propagation_strategy");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

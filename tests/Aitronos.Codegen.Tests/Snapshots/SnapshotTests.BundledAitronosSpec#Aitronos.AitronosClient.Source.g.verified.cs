@@ -32,9 +32,6 @@ public sealed partial record Source : AcgRuntime.JsonModel
 	/// <summary>Type of the source.</summary>
 	public string? SourceType { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Source", required: new[] { 0 }, "source_id", "name", "source_definition_id", "workspace_id", "configuration", "source_type");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -20,9 +20,6 @@ public sealed partial record SourceAuthorization : AcgRuntime.JsonModel
 	/// <summary>The pending connection, to pass to <c>completeSourceOAuth</c>.</summary>
 	public string? ConnectionId { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("SourceAuthorization", required: new[] { 0 }, "authorization_url", "connection_id");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -35,9 +35,6 @@ public sealed partial record SourceDefinition : AcgRuntime.JsonModel
 	/// <summary>Icon of the connector. Format not documented.</summary>
 	public string? Icon { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("SourceDefinition", required: new[] { 0 }, "source_definition_id", "name", "docker_repository", "docker_image_tag", "documentation_url", "icon");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

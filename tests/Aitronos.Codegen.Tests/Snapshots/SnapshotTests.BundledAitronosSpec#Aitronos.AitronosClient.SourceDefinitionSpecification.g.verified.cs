@@ -26,9 +26,6 @@ public sealed partial record SourceDefinitionSpecification : AcgRuntime.JsonMode
 	/// <summary>Destination sync modes the connector supports. (Item type inferred.)</summary>
 	public global::System.Collections.Generic.IReadOnlyList<string>? SupportedDestinationSyncModes { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("SourceDefinitionSpecification", "connection_specification", "documentation_url", "supported_destination_sync_modes");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

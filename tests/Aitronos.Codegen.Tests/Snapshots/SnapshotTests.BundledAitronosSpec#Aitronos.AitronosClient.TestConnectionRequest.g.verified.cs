@@ -22,9 +22,6 @@ public sealed partial record TestConnectionRequest : AcgRuntime.JsonModel
 	/// <summary>Configuration to validate.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configurations { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TestConnectionRequest", required: new[] { 0 }, "source_id", "destination_id", "configurations");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -17,9 +17,6 @@ public sealed partial record TestConnectionResult : AcgRuntime.JsonModel
 	public required string Status { get; init; }
 	public string? Message { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TestConnectionResult", required: new[] { 0 }, "status", "message");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -18,9 +18,6 @@ public sealed partial record TestNotificationRequest : AcgRuntime.JsonModel
 	/// <summary>Where to send a webhook test notification.</summary>
 	public string? Url { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TestNotificationRequest", required: new[] { 0 }, "notification_type", "url");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -33,9 +33,6 @@ public sealed partial record TestSourceRequest : AcgRuntime.JsonModel
 	/// <summary>Name of an inline source.</summary>
 	public string? Name { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TestSourceRequest", "source_id", "source_definition_id", "workspace_id", "configuration", "name");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

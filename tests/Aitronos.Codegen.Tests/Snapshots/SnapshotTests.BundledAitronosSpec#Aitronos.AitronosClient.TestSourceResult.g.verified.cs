@@ -19,9 +19,6 @@ public sealed partial record TestSourceResult : AcgRuntime.JsonModel
 	/// <summary>Information on the test job. Its fields are not documented.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? JobInfo { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TestSourceResult", required: new[] { 0 }, "status", "job_info");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

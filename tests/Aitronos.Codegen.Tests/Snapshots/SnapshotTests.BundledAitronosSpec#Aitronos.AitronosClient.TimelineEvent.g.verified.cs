@@ -29,9 +29,6 @@ public sealed partial record TimelineEvent : AcgRuntime.JsonModel
 	/// <summary>Summary of the event. (Type inferred.)</summary>
 	public string? Summary { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TimelineEvent", required: new[] { 0 }, "event_id", "event_type", "created_at", "summary");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -18,9 +18,6 @@ public sealed partial record TriggerJobRequest : AcgRuntime.JsonModel
 
 	public required global::Aitronos.JobType JobType { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TriggerJobRequest", required: new[] { 0, 1 }, "connection_id", "job_type");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -25,9 +25,6 @@ public sealed partial record UpdateConnectionRequest : AcgRuntime.JsonModel
 
 	public ConnectionStatus? Status { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UpdateConnectionRequest", "name", "schedule", "configurations", "status");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -26,9 +26,6 @@ public sealed partial record UpdateSourceDefinitionRequest : AcgRuntime.JsonMode
 	/// <summary>Documentation of the connector.</summary>
 	public string? DocumentationUrl { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UpdateSourceDefinitionRequest", "name", "docker_repository", "docker_image_tag", "documentation_url");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -20,9 +20,6 @@ public sealed partial record UpdateSourceRequest : AcgRuntime.JsonModel
 	/// <summary>Source configuration.</summary>
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? Configuration { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UpdateSourceRequest", "name", "configuration");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

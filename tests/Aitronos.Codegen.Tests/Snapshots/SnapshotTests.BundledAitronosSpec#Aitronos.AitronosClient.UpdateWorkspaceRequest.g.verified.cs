@@ -17,9 +17,6 @@ public sealed partial record UpdateWorkspaceRequest : AcgRuntime.JsonModel
 	/// <summary>Name of the workspace.</summary>
 	public string? Name { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UpdateWorkspaceRequest", "name");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -23,9 +23,6 @@ public sealed partial record Workspace : AcgRuntime.JsonModel
 	/// <summary>Where the workspace's data is kept. Values not documented.</summary>
 	public string? DataResidency { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Workspace", required: new[] { 0 }, "workspace_id", "name", "data_residency");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -19,9 +19,6 @@ public sealed partial record BidiName : AcgRuntime.JsonModel
 
 	public BidiNameLevel? Level { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("BidiName", "is\u202eAdmin\u200b", "level");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

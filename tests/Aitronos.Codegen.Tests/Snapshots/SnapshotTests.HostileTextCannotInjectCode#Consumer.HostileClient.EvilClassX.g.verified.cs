@@ -26,9 +26,6 @@ public sealed partial record EvilClassX : AcgRuntime.JsonModel
 	public EvilClassXNormalName? NormalName { get; init; }
 	public long? Property { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("EvilClassX", "\"; System.Environment.Exit(1); //", "normal\\name", "@@@");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

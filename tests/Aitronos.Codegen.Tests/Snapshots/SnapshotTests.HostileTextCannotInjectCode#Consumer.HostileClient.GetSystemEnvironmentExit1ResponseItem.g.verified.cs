@@ -16,9 +16,6 @@ public sealed partial record GetSystemEnvironmentExit1ResponseItem : AcgRuntime.
 	/// <summary>&lt;/summary&gt;#error</summary>
 	public string? Error { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("GetSystemEnvironmentExit1ResponseItem", "*/ #error");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record Point : AcgRuntime.JsonModel
 	public required long X { get; init; }
 	public required long Y { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Point", required: new[] { 0, 1 }, "x", "y");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -17,9 +17,6 @@ public sealed partial record QueryStylesFilter : AcgRuntime.JsonModel
 	public QueryStylesFilterStatus? Status { get; init; }
 	public global::System.Collections.Generic.IReadOnlyList<string>? Ids { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("QueryStylesFilter", "created", "status", "ids");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record QueryStylesFilterCreated : AcgRuntime.JsonModel
 	public long? Gt { get; init; }
 	public long? Lt { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("QueryStylesFilterCreated", "gt", "lt");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record NewPet : AcgRuntime.JsonModel
 	public required string Name { get; init; }
 	public string? Tag { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("NewPet", required: new[] { 0 }, "name", "tag");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -29,9 +29,6 @@ public sealed partial record Pet : AcgRuntime.JsonModel
 	/// <summary>Inline owner details.</summary>
 	public PetOwner? Owner { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Pet", required: new[] { 0, 1, 2 }, "id", "name", "status", "tag", "born", "registered_at", "chip", "weight_kg", "vaccinated", "owner");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

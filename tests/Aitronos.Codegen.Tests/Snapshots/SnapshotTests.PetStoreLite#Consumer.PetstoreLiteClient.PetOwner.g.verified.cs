@@ -16,9 +16,6 @@ public sealed partial record PetOwner : AcgRuntime.JsonModel
 	public string? Name { get; init; }
 	public string? Phone { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("PetOwner", "name", "phone");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -27,9 +27,6 @@ public sealed partial record CreateCustomerRequest : AcgRuntime.JsonModel
 	public string? Description { get => _11; init => _11 = Assigned(11, value); }
 	private string? _11;
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateCustomerRequest", required: new[] { 0 }, "email", "balance", "tax_exempt", "address", "metadata", "expand", "items", "tags", "flags", "channels", "preferences", "description");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

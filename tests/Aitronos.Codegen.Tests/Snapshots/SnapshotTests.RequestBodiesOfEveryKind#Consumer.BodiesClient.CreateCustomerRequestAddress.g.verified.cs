@@ -16,9 +16,6 @@ public sealed partial record CreateCustomerRequestAddress : AcgRuntime.JsonModel
 	public string? Line1 { get; init; }
 	public string? City { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateCustomerRequestAddress", "line1", "city");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

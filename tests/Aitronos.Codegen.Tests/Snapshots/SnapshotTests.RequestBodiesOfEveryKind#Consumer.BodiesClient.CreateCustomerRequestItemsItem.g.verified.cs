@@ -16,9 +16,6 @@ public sealed partial record CreateCustomerRequestItemsItem : AcgRuntime.JsonMod
 	public string? Price { get; init; }
 	public long? Quantity { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("CreateCustomerRequestItemsItem", "price", "quantity");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record Customer : AcgRuntime.JsonModel
 	public required string Id { get; init; }
 	public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Received { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Customer", required: new[] { 0 }, "id", "received");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

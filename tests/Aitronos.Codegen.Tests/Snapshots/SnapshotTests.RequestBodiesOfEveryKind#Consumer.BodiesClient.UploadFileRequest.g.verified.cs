@@ -19,9 +19,6 @@ public sealed partial record UploadFileRequest : AcgRuntime.JsonModel
 	public UploadFileRequestOptions? Options { get; init; }
 	public AcgRuntime.ApiFile? Thumbnail { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UploadFileRequest", required: new[] { 0, 1 }, "file", "purpose", "attachments", "options", "thumbnail");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

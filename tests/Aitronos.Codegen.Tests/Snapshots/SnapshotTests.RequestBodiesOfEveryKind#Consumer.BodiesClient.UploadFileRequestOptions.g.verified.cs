@@ -16,9 +16,6 @@ public sealed partial record UploadFileRequestOptions : AcgRuntime.JsonModel
 	public bool? Public { get; init; }
 	public long? ExpiresAfter { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UploadFileRequestOptions", "public", "expires_after");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

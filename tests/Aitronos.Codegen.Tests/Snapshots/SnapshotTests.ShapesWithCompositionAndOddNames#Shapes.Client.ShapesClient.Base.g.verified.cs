@@ -16,9 +16,6 @@ internal sealed partial record Base : AcgRuntime.JsonModel
 	public required string Id { get; init; }
 	public global::System.DateTimeOffset? Created { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Base", required: new[] { 0 }, "id", "created");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -17,9 +17,6 @@ internal sealed partial record Derived : AcgRuntime.JsonModel
 	public global::System.DateTimeOffset? Created { get; init; }
 	public required DerivedKind Kind { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Derived", required: new[] { 0, 2 }, "id", "created", "kind");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -33,7 +33,7 @@ internal sealed partial record Everything : AcgRuntime.JsonModel
 	public EverythingSettings? Settings { get; init; }
 
 	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? AdditionalProperties { get; init; }
+	public new global::System.Collections.Generic.IReadOnlyDictionary<string, string>? AdditionalProperties { get; init; }
 
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Everything", required: new[] { 0, 4 }, "class", "event", "2fa-enabled", "Everything", "maybe", "scores", "matrix", "free", "anything", "blob", "price", "either", "settings");
 

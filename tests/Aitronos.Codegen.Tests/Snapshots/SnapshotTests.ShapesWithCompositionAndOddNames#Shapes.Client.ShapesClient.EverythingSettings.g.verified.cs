@@ -15,9 +15,6 @@ internal sealed partial record EverythingSettings : AcgRuntime.JsonModel
 
 	public EverythingSettingsTheme? Theme { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("EverythingSettings", "theme");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

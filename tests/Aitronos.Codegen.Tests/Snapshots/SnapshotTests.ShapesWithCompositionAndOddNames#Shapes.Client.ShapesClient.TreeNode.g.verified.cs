@@ -17,9 +17,6 @@ internal sealed partial record TreeNode : AcgRuntime.JsonModel
 	public global::System.Collections.Generic.IReadOnlyList<TreeNode>? Children { get; init; }
 	public TreeNode? Parent { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("TreeNode", "value", "children", "parent");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

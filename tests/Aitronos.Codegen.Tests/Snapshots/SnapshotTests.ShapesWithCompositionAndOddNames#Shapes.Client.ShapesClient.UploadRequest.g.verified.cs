@@ -15,9 +15,6 @@ internal sealed partial record UploadRequest : AcgRuntime.JsonModel
 
 	public AcgRuntime.ApiFile? File { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("UploadRequest", "file");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -15,9 +15,6 @@ public sealed partial record AddNoteRequest : AcgRuntime.JsonModel
 
 	public string? Text { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("AddNoteRequest", "text");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

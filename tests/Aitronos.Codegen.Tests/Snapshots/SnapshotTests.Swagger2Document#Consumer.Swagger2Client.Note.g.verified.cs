@@ -16,9 +16,6 @@ public sealed partial record Note : AcgRuntime.JsonModel
 	public required string Text { get; init; }
 	public bool? Pinned { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Note", required: new[] { 0 }, "text", "pinned");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -17,9 +17,6 @@ public sealed partial record Bird : AcgRuntime.JsonModel
 	public string? Name { get; init; }
 	public long? Wings { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Bird", required: new[] { 0 }, "kind", "name", "wings");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

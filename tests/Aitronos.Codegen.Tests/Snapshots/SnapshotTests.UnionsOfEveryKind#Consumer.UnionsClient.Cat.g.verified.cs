@@ -17,9 +17,6 @@ public sealed partial record Cat : AcgRuntime.JsonModel
 	public required string Name { get; init; }
 	public int? Lives { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Cat", required: new[] { 0, 1 }, "petType", "name", "lives");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -17,9 +17,6 @@ public sealed partial record Dog : AcgRuntime.JsonModel
 	public required string Name { get; init; }
 	public bool? GoodBoy { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Dog", required: new[] { 0, 1 }, "petType", "name", "goodBoy");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

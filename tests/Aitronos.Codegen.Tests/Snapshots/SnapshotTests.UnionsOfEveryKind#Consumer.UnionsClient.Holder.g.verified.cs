@@ -24,9 +24,6 @@ public sealed partial record Holder : AcgRuntime.JsonModel
 	public global::System.Collections.Generic.IReadOnlyList<InputItem>? Items { get; init; }
 	public Node? Tree { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Holder", required: new[] { 0 }, "pet", "maybe", "ids", "shapes", "flag", "animal", "items", "tree");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

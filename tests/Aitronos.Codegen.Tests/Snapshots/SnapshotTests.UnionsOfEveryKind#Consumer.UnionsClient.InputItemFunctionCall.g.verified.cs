@@ -16,9 +16,6 @@ public sealed partial record InputItemFunctionCall : AcgRuntime.JsonModel
 	public required string Type { get; init; }
 	public required string CallId { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("InputItemFunctionCall", required: new[] { 0, 1 }, "type", "call_id");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

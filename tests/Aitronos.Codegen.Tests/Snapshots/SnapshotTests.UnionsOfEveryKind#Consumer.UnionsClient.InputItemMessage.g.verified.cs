@@ -16,9 +16,6 @@ public sealed partial record InputItemMessage : AcgRuntime.JsonModel
 	public required InputItemMessageType Type { get; init; }
 	public required string Text { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("InputItemMessage", required: new[] { 0, 1 }, "type", "text");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

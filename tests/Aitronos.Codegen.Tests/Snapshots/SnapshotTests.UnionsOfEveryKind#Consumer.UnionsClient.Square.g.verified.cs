@@ -16,9 +16,6 @@ public sealed partial record Square : AcgRuntime.JsonModel
 	public required double Side { get; init; }
 	public string? Label { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Square", required: new[] { 0 }, "side", "label");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

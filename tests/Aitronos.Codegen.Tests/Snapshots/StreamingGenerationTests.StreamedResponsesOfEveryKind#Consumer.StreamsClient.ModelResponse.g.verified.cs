@@ -16,9 +16,6 @@ public sealed partial record ModelResponse : AcgRuntime.JsonModel
 	public required string Id { get; init; }
 	public required string OutputText { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ModelResponse", required: new[] { 0, 1 }, "id", "output_text");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

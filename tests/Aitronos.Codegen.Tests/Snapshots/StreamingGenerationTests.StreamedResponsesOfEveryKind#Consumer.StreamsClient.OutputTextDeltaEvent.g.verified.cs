@@ -15,9 +15,6 @@ public sealed partial record OutputTextDeltaEvent : AcgRuntime.JsonModel
 
 	public required string Delta { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("OutputTextDeltaEvent", required: new[] { 0 }, "delta");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

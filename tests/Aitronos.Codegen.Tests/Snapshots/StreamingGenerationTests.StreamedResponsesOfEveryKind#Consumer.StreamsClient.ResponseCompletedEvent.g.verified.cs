@@ -15,9 +15,6 @@ public sealed partial record ResponseCompletedEvent : AcgRuntime.JsonModel
 
 	public required ModelResponse Response { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ResponseCompletedEvent", required: new[] { 0 }, "response");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

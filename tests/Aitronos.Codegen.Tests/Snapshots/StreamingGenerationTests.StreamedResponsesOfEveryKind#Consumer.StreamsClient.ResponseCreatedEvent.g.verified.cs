@@ -15,9 +15,6 @@ public sealed partial record ResponseCreatedEvent : AcgRuntime.JsonModel
 
 	public required string Id { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ResponseCreatedEvent", required: new[] { 0 }, "id");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record ResponseRequest : AcgRuntime.JsonModel
 	public required string Input { get; init; }
 	public bool? Stream { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("ResponseRequest", required: new[] { 0 }, "input", "stream");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record Row : AcgRuntime.JsonModel
 	public required long Id { get; init; }
 	public string? Name { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Row", required: new[] { 0 }, "id", "name");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]

@@ -16,9 +16,6 @@ public sealed partial record Tick : AcgRuntime.JsonModel
 	public required int Index { get; init; }
 	public string? Note { get; init; }
 
-	/// <summary>JSON properties the schema does not name, kept and written back as they came.</summary>
-	public global::System.Collections.Generic.IReadOnlyDictionary<string, AcgJson.JsonElement>? AdditionalProperties { get; init; }
-
 	private static readonly AcgRuntime.Serialization.JsonPropertyNames s_names = new("Tick", required: new[] { 0 }, "index", "note");
 
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
