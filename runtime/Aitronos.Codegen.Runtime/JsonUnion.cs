@@ -46,6 +46,19 @@ public abstract record JsonUnion : JsonModel
         _value = unknown.Json;
     }
 
+    /// <summary>
+    /// Not for unions: a union has no properties of its own. The properties a variant's schema does not name are in that
+    /// variant's <see cref="JsonModel.AdditionalProperties"/>, and JSON that matched no variant in <see cref="UnknownJson"/>.
+    /// </summary>
+    /// <exception cref="NotSupportedException">Always, when assigned.</exception>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [Obsolete("A union has no additional properties of its own: see the held variant's AdditionalProperties, or UnknownJson.", error: true)]
+    public new System.Collections.Generic.IReadOnlyDictionary<string, JsonElement>? AdditionalProperties
+    {
+        get => null;
+        init => throw new NotSupportedException("A union has no additional properties of its own: see the held variant's AdditionalProperties, or UnknownJson.");
+    }
+
     /// <summary>Whether this union holds JSON that matched none of its variants (see <see cref="UnknownJson"/>).</summary>
     public bool IsUnknown => _variant == 0;
 

@@ -219,6 +219,25 @@ public sealed class UnionTests
     public void Unions_work_as_nullable_properties_list_items_and_map_values() => Invoke("NullableUnionsAndUnionsInListsMapsAndProperties");
 
     [Fact]
+    public void A_union_s_AdditionalProperties_is_a_compile_error_that_points_to_the_variant_s()
+    {
+        const string user = """
+            namespace Consumer
+            {
+                public static class Misuse
+                {
+                    public static object? Get(Pet pet) => pet.AdditionalProperties;
+                }
+            }
+            """;
+        GeneratorRun run = GeneratorHarness.Run(new[] { GeneratorHarness.LoadTestSpec("unions.openapi.yaml") }, GeneratorHarness.CreateCompilation(user));
+
+        Diagnostic error = Assert.Single(run.OutputCompilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CS0619", error.Id);
+        Assert.Contains("see the held variant's AdditionalProperties, or UnknownJson", error.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Variants_that_cannot_be_told_apart_stay_JsonElement_with_a_diagnostic_saying_why()
     {
         const string spec = """
