@@ -226,6 +226,17 @@ foreach (string path in specs)
             (split.TryGetValue(fullStage, out var fullList) ? fullList : split[fullStage] = new List<double>()).Add(GC.CollectionCount(2) - gen2Before);
         }
 
+        // What a whole cold run allocates (deterministic, unlike its GC pauses on a shared machine), and of it the reader's.
+        GC.Collect();
+        long runBefore = GC.GetAllocatedBytesForCurrentThread();
+        GeneratorDriver allocDriver = GeneratorHarness.CreateDriver(new[] { file }).RunGenerators(compilation);
+        double runMb = (GC.GetAllocatedBytesForCurrentThread() - runBefore) / 1e6;
+        GC.KeepAlive(allocDriver);
+        long modelBefore = GC.GetAllocatedBytesForCurrentThread();
+        Aitronos.Codegen.Reading.SpecReader.Read(input, CancellationToken.None);
+        double modelMb = (GC.GetAllocatedBytesForCurrentThread() - modelBefore) / 1e6;
+        Console.WriteLine($"allocated {Path.GetFileName(path)}: whole run {runMb:F0} MB, reader alone {modelMb:F0} MB, the rest (emit and driver) {runMb - modelMb:F0} MB");
+
         for (int r = 0; r <= runs; r++)
         {
             GC.Collect();   // as before every timed run: the previous round's document is garbage
