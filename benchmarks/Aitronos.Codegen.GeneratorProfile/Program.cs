@@ -29,6 +29,7 @@ using Microsoft.OpenApi.YamlReader;
 // --webhooks generates the webhooks' payload types too (the item's Webhooks="true").
 // --stages splits the reader's time the way SpecReader.ReadCore runs it: parse, component schemas, operations, and
 // locating the diagnostics (medians of --runs); emit is the whole run minus the models step.
+// --walk times the pointer walks alone on a JSON spec (the UTF-8 reader walk, the char walk, the line index).
 //   dotnet run -c Release --project benchmarks/Aitronos.Codegen.GeneratorProfile -- [--runs 5] [--dump DIR] [--check] [--webhooks] SPEC...
 int runs = 5;
 const int WarmUpRounds = 2;   // whole rounds run before the measured ones: the JIT's tiers and the heap settle in them
@@ -36,6 +37,7 @@ string? dump = null;
 bool check = false;
 bool compile = false;
 bool stages = false;
+bool walk = false;   // times the pointer walks of locating diagnostics alone: the UTF-8 reader walk, the char walk, the line index
 bool webhooks = false;
 int loop = 0;
 var specs = new List<string>();
@@ -48,6 +50,7 @@ for (int i = 0; i < args.Length; i++)
         case "--check": check = true; break;
         case "--compile": compile = true; break;
         case "--stages": stages = true; break;
+        case "--walk": walk = true; break;
         case "--webhooks": webhooks = true; break;
         case "--loop": loop = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         default: specs.Add(args[i]); break;
@@ -223,6 +226,17 @@ foreach (string path in specs)
             (split.TryGetValue(fullStage, out var fullList) ? fullList : split[fullStage] = new List<double>()).Add(GC.CollectionCount(2) - gen2Before);
         }
 
+        // What a whole cold run allocates (deterministic, unlike its GC pauses on a shared machine), and of it the reader's.
+        GC.Collect();
+        long runBefore = GC.GetAllocatedBytesForCurrentThread();
+        GeneratorDriver allocDriver = GeneratorHarness.CreateDriver(new[] { file }).RunGenerators(compilation);
+        double runMb = (GC.GetAllocatedBytesForCurrentThread() - runBefore) / 1e6;
+        GC.KeepAlive(allocDriver);
+        long modelBefore = GC.GetAllocatedBytesForCurrentThread();
+        Aitronos.Codegen.Reading.SpecReader.Read(input, CancellationToken.None);
+        double modelMb = (GC.GetAllocatedBytesForCurrentThread() - modelBefore) / 1e6;
+        Console.WriteLine($"allocated {Path.GetFileName(path)}: whole run {runMb:F0} MB, reader alone {modelMb:F0} MB, the rest (emit and driver) {runMb - modelMb:F0} MB");
+
         for (int r = 0; r <= runs; r++)
         {
             GC.Collect();   // as before every timed run: the previous round's document is garbage
@@ -247,6 +261,44 @@ foreach (string path in specs)
             pair.Value.Sort();
             return pair.Key + " " + pair.Value[pair.Value.Count / 2].ToString("F0", CultureInfo.InvariantCulture) + " ms";
         })) + $" (medians of {runs}; emit = total - models step)");
+    }
+
+    if (walk && extension == ".json")
+    {
+        // Every component schema's key wanted (and its ancestors): what a spec with a diagnostic per schema asks for.
+        var wanted = new HashSet<string>(StringComparer.Ordinal) { "/", "/components", "/components/schemas" };
+        if (System.Text.Json.Nodes.JsonNode.Parse(text)?["components"]?["schemas"] is System.Text.Json.Nodes.JsonObject all)
+        {
+            foreach (var pair in all)
+            {
+                wanted.Add(Aitronos.Codegen.Reading.PointerIndex.Child("/components/schemas", pair.Key));
+            }
+        }
+
+        var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        for (int round = -WarmUpRounds; round < runs; round++)
+        {
+            foreach (var (name, action) in new (string, Action)[]
+            {
+                ("reader walk", () => Aitronos.Codegen.Reading.PointerIndex.TryWalkJsonUtf8(text, wanted, new Dictionary<string, (int, int)>())),
+                ("char walk", () => Aitronos.Codegen.Reading.PointerIndex.TryWalkJson(text, wanted, new Dictionary<string, (int, int)>())),
+                ("line index", () => _ = Microsoft.CodeAnalysis.Text.SourceText.From(text).Lines.Count),
+            })
+            {
+                GC.Collect();
+                double ms = Timed(action);
+                if (round >= 0)
+                {
+                    (times.TryGetValue(name, out var list) ? list : times[name] = new List<double>()).Add(ms);
+                }
+            }
+        }
+
+        Console.WriteLine($"walk {Path.GetFileName(path)} ({wanted.Count} pointers wanted): " + string.Join(", ", times.Select(pair =>
+        {
+            pair.Value.Sort();
+            return pair.Key + " " + pair.Value[pair.Value.Count / 2].ToString("F1", CultureInfo.InvariantCulture) + " ms";
+        })) + $" (medians of {runs})");
     }
 
     if (compile)

@@ -6,8 +6,6 @@ namespace Aitronos.Codegen.Emitting;
 /// <summary>Escapes spec text for the place it lands in C#: a string literal or an XML doc comment.</summary>
 internal static class CSharpLiterals
 {
-    private static readonly System.Text.RegularExpressions.Regex s_codeSpan = new("`([^`\n]+)`", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
     /// <summary>A regular (not verbatim) C# string literal, quotes included.</summary>
     public static string String(string value)
     {
@@ -63,38 +61,167 @@ internal static class CSharpLiterals
     /// </remarks>
     public static string[] XmlDocLines(string text)
     {
-        string escaped = text
-            .Replace("&", "&amp;")
-            .Replace("<", "&lt;")
-            .Replace(">", "&gt;");
-        string visible = Visible(escaped);
-        var builder = new StringBuilder(visible.Length);
-        foreach (char c in visible)
+        string doc = XmlDocText(text);
+        var lines = new System.Collections.Generic.List<string>();
+        foreach ((int start, int length) in XmlDocLineRanges(doc, new System.Collections.Generic.List<(int, int)>()))
         {
-            // Any character that may end a line becomes a plain line break handled below.
-            builder.Append(c is '\r' or '\u2028' or '\u2029' or '\u0085' ? '\n' : char.IsControl(c) && c != '\n' ? ' ' : c);
+            lines.Add(doc.Substring(start, length));
         }
 
-        // Markdown code spans read better as <c> in IntelliSense; the text inside is already escaped.
-        string withCode = s_codeSpan.Replace(builder.ToString(), "<c>$1</c>");
-        var lines = withCode.Split('\n');
-        var trimmed = new System.Collections.Generic.List<string>(lines.Length);
-        foreach (string line in lines)
+        return lines.ToArray();
+    }
+
+    /// <summary>
+    /// The text of <see cref="XmlDocLines"/> in one string, its lines not yet trimmed (see <see cref="XmlDocLineRanges"/>):
+    /// markup escaped, hidden characters made visible, line terminators made <c>\n</c> and other control characters
+    /// spaces, and Markdown code spans made <c>&lt;c&gt;</c>. The text itself when none of that applies (most descriptions):
+    /// a big spec has tens of thousands of them, so this is one pass that allocates nothing for plain text.
+    /// </summary>
+    internal static string XmlDocText(string text)
+    {
+        StringBuilder? builder = null;
+        bool codeSpans = false;
+        for (int i = 0; i < text.Length; i++)
         {
-            trimmed.Add(line.TrimEnd());
+            char c = text[i];
+            string? replacement = null;
+            char mapped = c;
+            int width = 1;
+            if (c < '\u0080')
+            {
+                switch (c)
+                {
+                    case '&': replacement = "&amp;"; break;
+                    case '<': replacement = "&lt;"; break;
+                    case '>': replacement = "&gt;"; break;
+                    case '\r': mapped = '\n'; break;
+                    case '`': codeSpans = true; break;
+                    default:
+                        if (c != '\n' && (c < ' ' || c == '\u007F'))
+                        {
+                            mapped = ' ';
+                        }
+
+                        break;
+                }
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                width = 2;
+                if (CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.Format)
+                {
+                    replacement = VisibleCodePoint(char.ConvertToUtf32(c, text[i + 1]));
+                }
+            }
+            else if (char.IsSurrogate(c) || HidesOrReorders(c))
+            {
+                replacement = VisibleCodePoint(c);
+            }
+            else if (c is '\u2028' or '\u2029' or '\u0085')
+            {
+                mapped = '\n';
+            }
+            else if (char.IsControl(c))
+            {
+                mapped = ' ';
+            }
+
+            if (replacement is not null || mapped != c)
+            {
+                builder ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
+                if (replacement is not null)
+                {
+                    builder.Append(replacement);
+                }
+                else
+                {
+                    builder.Append(mapped);
+                }
+            }
+            else if (builder is not null)
+            {
+                builder.Append(text, i, width);
+            }
+
+            i += width - 1;
         }
 
-        while (trimmed.Count > 0 && trimmed[trimmed.Count - 1].Length == 0)
+        string escaped = builder?.ToString() ?? text;
+        return codeSpans ? CodeSpans(escaped) : escaped;
+    }
+
+    /// <summary>
+    /// Markdown code spans (<c>`x`</c> within one line) as <c>&lt;c&gt;x&lt;/c&gt;</c>: what the regular expression
+    /// <c>`([^`\n]+)`</c> replaced with <c>&lt;c&gt;$1&lt;/c&gt;</c> gives, leftmost match first, without the regex.
+    /// </summary>
+    private static string CodeSpans(string text)
+    {
+        StringBuilder? builder = null;
+        int copied = 0;
+        for (int i = 0; i < text.Length; i++)
         {
-            trimmed.RemoveAt(trimmed.Count - 1);
+            if (text[i] != '`')
+            {
+                continue;
+            }
+
+            int end = i + 1;
+            while (end < text.Length && text[end] != '`' && text[end] != '\n')
+            {
+                end++;
+            }
+
+            if (end < text.Length && text[end] == '`' && end > i + 1)
+            {
+                builder ??= new StringBuilder(text.Length + 16);
+                builder.Append(text, copied, i - copied).Append("<c>").Append(text, i + 1, end - i - 1).Append("</c>");
+                copied = end + 1;
+                i = end;
+            }
         }
 
-        while (trimmed.Count > 0 && trimmed[0].Length == 0)
+        return builder is null ? text : builder.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// The lines of <see cref="XmlDocText"/>'s result as (start, length) ranges into it, into <paramref name="ranges"/>
+    /// (cleared first): each line without its trailing white space, and no empty line first or last.
+    /// </summary>
+    internal static System.Collections.Generic.List<(int Start, int Length)> XmlDocLineRanges(string doc, System.Collections.Generic.List<(int Start, int Length)> ranges)
+    {
+        ranges.Clear();
+        int lineStart = 0;
+        int lastNonEmpty = -1;
+        while (true)
         {
-            trimmed.RemoveAt(0);
+            int lineEnd = doc.IndexOf('\n', lineStart);
+            int end = lineEnd < 0 ? doc.Length : lineEnd;
+            int trimmedEnd = end;
+            while (trimmedEnd > lineStart && char.IsWhiteSpace(doc[trimmedEnd - 1]))
+            {
+                trimmedEnd--;
+            }
+
+            int length = trimmedEnd - lineStart;
+            if (length > 0 || ranges.Count > 0)
+            {
+                ranges.Add((lineStart, length));
+                if (length > 0)
+                {
+                    lastNonEmpty = ranges.Count - 1;
+                }
+            }
+
+            if (lineEnd < 0)
+            {
+                break;
+            }
+
+            lineStart = lineEnd + 1;
         }
 
-        return trimmed.ToArray();
+        ranges.RemoveRange(lastNonEmpty + 1, ranges.Count - lastNonEmpty - 1);
+        return ranges;
     }
 
     /// <summary>
@@ -135,4 +262,6 @@ internal static class CSharpLiterals
 
     private static void AppendVisible(StringBuilder builder, int codePoint) =>
         builder.Append("[U+").Append(codePoint.ToString("X4", CultureInfo.InvariantCulture)).Append(']');
+
+    private static string VisibleCodePoint(int codePoint) => "[U+" + codePoint.ToString("X4", CultureInfo.InvariantCulture) + "]";
 }

@@ -22,11 +22,12 @@ internal static class ParameterEmitter
     /// <summary>The <c>new RequestPath(...)</c> chain with the path's literals and parameters.</summary>
     public static string PathChain(EmitContext context, OperationModel operation)
     {
-        PathPart[] parts = operation.Path.ToArray();
-        string first = parts.Length > 0 && !parts[0].IsParameter ? parts[0].Text : string.Empty;
+        EquatableArray<PathPart> parts = operation.Path;
+        string first = parts.Count > 0 && !parts[0].IsParameter ? parts[0].Text : string.Empty;
         var chain = new StringBuilder($"new {Runtime}.RequestPath({CSharpLiterals.String(first)})");
-        foreach (PathPart part in parts.Skip(first.Length > 0 ? 1 : 0))
+        for (int i = first.Length > 0 ? 1 : 0; i < parts.Count; i++)
         {
+            PathPart part = parts[i];
             if (!part.IsParameter)
             {
                 chain.Append($".Literal({CSharpLiterals.String(part.Text)})");

@@ -6,6 +6,7 @@ namespace Aitronos.Codegen.Emitting;
 internal sealed class SourceWriter
 {
     private readonly StringBuilder _builder = new();
+    private readonly System.Collections.Generic.List<(int Start, int Length)> _docLines = new();
     private int _indent;
 
     public SourceWriter Line(string text = "")
@@ -49,6 +50,10 @@ internal sealed class SourceWriter
     }
 
     /// <summary>Writes <c>/// &lt;tag&gt;</c> documentation for the text, when there is any.</summary>
+    /// <remarks>
+    /// Written straight from <see cref="CSharpLiterals.XmlDocText"/>'s one string by line ranges: a big spec's client
+    /// and models hold tens of thousands of these, and a string per line was most of the emit's allocations.
+    /// </remarks>
     public SourceWriter Doc(string tag, string? text, string? attributes = null)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -56,21 +61,36 @@ internal sealed class SourceWriter
             return this;
         }
 
-        string open = attributes is null ? $"<{tag}>" : $"<{tag} {attributes}>";
-        string[] lines = CSharpLiterals.XmlDocLines(text!);
-        if (lines.Length == 1)
+        string doc = CSharpLiterals.XmlDocText(text!);
+        var lines = CSharpLiterals.XmlDocLineRanges(doc, _docLines);
+        if (lines.Count == 1)
         {
-            return Line($"/// {open}{lines[0]}</{tag}>");
+            DocStart().Append('<').Append(tag);
+            AppendAttributes(attributes).Append('>').Append(doc, lines[0].Start, lines[0].Length).Append("</").Append(tag).Append(">\n");
+            return this;
         }
 
-        Line("/// " + open);
-        foreach (string line in lines)
+        DocStart().Append('<').Append(tag);
+        AppendAttributes(attributes).Append(">\n");
+        foreach ((int start, int length) in lines)
         {
-            Line(line.Length == 0 ? "///" : "/// " + line);
+            if (length == 0)
+            {
+                _builder.Append('\t', _indent).Append("///\n");
+            }
+            else
+            {
+                DocStart().Append(doc, start, length).Append('\n');
+            }
         }
 
-        return Line($"/// </{tag}>");
+        DocStart().Append("</").Append(tag).Append(">\n");
+        return this;
     }
+
+    private StringBuilder DocStart() => _builder.Append('\t', _indent).Append("/// ");
+
+    private StringBuilder AppendAttributes(string? attributes) => attributes is null ? _builder : _builder.Append(' ').Append(attributes);
 
     /// <summary>Writes one line of documentation that is already XML (generator-authored, never spec text).</summary>
     public SourceWriter DocXml(string xml) => Line("/// " + xml);
