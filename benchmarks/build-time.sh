@@ -52,15 +52,17 @@ measured="$(if [ -n "${REF:-}" ]; then echo "$REF"; else echo "the work tree (HE
 # ours: a console project holding the spec
 ours="$work/ours"; rm -rf "$ours"; mkdir -p "$ours"
 cp "$spec" "$ours/Github.openapi.${spec##*.}"
+# The properties both console projects (ours, and dumped below) share.
+console_props='    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>'
 cat > "$ours/Ours.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <Import Project="$src/generator/Aitronos.Codegen/build/Aitronos.Codegen.ProjectReference.props" />
   <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+$console_props
     <AitronosGenerateBundledClient>false</AitronosGenerateBundledClient>
   </PropertyGroup>
   <Import Project="$src/generator/Aitronos.Codegen/build/Aitronos.Codegen.ProjectReference.targets" />
@@ -112,11 +114,7 @@ if [ "${DUMPED:-0}" = 1 ]; then
   cat > "$dumped/Dumped.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+$console_props
   </PropertyGroup>
   <ItemGroup>
     <ProjectReference Include="$src/runtime/Aitronos.Codegen.Runtime/Aitronos.Codegen.Runtime.csproj" />
