@@ -29,7 +29,7 @@ using Microsoft.OpenApi.YamlReader;
 // --webhooks generates the webhooks' payload types too (the item's Webhooks="true").
 // --stages splits the reader's time the way SpecReader.ReadCore runs it: parse, component schemas, operations, and
 // locating the diagnostics (medians of --runs); emit is the whole run minus the models step.
-// --walk times the pointer walks alone on a JSON spec (the UTF-8 reader walk, the char walk, the line index).
+// --walk times the pointer walks alone on a JSON spec (the UTF-8 reader walk, the char walk, Roslyn's line index and ours).
 //   dotnet run -c Release --project benchmarks/Aitronos.Codegen.GeneratorProfile -- [--runs 5] [--dump DIR] [--check] [--webhooks] SPEC...
 int runs = 5;
 const int WarmUpRounds = 2;   // whole rounds run before the measured ones: the JIT's tiers and the heap settle in them
@@ -282,7 +282,8 @@ foreach (string path in specs)
             {
                 ("reader walk", () => Aitronos.Codegen.Reading.PointerIndex.TryWalkJsonUtf8(text, wanted, new Dictionary<string, (int, int)>())),
                 ("char walk", () => Aitronos.Codegen.Reading.PointerIndex.TryWalkJson(text, wanted, new Dictionary<string, (int, int)>())),
-                ("line index", () => _ = Microsoft.CodeAnalysis.Text.SourceText.From(text).Lines.Count),
+                ("Roslyn's line index", () => _ = Microsoft.CodeAnalysis.Text.SourceText.From(text).Lines.Count),
+                ("our line index", () => _ = new Aitronos.Codegen.Reading.LineStarts(text).Count),
             })
             {
                 GC.Collect();

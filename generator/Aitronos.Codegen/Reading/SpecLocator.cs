@@ -19,7 +19,7 @@ internal sealed class SpecLocator
     private static readonly Regex s_jsonLinePointer = new(@"#line=(\d+)", RegexOptions.CultureInvariant);
 
     private readonly string _path;
-    private readonly SourceText _text;
+    private LineStarts? _lines;
     private readonly string _raw;
     private readonly bool _isJson;
     private readonly Dictionary<string, (int Start, int End)> _spans = new(StringComparer.Ordinal);
@@ -29,7 +29,6 @@ internal sealed class SpecLocator
     {
         _path = path;
         _raw = text;
-        _text = SourceText.From(text);
         _isJson = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -133,25 +132,24 @@ internal sealed class SpecLocator
 
     private LocationInfo AtLine(int line, int column)
     {
-        if (_text.Lines.Count == 0)
-        {
-            return File;
-        }
-
-        line = Math.Max(0, Math.Min(line, _text.Lines.Count - 1));
-        TextLine textLine = _text.Lines[line];
-        int start = textLine.Start + Math.Max(0, Math.Min(column, textLine.End - textLine.Start));
-        int end = start < textLine.End ? start + 1 : start;
+        LineStarts lines = Lines;
+        line = Math.Max(0, Math.Min(line, lines.Count - 1));
+        int lineStart = lines.Start(line), lineEnd = lines.End(line);
+        int start = lineStart + Math.Max(0, Math.Min(column, lineEnd - lineStart));
+        int end = start < lineEnd ? start + 1 : start;
         return At(start, end);
     }
+
+    /// <summary>The text's lines, counted once, when the first location is asked for.</summary>
+    private LineStarts Lines => _lines ??= new LineStarts(_raw);
 
     /// <summary>Locates a range of the text by its offsets.</summary>
     public LocationInfo At(int start, int end)
     {
-        start = Math.Max(0, Math.Min(start, _text.Length));
-        end = Math.Max(start, Math.Min(end, _text.Length));
+        start = Math.Max(0, Math.Min(start, _raw.Length));
+        end = Math.Max(start, Math.Min(end, _raw.Length));
         var span = TextSpan.FromBounds(start, end);
-        return new LocationInfo(_path, span, _text.Lines.GetLinePositionSpan(span));
+        return new LocationInfo(_path, span, Lines.Span(span));
     }
 
     private static int Parse(string digits) =>
