@@ -35,9 +35,6 @@ internal sealed partial class OperationReader
     private static readonly string[] s_totalFields = { "total", "totalcount", "totalitems", "totalresults", "totalentries", "totalsize" };
     private static readonly string[] s_pageQueryNames = { "page", "perpage", "pagesize", "limit" };
 
-    private readonly Dictionary<string, TypeModel> _typesByName = new(StringComparer.Ordinal);
-    private int _typesIndexed;
-
     /// <summary>The operation's auto-paging method, when it follows a paging pattern; reported as ACG018 at the operation.</summary>
     private PagingModel? ReadPaging(
         OpenApiOperation operation,
@@ -66,7 +63,7 @@ internal sealed partial class OperationReader
             }
         }
 
-        TypeModel? pageType = page.Kind == TypeKind.Object ? FindType(page.Name) : null;
+        TypeModel? pageType = page.Kind == TypeKind.Object ? _schemas.FindType(page.Name) : null;
         (TypeRef Item, string Path)? items = page.Kind == TypeKind.Array
             ? (page.Element!, string.Empty)
             : pageType?.Properties.Where(p => p.Type.Kind == TypeKind.Array).ToList() is [var only] ? (only.Type.Element!, "." + only.CSharpName) : null;
@@ -94,7 +91,7 @@ internal sealed partial class OperationReader
             {
                 (model, pattern) = (new PagingModel(name, PagingKind.Cursor, list.Item, list.Path, cursor.CSharpName, lastId, hasMore), "a cursor ('" + cursor.Name + "' from the response's " + Describe(lastId) + ")");
             }
-            else if (afterId && hasMore is not null && list.Item.Kind == TypeKind.Object && FindType(list.Item.Name)?.Properties.FirstOrDefault(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) is { } id)
+            else if (afterId && hasMore is not null && list.Item.Kind == TypeKind.Object && _schemas.FindType(list.Item.Name)?.Properties.FirstOrDefault(p => p.JsonName == "id" && p.Type.Kind == TypeKind.String) is { } id)
             {
                 (model, pattern) = (new PagingModel(name, PagingKind.Cursor, list.Item, list.Path, cursor.CSharpName, id.CSharpName, hasMore, NextFromLastItem: true), "a cursor ('" + cursor.Name + "' from the last item's id, while has_more)");
             }
@@ -141,8 +138,8 @@ internal sealed partial class OperationReader
         // HAL: "_links": { "next": { "href": "..." } }
         foreach (PropertyModel links in page.Properties.Where(p => p.Type.Kind == TypeKind.Object && Normalize(p.JsonName) is "links" or "link"))
         {
-            if (FindType(links.Type.Name)?.Properties.FirstOrDefault(p => Normalize(p.JsonName) == "next" && p.Type.Kind == TypeKind.Object) is { } next
-                && FindType(next.Type.Name)?.Properties.FirstOrDefault(p => p.JsonName == "href" && p.Type.Kind == TypeKind.String) is { } href)
+            if (_schemas.FindType(links.Type.Name)?.Properties.FirstOrDefault(p => Normalize(p.JsonName) == "next" && p.Type.Kind == TypeKind.Object) is { } next
+                && _schemas.FindType(next.Type.Name)?.Properties.FirstOrDefault(p => p.JsonName == "href" && p.Type.Kind == TypeKind.String) is { } href)
             {
                 return "." + links.CSharpName + "?." + next.CSharpName + "?." + href.CSharpName;
             }
@@ -169,7 +166,7 @@ internal sealed partial class OperationReader
         {
             foreach (PropertyModel holder in page.Properties.Where(p => p.Type.Kind == TypeKind.Object))
             {
-                if (FindType(holder.Type.Name)?.Properties.FirstOrDefault(p => Normalize(p.JsonName) == name && kinds.Contains(p.Type.Kind)) is { } nested)
+                if (_schemas.FindType(holder.Type.Name)?.Properties.FirstOrDefault(p => Normalize(p.JsonName) == name && kinds.Contains(p.Type.Kind)) is { } nested)
                 {
                     return "." + holder.CSharpName + "?." + nested.CSharpName;
                 }
@@ -177,17 +174,6 @@ internal sealed partial class OperationReader
         }
 
         return null;
-    }
-
-    private TypeModel? FindType(string? name)
-    {
-        IReadOnlyList<TypeModel> types = _schemas.Types;
-        for (; _typesIndexed < types.Count; _typesIndexed++)
-        {
-            _typesByName[types[_typesIndexed].Name] = types[_typesIndexed];
-        }
-
-        return name is not null && _typesByName.TryGetValue(name, out TypeModel? type) ? type : null;
     }
 
     /// <summary>A member path as the diagnostic says it (<c>Pagination.HasMore</c>).</summary>

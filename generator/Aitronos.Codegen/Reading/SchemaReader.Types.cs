@@ -124,6 +124,7 @@ internal sealed partial class SchemaReader
             _shapes.Add(shape, type.Name);
         }
 
+        _typeIndexes[type.Name] = _types.Count;
         _types.Add(type);
         return type.Name;
     }

@@ -318,7 +318,7 @@ internal sealed partial class SchemaReader
             memberNames.Add(memberName);
             var known = members[i].Select(m => m.JsonName).Distinct(StringComparer.Ordinal).ToList();
             var enumValues = type.Kind == TypeKind.Enum
-                ? _types.FirstOrDefault(t => t.Name == type.Name && t.IsEnum)?.EnumMembers.Select(m => m.Value).ToList() ?? new List<string>()
+                ? (FindType(type.Name) is { IsEnum: true } enumType ? enumType.EnumMembers.Select(m => m.Value).ToList() : new List<string>())
                 : new List<string>();
             models.Add(new UnionVariantModel(
                 memberName,

@@ -32,6 +32,7 @@ internal sealed partial class SchemaReader
     private readonly Dictionary<string, TypeRef> _resolvedComponents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
     private readonly List<TypeModel> _types = new();
+    private readonly Dictionary<string, int> _typeIndexes = new(StringComparer.Ordinal);   // name -> index into _types
     private readonly Queue<(string Key, IOpenApiSchema Schema, string Pointer, string Name)> _deferred = new();
 
     // Every generated shape (a type with its name blanked) and the name it was generated under: an inline schema
@@ -78,6 +79,10 @@ internal sealed partial class SchemaReader
     }
 
     public IReadOnlyList<TypeModel> Types => _types;
+
+    /// <summary>The type of that name as it stands now (an inline enum may have been widened since it was named).</summary>
+    public TypeModel? FindType(string? name) =>
+        name is not null && _typeIndexes.TryGetValue(name, out int index) ? _types[index] : null;
 
     /// <summary>Each component schema read so far, by its key, and what it became.</summary>
     public IReadOnlyDictionary<string, TypeRef> Components => _resolvedComponents;
