@@ -54,29 +54,17 @@ internal static class CSharpLiterals
     internal static bool HidesOrReorders(char c) =>
         c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0' || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
-    /// <summary>Text for inside an XML doc element: markup escaped, every line break kept inside the comment.</summary>
+    /// <summary>
+    /// Text for inside an XML doc element, in one string, its lines not yet trimmed (see <see cref="XmlDocLineRanges"/>):
+    /// markup escaped, hidden characters made visible, line terminators made <c>\n</c> (every line break stays inside the
+    /// comment) and other control characters spaces, and Markdown code spans made <c>&lt;c&gt;</c>. The text itself when
+    /// none of that applies (most descriptions): a big spec has tens of thousands of them, so this is one pass that
+    /// allocates nothing for plain text.
+    /// </summary>
     /// <remarks>
     /// A character that can reorder or hide text (<see cref="HidesOrReorders"/>), and a lone surrogate, never reaches
     /// the comment: it is written visibly as <c>[U+202E]</c>, in the source and in IntelliSense alike.
     /// </remarks>
-    public static string[] XmlDocLines(string text)
-    {
-        string doc = XmlDocText(text);
-        var lines = new System.Collections.Generic.List<string>();
-        foreach ((int start, int length) in XmlDocLineRanges(doc, new System.Collections.Generic.List<(int, int)>()))
-        {
-            lines.Add(doc.Substring(start, length));
-        }
-
-        return lines.ToArray();
-    }
-
-    /// <summary>
-    /// The text of <see cref="XmlDocLines"/> in one string, its lines not yet trimmed (see <see cref="XmlDocLineRanges"/>):
-    /// markup escaped, hidden characters made visible, line terminators made <c>\n</c> and other control characters
-    /// spaces, and Markdown code spans made <c>&lt;c&gt;</c>. The text itself when none of that applies (most descriptions):
-    /// a big spec has tens of thousands of them, so this is one pass that allocates nothing for plain text.
-    /// </summary>
     internal static string XmlDocText(string text)
     {
         StringBuilder? builder = null;
