@@ -19,6 +19,8 @@ namespace Aitronos.Codegen.Runtime;
 /// </remarks>
 public abstract record JsonUnion : JsonModel
 {
+    private const string NoAdditionalProperties = "A union has no additional properties of its own: see the held variant's AdditionalProperties, or UnknownJson.";
+
     private readonly int _variant;
     private readonly object? _value;
 
@@ -52,11 +54,11 @@ public abstract record JsonUnion : JsonModel
     /// </summary>
     /// <exception cref="NotSupportedException">Always, when assigned.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    [Obsolete("A union has no additional properties of its own: see the held variant's AdditionalProperties, or UnknownJson.", error: true)]
+    [Obsolete(NoAdditionalProperties, error: true)]
     public new System.Collections.Generic.IReadOnlyDictionary<string, JsonElement>? AdditionalProperties
     {
         get => null;
-        init => throw new NotSupportedException("A union has no additional properties of its own: see the held variant's AdditionalProperties, or UnknownJson.");
+        init => throw new NotSupportedException(NoAdditionalProperties);
     }
 
     /// <summary>Whether this union holds JSON that matched none of its variants (see <see cref="UnknownJson"/>).</summary>
