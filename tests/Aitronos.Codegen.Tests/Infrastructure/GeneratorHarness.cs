@@ -86,12 +86,16 @@ public static class GeneratorHarness
         CreateDriver(specs, out _, languageVersion, rootNamespace);
 
     /// <summary>Also hands back the additional texts the driver holds, so a test can replace one.</summary>
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, out IReadOnlyList<AdditionalText> texts, LanguageVersion languageVersion = LanguageVersion.Latest, string? rootNamespace = "Consumer")
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, out IReadOnlyList<AdditionalText> texts, LanguageVersion languageVersion = LanguageVersion.Latest, string? rootNamespace = "Consumer") =>
+        CreateDriver(new OpenApiClientGenerator(), specs, out texts, languageVersion, rootNamespace);
+
+    /// <summary>A driver of <paramref name="generator"/> (ours, or one wrapping it) on <paramref name="specs"/>.</summary>
+    public static GeneratorDriver CreateDriver(IIncrementalGenerator generator, IEnumerable<SpecFile> specs, out IReadOnlyList<AdditionalText> texts, LanguageVersion languageVersion = LanguageVersion.Latest, string? rootNamespace = "Consumer")
     {
         var files = specs.ToList();
         texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToList();
         return CSharpGeneratorDriver.Create(
-            generators: new[] { new OpenApiClientGenerator().AsSourceGenerator() },
+            generators: new[] { generator.AsSourceGenerator() },
             additionalTexts: texts,
             parseOptions: new CSharpParseOptions(languageVersion),
             optionsProvider: new TestOptionsProvider(files, rootNamespace),
