@@ -10,6 +10,10 @@
 #   KIOTA_ARGS=...   Kiota's options when it runs here (default --exclude-backward-compatible)
 #   REF=COMMIT       build the generator as committed at COMMIT (a `git archive` copy) instead of the live work tree
 #   KEEP=DIR         work in DIR and keep it (projects, logs) instead of a temp folder
+#   SERVER=1         builds as `dotnet build` does by default: csc in the compiler server (VBCSCompiler), warm. Before
+#                    each timed build the server is shut down and the same project built once, untimed, so that the
+#                    timed build meets a server whose JIT has seen that project and whose heap holds nothing of the other
+#                    side's. The memory columns then sample the server with the build (see below)
 #   DUMPED=1         a third project, "dumped": the sources our generator emits for the spec (written out by the
 #                    untimed first build) compiled as plain files, with the runtime but without the generator; ours
 #                    minus dumped is what running the generator inside csc costs, dumped vs Kiota is compile alone
@@ -27,6 +31,8 @@
 # Columns: wall = the whole `dotnet build`; csc = MSBuild's Csc task time (-clp:PerformanceSummary), the compiler alone;
 # max RSS = /usr/bin/time -v "Maximum resident set size", the largest single process of the tree (in practice csc);
 # tree RSS = the peak of the sum of the RSS of every process under the build, sampled every 0.25 s from ps.
+# With SERVER=1: csc is the server, which is no child of the build; max RSS is then the server's peak (VmHWM, over the
+# warm-up and the timed build of one project) and tree RSS adds the server's RSS to each sample.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
@@ -125,7 +131,11 @@ fi
 
 # Every output goes under the work folder (ArtifactsPath), the generator's and runtime's too: the builds neither
 # race with nor pick up builds of the live tree.
-common=(-c Release "-p:ArtifactsPath=$work/artifacts" -nodeReuse:false -m:1 -p:UseSharedCompilation=false)
+if [ "${SERVER:-0}" = 1 ]; then
+  common=(-c Release "-p:ArtifactsPath=$work/artifacts" -nodeReuse:false -m:1 -p:UseSharedCompilation=true)
+else
+  common=(-c Release "-p:ArtifactsPath=$work/artifacts" -nodeReuse:false -m:1 -p:UseSharedCompilation=false)
+fi
 for p in "${projects[@]}" ${dumped:+"$dumped/Dumped.csproj"}; do
   name="$(basename "$p" .csproj)"
   echo "restoring and building $name once (not timed)..." >&2
@@ -143,12 +153,13 @@ for p in "${projects[@]}" ${dumped:+"$dumped/Dumped.csproj"}; do
 done
 
 # Sum of the RSS (kB) of a process and all its descendants, at its peak, sampled until the process ends.
+# With SERVER=1 the compiler server's RSS (pid $2) is added to each sample.
 tree_peak() {
-  local root="$1" peak=0 now
+  local root="$1" server="${2:-0}" peak=0 now
   while kill -0 "$root" 2>/dev/null; do
-    now=$(ps -e -o pid=,ppid=,rss= | awk -v r="$root" '
+    now=$(ps -e -o pid=,ppid=,rss= | awk -v r="$root" -v sv="$server" '
       { parent[$1] = $2; rss[$1] = $3 }
-      END { s = 0; for (p in rss) { q = p; while (q != "" && q != 0 && q != 1) { if (q == r) { s += rss[p]; break } q = parent[q] } } print s }')
+      END { s = 0; for (p in rss) { if (p == sv) { s += rss[p]; continue } q = p; while (q != "" && q != 0 && q != 1) { if (q == r) { s += rss[p]; break } q = parent[q] } } print s }')
     [ "$now" -gt "$peak" ] && peak=$now
     sleep 0.25
   done
@@ -158,19 +169,30 @@ tree_peak() {
 declare -A wall csc maxrss treerss
 build() {
   local name="$1" proj="$2" i="$3" start end pid spid
-  local log="$work/build-$name-$i.log"
+  local log="$work/build-$name-$i.log" server=0
+  if [ "${SERVER:-0}" = 1 ]; then
+    dotnet build-server shutdown > /dev/null 2>&1 || true
+    dotnet build "$proj" "${common[@]}" --no-restore --no-incremental -p:BuildProjectReferences=false > "$work/warm-$name-$i.log" 2>&1 \
+      || { grep -E 'error' "$work/warm-$name-$i.log" | sort -u | head -20 >&2; exit 1; }
+    server=$(pgrep -f 'bincore/VBCSCompiler' | head -1 || true)
+    [ -n "$server" ] || { echo "no compiler server running after the warm-up build of $name" >&2; exit 1; }
+  fi
   start=$(date +%s.%N)
   /usr/bin/time -v -o "$work/time-$name-$i.txt" dotnet build "$proj" "${common[@]}" --no-restore --no-incremental \
     -p:BuildProjectReferences=false -clp:PerformanceSummary > "$log" 2>&1 &
   pid=$!
-  tree_peak "$pid" > "$work/tree-$name-$i.txt" &
+  tree_peak "$pid" "$server" > "$work/tree-$name-$i.txt" &
   spid=$!
   wait "$pid" || { grep -E 'error' "$log" | sort -u | head -20 >&2; echo "build $name $i failed: $log" >&2; exit 1; }
   end=$(date +%s.%N)
   wait "$spid"
   wall[$name]+="$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') "
   csc[$name]+="$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | tail -1 | awk '{ printf "%.2f", $1 / 1000 }') "
-  maxrss[$name]+="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time-$name-$i.txt") "
+  if [ "$server" != 0 ]; then
+    maxrss[$name]+="$(awk '/^VmHWM:/ { print $2 }' "/proc/$server/status") "
+  else
+    maxrss[$name]+="$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time-$name-$i.txt") "
+  fi
   treerss[$name]+="$(cat "$work/tree-$name-$i.txt") "
   printf '  %-6s run %d: wall %6s s, csc %6s s, max RSS %5d MB, tree RSS %5d MB, %s\n' "$name" "$i" \
     "$(echo "${wall[$name]}" | awk '{ print $NF }')" "$(echo "${csc[$name]}" | awk '{ print $NF }')" \
@@ -178,6 +200,7 @@ build() {
     "$(grep -m1 -oE '[0-9]+ Warning\(s\)' "$log" || echo '? warnings')" >&2
 }
 
+[ "${SERVER:-0}" != 1 ] || echo "builds in the compiler server, warmed by an untimed build of the same project before each timed one" >&2
 echo "timing $runs cold builds of each, alternating (load average before: $(cut -d' ' -f1-3 /proc/loadavg))..." >&2
 for i in $(seq 1 "$runs"); do
   build ours "$ours/Ours.csproj" "$i"
@@ -197,7 +220,11 @@ ot=$(median "${treerss[ours]}"); kt=$(median "${treerss[kiota]}")
 odll=$(find "$work/artifacts/bin/Ours" -name Ours.dll -printf '%s' -quit); kdll=$(find "$work/artifacts/bin/KiotaGithub" -name KiotaGithub.dll -printf '%s' -quit)
 
 echo
-echo "Cold full build (\`dotnet build --no-incremental -c Release\`) of a project holding $(basename "$spec"); medians of $runs, alternating."
+if [ "${SERVER:-0}" = 1 ]; then
+  echo "Full build (\`dotnet build --no-incremental -c Release\`, csc in the compiler server, warmed by one untimed build of the same project) of a project holding $(basename "$spec"); medians of $runs, alternating. max RSS is the server's peak; tree RSS includes it."
+else
+  echo "Cold full build (\`dotnet build --no-incremental -c Release\`, csc as a fresh process) of a project holding $(basename "$spec"); medians of $runs, alternating."
+fi
 echo
 echo "| | wall s | csc s | max RSS (one process) | tree RSS (sampled) | assembly | runs (wall s) |"
 echo "|---|---:|---:|---:|---:|---:|---|"
