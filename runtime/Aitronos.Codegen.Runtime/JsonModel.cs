@@ -35,10 +35,9 @@ public abstract record JsonModel
 {
     private static readonly JsonValueWriter<JsonModel> s_write = static (writer, model) => model.WriteJsonValue(writer);
 
-    // Two fields, so that a model costs 16 bytes more than its properties: the nulls of the first 64 properties inline
-    // (optional properties read as null are common), the rest (a report, nulls past 64, the properties the schema does not
-    // name) in an object made when needed.
-    private ulong _nulls;
+    // One field, so that a model costs 8 bytes more than its properties: what reading found (a report, the properties the
+    // schema does not name, the nulls assigned) in an object made when needed. The optional properties read as null are
+    // common, so a model that has optional properties keeps the first 64 of those inline (JsonModelWithOptionals).
     private JsonReadReport? _read;
 
     /// <summary>Creates a model.</summary>
@@ -184,9 +183,22 @@ public abstract record JsonModel
     internal void SetReadProblems(IReadOnlyList<JsonReadProblem> problems) =>
         (_read ??= new JsonReadReport()).SetProblems(problems);
 
+    /// <summary>The optional properties among the first 64 that were read as <c>null</c>, a bit each.</summary>
+    private protected virtual ulong ReadNulls
+    {
+        get => _read?.ReadNulls ?? 0;
+        set
+        {
+            if (value != 0 || _read is not null)
+            {
+                (_read ??= new JsonReadReport()).ReadNulls = value;
+            }
+        }
+    }
+
     internal void SetExplicitNulls(ulong nulls, int[]? more)
     {
-        _nulls = nulls;
+        ReadNulls = nulls;
         if (more is not null)
         {
             (_read ??= new JsonReadReport()).MoreNulls = more;
@@ -247,7 +259,7 @@ public abstract record JsonModel
     /// </summary>
     internal void WriteExplicitNulls(Utf8JsonWriter writer, JsonPropertyNames names)
     {
-        ulong nulls = _nulls | (_read?.Assigned ?? 0);
+        ulong nulls = ReadNulls | (_read?.Assigned ?? 0);
         for (int index = 0; nulls != 0; index++, nulls >>= 1)
         {
             if ((nulls & 1) != 0)

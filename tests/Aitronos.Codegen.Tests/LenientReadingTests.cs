@@ -42,6 +42,13 @@ public sealed class LenientReadingTests
                 score: { type: number }
                 private: { type: boolean }
                 sizes: { type: array, items: { type: integer } }
+            Profile:
+              type: object
+              required: [login]
+              properties:
+                login: { type: string }
+                bio: { type: string }
+                age: { type: integer, format: int32 }
         """;
 
     private static readonly Lazy<(Assembly Assembly, JsonSerializerOptions Options)> Generated = new(Compile);
@@ -161,6 +168,29 @@ public sealed class LenientReadingTests
         Type type = assembly.GetType("Consumer.Repo", throwOnError: true)!;
         var clone = (JsonModel)type.GetMethod("<Clone>$")!.Invoke(repo, null)!;
         Assert.Equal("""{"id":1,"name":"n","owner":{"login":"a","type":"b"},"topics":[]}""", JsonSerializer.Serialize(clone, type, options));
+    }
+
+    [Fact]
+    public void Only_a_model_with_optional_properties_keeps_the_nulls_it_read_inline_and_they_are_not_part_of_its_value()
+    {
+        var (assembly, options) = Generated.Value;
+        Type repoType = assembly.GetType("Consumer.Repo", throwOnError: true)!;
+        Type userType = assembly.GetType("Consumer.User", throwOnError: true)!;
+
+        // User's properties are all required: nothing read as null is kept beside them, so it has no field for it.
+        Assert.Equal(typeof(JsonModelWithOptionals), repoType.BaseType);
+        Assert.Equal(typeof(JsonModel), userType.BaseType);
+        Assert.DoesNotContain(typeof(JsonModel).GetFields(BindingFlags.Instance | BindingFlags.NonPublic), f => f.FieldType == typeof(ulong));
+
+        // The nulls read are written back, and take no part in equality or the hash code.
+        Type profileType = assembly.GetType("Consumer.Profile", throwOnError: true)!;
+        const string withNulls = """{"login":"a","bio":null,"age":null}""";
+        const string without = """{"login":"a"}""";
+        JsonModel a = Read("Profile", withNulls), b = Read("Profile", without);
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.Equal(withNulls, JsonSerializer.Serialize(a, profileType, options));
+        Assert.Equal(without, JsonSerializer.Serialize(b, profileType, options));
     }
 
     [Fact]

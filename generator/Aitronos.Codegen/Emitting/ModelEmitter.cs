@@ -33,7 +33,9 @@ internal static class ModelEmitter
         }
 
         writer.Line($"[AcgJson.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
-        writer.OpenBlock($"{context.Accessibility} sealed partial record {name} : AcgRuntime.JsonModel");
+        // A model with optional properties keeps which came as null inline; one without has nothing to keep (8 bytes less).
+        string baseType = type.Properties.Any(p => !p.Required) ? "JsonModelWithOptionals" : "JsonModel";
+        writer.OpenBlock($"{context.Accessibility} sealed partial record {name} : AcgRuntime.{baseType}");
         writer.Line($"public {name}() {{ }}");
         writer.Line();
         bool previousDocumented = false;

@@ -20,6 +20,10 @@ internal sealed class JsonReadReport
     /// <summary>The JSON the model was read from, when reading found problems in it.</summary>
     public JsonElement? Json { get; private set; }
 
+    /// <summary>The optional properties among the first 64 read as <c>null</c>, for a model that keeps no bits of its own.</summary>
+    public ulong ReadNulls { get; set; }
+
+    /// <summary>Those past the 64th.</summary>
     public int[]? MoreNulls { get; set; }
 
     /// <summary>The optional properties assigned <see langword="null"/> (by code, or by reading), to be sent as <c>null</c>: the first 64 as bits.</summary>
