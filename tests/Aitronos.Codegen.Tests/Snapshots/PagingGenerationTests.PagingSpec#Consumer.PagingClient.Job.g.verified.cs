@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Job.JsonConverter))]
-public sealed partial record Job : AcgRuntime.JsonModel
+public sealed partial record Job : AcgRuntime.JsonModelWithOptionals
 {
 	public Job() { }
 

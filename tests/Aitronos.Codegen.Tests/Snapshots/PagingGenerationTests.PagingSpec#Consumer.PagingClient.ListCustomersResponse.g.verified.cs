@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(ListCustomersResponse.JsonConverter))]
-public sealed partial record ListCustomersResponse : AcgRuntime.JsonModel
+public sealed partial record ListCustomersResponse : AcgRuntime.JsonModelWithOptionals
 {
 	public ListCustomersResponse() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(ListEventsResponse.JsonConverter))]
-public sealed partial record ListEventsResponse : AcgRuntime.JsonModel
+public sealed partial record ListEventsResponse : AcgRuntime.JsonModelWithOptionals
 {
 	public ListEventsResponse() { }
 

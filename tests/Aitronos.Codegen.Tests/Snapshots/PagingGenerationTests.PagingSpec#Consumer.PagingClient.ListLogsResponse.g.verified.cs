@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(ListLogsResponse.JsonConverter))]
-public sealed partial record ListLogsResponse : AcgRuntime.JsonModel
+public sealed partial record ListLogsResponse : AcgRuntime.JsonModelWithOptionals
 {
 	public ListLogsResponse() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(ListPetsResponse.JsonConverter))]
-public sealed partial record ListPetsResponse : AcgRuntime.JsonModel
+public sealed partial record ListPetsResponse : AcgRuntime.JsonModelWithOptionals
 {
 	public ListPetsResponse() { }
 

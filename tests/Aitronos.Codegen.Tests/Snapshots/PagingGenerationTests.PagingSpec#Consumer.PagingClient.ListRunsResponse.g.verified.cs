@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(ListRunsResponse.JsonConverter))]
-public sealed partial record ListRunsResponse : AcgRuntime.JsonModel
+public sealed partial record ListRunsResponse : AcgRuntime.JsonModelWithOptionals
 {
 	public ListRunsResponse() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(ListTwoResponse.JsonConverter))]
-public sealed partial record ListTwoResponse : AcgRuntime.JsonModel
+public sealed partial record ListTwoResponse : AcgRuntime.JsonModelWithOptionals
 {
 	public ListTwoResponse() { }
 

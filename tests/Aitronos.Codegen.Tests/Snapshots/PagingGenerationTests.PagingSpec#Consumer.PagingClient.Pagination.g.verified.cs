@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Pagination.JsonConverter))]
-public sealed partial record Pagination : AcgRuntime.JsonModel
+public sealed partial record Pagination : AcgRuntime.JsonModelWithOptionals
 {
 	public Pagination() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(SearchResponse.JsonConverter))]
-public sealed partial record SearchResponse : AcgRuntime.JsonModel
+public sealed partial record SearchResponse : AcgRuntime.JsonModelWithOptionals
 {
 	public SearchResponse() { }
 

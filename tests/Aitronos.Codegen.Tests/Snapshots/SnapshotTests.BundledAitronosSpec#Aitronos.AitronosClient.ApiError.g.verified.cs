@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Details of an error.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(ApiError.JsonConverter))]
-public sealed partial record ApiError : AcgRuntime.JsonModel
+public sealed partial record ApiError : AcgRuntime.JsonModelWithOptionals
 {
 	public ApiError() { }
 

@@ -13,7 +13,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// identifier and name fields (string) and the required set are inferred.
 /// </summary>
 [AcgJson.Serialization.JsonConverter(typeof(Connection.JsonConverter))]
-public sealed partial record Connection : AcgRuntime.JsonModel
+public sealed partial record Connection : AcgRuntime.JsonModelWithOptionals
 {
 	public Connection() { }
 

@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Schema changes of a connection. The shapes of a change and of the catalog difference are not documented.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(ConnectionSchemaChanges.JsonConverter))]
-public sealed partial record ConnectionSchemaChanges : AcgRuntime.JsonModel
+public sealed partial record ConnectionSchemaChanges : AcgRuntime.JsonModelWithOptionals
 {
 	public ConnectionSchemaChanges() { }
 

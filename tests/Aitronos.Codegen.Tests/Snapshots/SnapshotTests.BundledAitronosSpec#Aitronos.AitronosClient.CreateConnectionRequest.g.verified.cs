@@ -9,7 +9,7 @@ namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(CreateConnectionRequest.JsonConverter))]
-public sealed partial record CreateConnectionRequest : AcgRuntime.JsonModel
+public sealed partial record CreateConnectionRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public CreateConnectionRequest() { }
 

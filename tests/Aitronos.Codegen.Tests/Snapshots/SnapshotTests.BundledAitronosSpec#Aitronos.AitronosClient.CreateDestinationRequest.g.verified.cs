@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Type of <c>configuration</c> (object) is inferred.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(CreateDestinationRequest.JsonConverter))]
-public sealed partial record CreateDestinationRequest : AcgRuntime.JsonModel
+public sealed partial record CreateDestinationRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public CreateDestinationRequest() { }
 

@@ -9,7 +9,7 @@ namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(CreateSourceDefinitionRequest.JsonConverter))]
-public sealed partial record CreateSourceDefinitionRequest : AcgRuntime.JsonModel
+public sealed partial record CreateSourceDefinitionRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public CreateSourceDefinitionRequest() { }
 

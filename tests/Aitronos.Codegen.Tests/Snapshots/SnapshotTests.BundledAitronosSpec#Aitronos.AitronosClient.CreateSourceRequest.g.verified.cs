@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Type of <c>configuration</c> (object) is inferred.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(CreateSourceRequest.JsonConverter))]
-public sealed partial record CreateSourceRequest : AcgRuntime.JsonModel
+public sealed partial record CreateSourceRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public CreateSourceRequest() { }
 

@@ -13,7 +13,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// inferred.
 /// </summary>
 [AcgJson.Serialization.JsonConverter(typeof(Destination.JsonConverter))]
-public sealed partial record Destination : AcgRuntime.JsonModel
+public sealed partial record Destination : AcgRuntime.JsonModelWithOptionals
 {
 	public Destination() { }
 

@@ -14,7 +14,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// accept any JSON value.
 /// </summary>
 [AcgJson.Serialization.JsonConverter(typeof(DiscoveredStream.JsonConverter))]
-public sealed partial record DiscoveredStream : AcgRuntime.JsonModel
+public sealed partial record DiscoveredStream : AcgRuntime.JsonModelWithOptionals
 {
 	public DiscoveredStream() { }
 

@@ -13,7 +13,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// <c>available</c>; their types are inferred.
 /// </summary>
 [AcgJson.Serialization.JsonConverter(typeof(HealthStatus.JsonConverter))]
-public sealed partial record HealthStatus : AcgRuntime.JsonModel
+public sealed partial record HealthStatus : AcgRuntime.JsonModelWithOptionals
 {
 	public HealthStatus() { }
 

@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Type of <c>o_auth_input_configuration</c> (object) is inferred.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(InitiateSourceOAuthRequest.JsonConverter))]
-public sealed partial record InitiateSourceOAuthRequest : AcgRuntime.JsonModel
+public sealed partial record InitiateSourceOAuthRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public InitiateSourceOAuthRequest() { }
 

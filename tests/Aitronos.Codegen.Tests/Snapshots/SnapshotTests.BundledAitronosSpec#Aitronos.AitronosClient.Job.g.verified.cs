@@ -13,7 +13,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// are inferred. Values of <c>status</c> other than <c>pending</c> are not documented.
 /// </summary>
 [AcgJson.Serialization.JsonConverter(typeof(Job.JsonConverter))]
-public sealed partial record Job : AcgRuntime.JsonModel
+public sealed partial record Job : AcgRuntime.JsonModelWithOptionals
 {
 	public Job() { }
 

@@ -9,7 +9,7 @@ namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(RefreshConnectionRequest.JsonConverter))]
-public sealed partial record RefreshConnectionRequest : AcgRuntime.JsonModel
+public sealed partial record RefreshConnectionRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public RefreshConnectionRequest() { }
 

@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Data of the <c>response.completed</c> event. Not documented; only <c>response</c> is modelled, other fields are kept.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(ResponseCompletedEvent.JsonConverter))]
-public sealed partial record ResponseCompletedEvent : AcgRuntime.JsonModel
+public sealed partial record ResponseCompletedEvent : AcgRuntime.JsonModelWithOptionals
 {
 	public ResponseCompletedEvent() { }
 

@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Data of the <c>response.created</c> event. Not documented; only <c>response</c> is modelled, other fields are kept.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(ResponseCreatedEvent.JsonConverter))]
-public sealed partial record ResponseCreatedEvent : AcgRuntime.JsonModel
+public sealed partial record ResponseCreatedEvent : AcgRuntime.JsonModelWithOptionals
 {
 	public ResponseCreatedEvent() { }
 

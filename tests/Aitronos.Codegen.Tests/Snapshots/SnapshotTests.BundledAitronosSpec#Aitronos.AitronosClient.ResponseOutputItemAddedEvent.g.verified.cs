@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Data of the <c>response.output_item.added</c> event. Not documented; only <c>item</c> is modelled, other fields are kept.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(ResponseOutputItemAddedEvent.JsonConverter))]
-public sealed partial record ResponseOutputItemAddedEvent : AcgRuntime.JsonModel
+public sealed partial record ResponseOutputItemAddedEvent : AcgRuntime.JsonModelWithOptionals
 {
 	public ResponseOutputItemAddedEvent() { }
 

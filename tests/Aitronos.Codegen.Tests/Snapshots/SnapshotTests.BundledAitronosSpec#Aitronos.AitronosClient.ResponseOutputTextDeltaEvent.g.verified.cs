@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Data of the <c>response.output_text.delta</c> event. Not documented; only <c>delta</c> is modelled, other fields are kept.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(ResponseOutputTextDeltaEvent.JsonConverter))]
-public sealed partial record ResponseOutputTextDeltaEvent : AcgRuntime.JsonModel
+public sealed partial record ResponseOutputTextDeltaEvent : AcgRuntime.JsonModelWithOptionals
 {
 	public ResponseOutputTextDeltaEvent() { }
 

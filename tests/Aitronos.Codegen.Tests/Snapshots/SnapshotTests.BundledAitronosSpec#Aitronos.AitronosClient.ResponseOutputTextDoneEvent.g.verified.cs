@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Data of the <c>response.output_text.done</c> event. Not documented; only <c>text</c> is modelled, other fields are kept.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(ResponseOutputTextDoneEvent.JsonConverter))]
-public sealed partial record ResponseOutputTextDoneEvent : AcgRuntime.JsonModel
+public sealed partial record ResponseOutputTextDoneEvent : AcgRuntime.JsonModelWithOptionals
 {
 	public ResponseOutputTextDoneEvent() { }
 

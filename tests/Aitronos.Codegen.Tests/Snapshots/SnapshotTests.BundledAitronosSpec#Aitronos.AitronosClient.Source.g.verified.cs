@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>A source. The field list is documented; the property types and the required set are inferred.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(Source.JsonConverter))]
-public sealed partial record Source : AcgRuntime.JsonModel
+public sealed partial record Source : AcgRuntime.JsonModelWithOptionals
 {
 	public Source() { }
 

@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>The answer of <c>authorizeSource</c>. The property types and the required set are inferred.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(SourceAuthorization.JsonConverter))]
-public sealed partial record SourceAuthorization : AcgRuntime.JsonModel
+public sealed partial record SourceAuthorization : AcgRuntime.JsonModelWithOptionals
 {
 	public SourceAuthorization() { }
 

@@ -13,7 +13,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// required set are inferred.
 /// </summary>
 [AcgJson.Serialization.JsonConverter(typeof(SourceDefinition.JsonConverter))]
-public sealed partial record SourceDefinition : AcgRuntime.JsonModel
+public sealed partial record SourceDefinition : AcgRuntime.JsonModelWithOptionals
 {
 	public SourceDefinition() { }
 

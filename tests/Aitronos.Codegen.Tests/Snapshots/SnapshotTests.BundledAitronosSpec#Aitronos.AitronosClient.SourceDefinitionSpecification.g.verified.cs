@@ -13,7 +13,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// Schema), <c>documentation_url</c> and <c>supported_destination_sync_modes</c> among more fields, which are kept.
 /// </summary>
 [AcgJson.Serialization.JsonConverter(typeof(SourceDefinitionSpecification.JsonConverter))]
-public sealed partial record SourceDefinitionSpecification : AcgRuntime.JsonModel
+public sealed partial record SourceDefinitionSpecification : AcgRuntime.JsonModelWithOptionals
 {
 	public SourceDefinitionSpecification() { }
 

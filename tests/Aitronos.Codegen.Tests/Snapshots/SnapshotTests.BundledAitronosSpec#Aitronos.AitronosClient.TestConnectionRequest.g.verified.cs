@@ -9,7 +9,7 @@ namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(TestConnectionRequest.JsonConverter))]
-public sealed partial record TestConnectionRequest : AcgRuntime.JsonModel
+public sealed partial record TestConnectionRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public TestConnectionRequest() { }
 

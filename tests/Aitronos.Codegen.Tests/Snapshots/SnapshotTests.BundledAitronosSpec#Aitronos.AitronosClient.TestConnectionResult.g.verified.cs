@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>A test result object containing <c>status</c> and optional <c>message</c>.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(TestConnectionResult.JsonConverter))]
-public sealed partial record TestConnectionResult : AcgRuntime.JsonModel
+public sealed partial record TestConnectionResult : AcgRuntime.JsonModelWithOptionals
 {
 	public TestConnectionResult() { }
 

@@ -9,7 +9,7 @@ namespace Aitronos;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(TestNotificationRequest.JsonConverter))]
-public sealed partial record TestNotificationRequest : AcgRuntime.JsonModel
+public sealed partial record TestNotificationRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public TestNotificationRequest() { }
 

@@ -14,7 +14,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// (object) is inferred.
 /// </summary>
 [AcgJson.Serialization.JsonConverter(typeof(TestSourceRequest.JsonConverter))]
-public sealed partial record TestSourceRequest : AcgRuntime.JsonModel
+public sealed partial record TestSourceRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public TestSourceRequest() { }
 

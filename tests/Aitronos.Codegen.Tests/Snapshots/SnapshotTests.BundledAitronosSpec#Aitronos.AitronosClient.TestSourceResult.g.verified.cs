@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>Result of a source test.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(TestSourceResult.JsonConverter))]
-public sealed partial record TestSourceResult : AcgRuntime.JsonModel
+public sealed partial record TestSourceResult : AcgRuntime.JsonModelWithOptionals
 {
 	public TestSourceResult() { }
 

@@ -13,7 +13,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// set are inferred.
 /// </summary>
 [AcgJson.Serialization.JsonConverter(typeof(TimelineEvent.JsonConverter))]
-public sealed partial record TimelineEvent : AcgRuntime.JsonModel
+public sealed partial record TimelineEvent : AcgRuntime.JsonModelWithOptionals
 {
 	public TimelineEvent() { }
 

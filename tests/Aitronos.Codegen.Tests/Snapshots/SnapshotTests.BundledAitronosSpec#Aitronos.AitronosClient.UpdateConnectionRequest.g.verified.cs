@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>All fields are optional; only the fields sent are changed.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(UpdateConnectionRequest.JsonConverter))]
-public sealed partial record UpdateConnectionRequest : AcgRuntime.JsonModel
+public sealed partial record UpdateConnectionRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public UpdateConnectionRequest() { }
 

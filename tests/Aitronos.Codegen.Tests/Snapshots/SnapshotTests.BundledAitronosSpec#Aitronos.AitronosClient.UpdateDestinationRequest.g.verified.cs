@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>All fields are optional. Type of <c>configuration</c> (object) is inferred.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(UpdateDestinationRequest.JsonConverter))]
-public sealed partial record UpdateDestinationRequest : AcgRuntime.JsonModel
+public sealed partial record UpdateDestinationRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public UpdateDestinationRequest() { }
 

@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>All fields are optional. The documentation does not list the update's fields: these are the create's.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(UpdateSourceDefinitionRequest.JsonConverter))]
-public sealed partial record UpdateSourceDefinitionRequest : AcgRuntime.JsonModel
+public sealed partial record UpdateSourceDefinitionRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public UpdateSourceDefinitionRequest() { }
 

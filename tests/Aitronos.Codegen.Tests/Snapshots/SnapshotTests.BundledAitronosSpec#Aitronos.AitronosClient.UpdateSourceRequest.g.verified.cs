@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>All fields are optional. Type of <c>configuration</c> (object) is inferred.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(UpdateSourceRequest.JsonConverter))]
-public sealed partial record UpdateSourceRequest : AcgRuntime.JsonModel
+public sealed partial record UpdateSourceRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public UpdateSourceRequest() { }
 

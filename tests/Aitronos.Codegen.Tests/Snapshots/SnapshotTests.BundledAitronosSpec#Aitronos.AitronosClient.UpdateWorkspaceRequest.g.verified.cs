@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>All fields are optional; only the fields sent are changed.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(UpdateWorkspaceRequest.JsonConverter))]
-public sealed partial record UpdateWorkspaceRequest : AcgRuntime.JsonModel
+public sealed partial record UpdateWorkspaceRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public UpdateWorkspaceRequest() { }
 

@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>A workspace. The field list is documented; the property types and the required set are inferred.</summary>
 [AcgJson.Serialization.JsonConverter(typeof(Workspace.JsonConverter))]
-public sealed partial record Workspace : AcgRuntime.JsonModel
+public sealed partial record Workspace : AcgRuntime.JsonModelWithOptionals
 {
 	public Workspace() { }
 

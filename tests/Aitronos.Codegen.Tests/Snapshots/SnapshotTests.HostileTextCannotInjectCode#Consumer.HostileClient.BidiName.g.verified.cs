@@ -10,7 +10,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>access [U+202E] } if (isAdmin) { [U+2066]</summary>
 [AcgJson.Serialization.JsonConverter(typeof(BidiName.JsonConverter))]
-public sealed partial record BidiName : AcgRuntime.JsonModel
+public sealed partial record BidiName : AcgRuntime.JsonModelWithOptionals
 {
 	public BidiName() { }
 

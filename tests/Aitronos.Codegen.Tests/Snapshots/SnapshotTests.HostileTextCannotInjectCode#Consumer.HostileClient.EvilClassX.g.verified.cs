@@ -13,7 +13,7 @@ using global::Aitronos.Codegen.Runtime.Serialization;
 /// #error in summary
 /// </summary>
 [AcgJson.Serialization.JsonConverter(typeof(EvilClassX.JsonConverter))]
-public sealed partial record EvilClassX : AcgRuntime.JsonModel
+public sealed partial record EvilClassX : AcgRuntime.JsonModelWithOptionals
 {
 	public EvilClassX() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(GetSystemEnvironmentExit1ResponseItem.JsonConverter))]
-public sealed partial record GetSystemEnvironmentExit1ResponseItem : AcgRuntime.JsonModel
+public sealed partial record GetSystemEnvironmentExit1ResponseItem : AcgRuntime.JsonModelWithOptionals
 {
 	public GetSystemEnvironmentExit1ResponseItem() { }
 

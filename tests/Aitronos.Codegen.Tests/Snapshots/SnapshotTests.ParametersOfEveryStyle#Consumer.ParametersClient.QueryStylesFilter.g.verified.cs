@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(QueryStylesFilter.JsonConverter))]
-public sealed partial record QueryStylesFilter : AcgRuntime.JsonModel
+public sealed partial record QueryStylesFilter : AcgRuntime.JsonModelWithOptionals
 {
 	public QueryStylesFilter() { }
 

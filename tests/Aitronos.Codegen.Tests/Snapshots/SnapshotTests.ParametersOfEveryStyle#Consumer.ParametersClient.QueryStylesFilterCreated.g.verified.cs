@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(QueryStylesFilterCreated.JsonConverter))]
-public sealed partial record QueryStylesFilterCreated : AcgRuntime.JsonModel
+public sealed partial record QueryStylesFilterCreated : AcgRuntime.JsonModelWithOptionals
 {
 	public QueryStylesFilterCreated() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(NewPet.JsonConverter))]
-public sealed partial record NewPet : AcgRuntime.JsonModel
+public sealed partial record NewPet : AcgRuntime.JsonModelWithOptionals
 {
 	public NewPet() { }
 

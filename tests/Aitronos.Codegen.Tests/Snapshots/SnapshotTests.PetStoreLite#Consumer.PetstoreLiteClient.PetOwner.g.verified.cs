@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(PetOwner.JsonConverter))]
-public sealed partial record PetOwner : AcgRuntime.JsonModel
+public sealed partial record PetOwner : AcgRuntime.JsonModelWithOptionals
 {
 	public PetOwner() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(CreateCustomerRequest.JsonConverter))]
-public sealed partial record CreateCustomerRequest : AcgRuntime.JsonModel
+public sealed partial record CreateCustomerRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public CreateCustomerRequest() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(CreateCustomerRequestAddress.JsonConverter))]
-public sealed partial record CreateCustomerRequestAddress : AcgRuntime.JsonModel
+public sealed partial record CreateCustomerRequestAddress : AcgRuntime.JsonModelWithOptionals
 {
 	public CreateCustomerRequestAddress() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(CreateCustomerRequestItemsItem.JsonConverter))]
-public sealed partial record CreateCustomerRequestItemsItem : AcgRuntime.JsonModel
+public sealed partial record CreateCustomerRequestItemsItem : AcgRuntime.JsonModelWithOptionals
 {
 	public CreateCustomerRequestItemsItem() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(CreateCustomerRequestPreferences.JsonConverter))]
-public sealed partial record CreateCustomerRequestPreferences : AcgRuntime.JsonModel
+public sealed partial record CreateCustomerRequestPreferences : AcgRuntime.JsonModelWithOptionals
 {
 	public CreateCustomerRequestPreferences() { }
 

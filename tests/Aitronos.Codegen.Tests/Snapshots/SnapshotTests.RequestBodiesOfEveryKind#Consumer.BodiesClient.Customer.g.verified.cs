@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Customer.JsonConverter))]
-public sealed partial record Customer : AcgRuntime.JsonModel
+public sealed partial record Customer : AcgRuntime.JsonModelWithOptionals
 {
 	public Customer() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Pet.JsonConverter))]
-public sealed partial record Pet : AcgRuntime.JsonModel
+public sealed partial record Pet : AcgRuntime.JsonModelWithOptionals
 {
 	public Pet() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(UploadFileRequest.JsonConverter))]
-public sealed partial record UploadFileRequest : AcgRuntime.JsonModel
+public sealed partial record UploadFileRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public UploadFileRequest() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(UploadFileRequestOptions.JsonConverter))]
-public sealed partial record UploadFileRequestOptions : AcgRuntime.JsonModel
+public sealed partial record UploadFileRequestOptions : AcgRuntime.JsonModelWithOptionals
 {
 	public UploadFileRequestOptions() { }
 

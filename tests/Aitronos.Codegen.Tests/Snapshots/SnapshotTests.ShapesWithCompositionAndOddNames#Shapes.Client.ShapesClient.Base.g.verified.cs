@@ -9,7 +9,7 @@ namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Base.JsonConverter))]
-internal sealed partial record Base : AcgRuntime.JsonModel
+internal sealed partial record Base : AcgRuntime.JsonModelWithOptionals
 {
 	public Base() { }
 

@@ -9,7 +9,7 @@ namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Derived.JsonConverter))]
-internal sealed partial record Derived : AcgRuntime.JsonModel
+internal sealed partial record Derived : AcgRuntime.JsonModelWithOptionals
 {
 	public Derived() { }
 

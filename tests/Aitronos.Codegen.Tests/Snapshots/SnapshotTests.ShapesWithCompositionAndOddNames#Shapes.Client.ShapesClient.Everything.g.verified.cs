@@ -9,7 +9,7 @@ namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Everything.JsonConverter))]
-internal sealed partial record Everything : AcgRuntime.JsonModel
+internal sealed partial record Everything : AcgRuntime.JsonModelWithOptionals
 {
 	public Everything() { }
 

@@ -9,7 +9,7 @@ namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(EverythingSettings.JsonConverter))]
-internal sealed partial record EverythingSettings : AcgRuntime.JsonModel
+internal sealed partial record EverythingSettings : AcgRuntime.JsonModelWithOptionals
 {
 	public EverythingSettings() { }
 

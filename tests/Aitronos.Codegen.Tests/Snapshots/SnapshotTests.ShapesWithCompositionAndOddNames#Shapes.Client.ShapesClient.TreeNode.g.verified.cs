@@ -9,7 +9,7 @@ namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(TreeNode.JsonConverter))]
-internal sealed partial record TreeNode : AcgRuntime.JsonModel
+internal sealed partial record TreeNode : AcgRuntime.JsonModelWithOptionals
 {
 	public TreeNode() { }
 

@@ -9,7 +9,7 @@ namespace Shapes.Client;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(UploadRequest.JsonConverter))]
-internal sealed partial record UploadRequest : AcgRuntime.JsonModel
+internal sealed partial record UploadRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public UploadRequest() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(AddNoteRequest.JsonConverter))]
-public sealed partial record AddNoteRequest : AcgRuntime.JsonModel
+public sealed partial record AddNoteRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public AddNoteRequest() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Note.JsonConverter))]
-public sealed partial record Note : AcgRuntime.JsonModel
+public sealed partial record Note : AcgRuntime.JsonModelWithOptionals
 {
 	public Note() { }
 

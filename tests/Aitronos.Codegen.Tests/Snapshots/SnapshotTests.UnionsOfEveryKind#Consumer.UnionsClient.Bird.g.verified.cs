@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Bird.JsonConverter))]
-public sealed partial record Bird : AcgRuntime.JsonModel
+public sealed partial record Bird : AcgRuntime.JsonModelWithOptionals
 {
 	public Bird() { }
 

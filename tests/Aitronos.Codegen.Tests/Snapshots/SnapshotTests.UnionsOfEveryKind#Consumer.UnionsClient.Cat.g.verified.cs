@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Cat.JsonConverter))]
-public sealed partial record Cat : AcgRuntime.JsonModel
+public sealed partial record Cat : AcgRuntime.JsonModelWithOptionals
 {
 	public Cat() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Circle.JsonConverter))]
-public sealed partial record Circle : AcgRuntime.JsonModel
+public sealed partial record Circle : AcgRuntime.JsonModelWithOptionals
 {
 	public Circle() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Dog.JsonConverter))]
-public sealed partial record Dog : AcgRuntime.JsonModel
+public sealed partial record Dog : AcgRuntime.JsonModelWithOptionals
 {
 	public Dog() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Fish.JsonConverter))]
-public sealed partial record Fish : AcgRuntime.JsonModel
+public sealed partial record Fish : AcgRuntime.JsonModelWithOptionals
 {
 	public Fish() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Holder.JsonConverter))]
-public sealed partial record Holder : AcgRuntime.JsonModel
+public sealed partial record Holder : AcgRuntime.JsonModelWithOptionals
 {
 	public Holder() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Square.JsonConverter))]
-public sealed partial record Square : AcgRuntime.JsonModel
+public sealed partial record Square : AcgRuntime.JsonModelWithOptionals
 {
 	public Square() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(ResponseRequest.JsonConverter))]
-public sealed partial record ResponseRequest : AcgRuntime.JsonModel
+public sealed partial record ResponseRequest : AcgRuntime.JsonModelWithOptionals
 {
 	public ResponseRequest() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Row.JsonConverter))]
-public sealed partial record Row : AcgRuntime.JsonModel
+public sealed partial record Row : AcgRuntime.JsonModelWithOptionals
 {
 	public Row() { }
 

@@ -9,7 +9,7 @@ namespace Consumer;
 using global::Aitronos.Codegen.Runtime.Serialization;
 
 [AcgJson.Serialization.JsonConverter(typeof(Tick.JsonConverter))]
-public sealed partial record Tick : AcgRuntime.JsonModel
+public sealed partial record Tick : AcgRuntime.JsonModelWithOptionals
 {
 	public Tick() { }
 
