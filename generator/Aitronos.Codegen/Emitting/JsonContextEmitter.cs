@@ -65,7 +65,10 @@ internal static class JsonContextEmitter
         writer.Line("return null;");
         writer.CloseBlock();
         writer.Line();
-        writer.Line($"private static {Metadata}.JsonTypeInfo<T> Get<T>() => ({Metadata}.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));");
+        // Looked up in the options once per type, then a static field: every call of the client reads one of these.
+        writer.Line($"private static {Metadata}.JsonTypeInfo<T> Get<T>() => TypeInfoOf<T>.Value ??= ({Metadata}.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));");
+        writer.Line();
+        writer.Line($"private static class TypeInfoOf<T> {{ public static {Metadata}.JsonTypeInfo<T>? Value; }}");
         writer.Line();
         writer.Line($"private static {Metadata}.JsonTypeInfo<T> Create<T>(AcgJson.JsonSerializerOptions options, AcgJson.Serialization.JsonConverter<T> converter) =>");
         writer.Line($"\t{Metadata}.JsonMetadataServices.CreateValueInfo<T>(options, converter);");

@@ -110,12 +110,12 @@ internal static class JsonReadLog
             throw;
         }
 
-        End(mark, typeof(T).Name);
+        End(mark, typeof(T));
         return value;
     }
 
     /// <summary>Ends the outermost read begun at <paramref name="mark"/>: forgets its problems, and throws them in strict mode.</summary>
-    public static void End(int mark, string typeName)
+    public static void End(int mark, Type type)
     {
         // A bare value converted at the top (a list of numbers sent as strings) has no model to report it on.
         TakeConverted();
@@ -129,7 +129,8 @@ internal static class JsonReadLog
         problems.RemoveRange(mark, found.Count);
         if (JsonReading.Mode == JsonReadMode.Strict)
         {
-            var message = new StringBuilder("The JSON for ").Append(typeName).Append(" breaks its schema (strict reading):");
+            // The name only now: Type.Name costs a lookup on every read otherwise.
+            var message = new StringBuilder("The JSON for ").Append(type.Name).Append(" breaks its schema (strict reading):");
             foreach (JsonReadProblem problem in found)
             {
                 message.Append(' ').Append(problem.Message);
