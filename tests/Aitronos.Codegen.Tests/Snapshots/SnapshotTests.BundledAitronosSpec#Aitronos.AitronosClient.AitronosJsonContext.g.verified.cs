@@ -226,7 +226,9 @@ public sealed partial class AitronosJsonContext : AcgJson.Serialization.Metadata
 		return null;
 	}
 
-	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => (AcgJson.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
+	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Get<T>() => TypeInfoOf<T>.Value ??= (AcgJson.Serialization.Metadata.JsonTypeInfo<T>)s_options.GetTypeInfo(typeof(T));
+
+	private static class TypeInfoOf<T> { public static AcgJson.Serialization.Metadata.JsonTypeInfo<T>? Value; }
 
 	private static AcgJson.Serialization.Metadata.JsonTypeInfo<T> Create<T>(AcgJson.JsonSerializerOptions options, AcgJson.Serialization.JsonConverter<T> converter) =>
 		AcgJson.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
