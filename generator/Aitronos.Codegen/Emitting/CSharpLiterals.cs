@@ -93,17 +93,9 @@ internal static class CSharpLiterals
                         break;
                 }
             }
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            else if (Hidden(text, i, out width, out int codePoint))
             {
-                width = 2;
-                if (CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.Format)
-                {
-                    replacement = VisibleCodePoint(char.ConvertToUtf32(c, text[i + 1]));
-                }
-            }
-            else if (char.IsSurrogate(c) || HidesOrReorders(c))
-            {
-                replacement = VisibleCodePoint(c);
+                replacement = VisibleCodePoint(codePoint);
             }
             else if (c is '\u2028' or '\u2029' or '\u0085')
             {
@@ -222,34 +214,41 @@ internal static class CSharpLiterals
         StringBuilder? builder = null;
         for (int i = 0; i < text.Length; i++)
         {
-            char c = text[i];
-            bool pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
-            bool hidden = pair ? CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.Format : char.IsSurrogate(c) || HidesOrReorders(c);
-            if (hidden)
+            if (Hidden(text, i, out int width, out int codePoint))
             {
                 builder ??= new StringBuilder(text.Length + 16).Append(text, 0, i);
-                AppendVisible(builder, pair ? char.ConvertToUtf32(c, text[i + 1]) : c);
+                builder.Append(VisibleCodePoint(codePoint));
             }
             else if (builder is not null)
             {
-                builder.Append(c);
-                if (pair)
-                {
-                    builder.Append(text[i + 1]);
-                }
+                builder.Append(text, i, width);
             }
 
-            if (pair)
-            {
-                i++;
-            }
+            i += width - 1;
         }
 
         return builder?.ToString() ?? text;
     }
 
-    private static void AppendVisible(StringBuilder builder, int codePoint) =>
-        builder.Append("[U+").Append(codePoint.ToString("X4", CultureInfo.InvariantCulture)).Append(']');
+    /// <summary>
+    /// Whether the character at <paramref name="i"/> (with the next, when they are a surrogate pair: <paramref name="width"/>
+    /// 2) is to be written visibly (<see cref="Visible"/>): a hiding or reordering character, a format character beyond
+    /// the BMP (plane 14's tags), or a lone surrogate.
+    /// </summary>
+    private static bool Hidden(string text, int i, out int width, out int codePoint)
+    {
+        char c = text[i];
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            width = 2;
+            codePoint = char.ConvertToUtf32(c, text[i + 1]);
+            return CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.Format;
+        }
+
+        width = 1;
+        codePoint = c;
+        return char.IsSurrogate(c) || HidesOrReorders(c);
+    }
 
     private static string VisibleCodePoint(int codePoint) => "[U+" + codePoint.ToString("X4", CultureInfo.InvariantCulture) + "]";
 }
