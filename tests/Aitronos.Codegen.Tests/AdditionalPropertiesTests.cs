@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Reflection;
 using System.Text.Json;
 using Aitronos.Codegen.Runtime;
@@ -142,15 +141,5 @@ public sealed class AdditionalPropertiesTests
 
     private static string Write(JsonModel model) => JsonSerializer.Serialize(model, model.GetType(), Generated.Value.Options);
 
-    private static (Assembly, JsonSerializerOptions) Compile()
-    {
-        GeneratorRun run = GeneratorHarness.Run(new[] { new SpecFile("/project/extras.openapi.yaml", Spec) });
-        Assert.Empty(run.CompilationProblems);
-        using var image = new MemoryStream();
-        var emitted = run.OutputCompilation.Emit(image);
-        Assert.True(emitted.Success, GeneratorHarness.Format(emitted.Diagnostics));
-        Assembly assembly = Assembly.Load(image.ToArray());
-        var options = (JsonSerializerOptions)assembly.GetType("Consumer.ExtrasJsonContext")!.GetProperty("Options")!.GetValue(null)!;
-        return (assembly, options);
-    }
+    private static (Assembly, JsonSerializerOptions) Compile() => GeneratedAssembly.CompileAndLoad(new SpecFile("/project/extras.openapi.yaml", Spec), "ExtrasJsonContext");
 }
