@@ -73,7 +73,7 @@ public sealed partial class ApiTransport
         bool ReadSingle(string eventType, ReadOnlySpan<byte> json, out T value, out Type type)
         {
             type = typeof(T);
-            value = JsonSerializer.Deserialize(json, data)!;
+            value = Serialization.JsonBodyBytes.Deserialize(json, data);
             return true;
         }
     }
@@ -241,7 +241,7 @@ public sealed partial class ApiTransport
     {
         try
         {
-            return JsonSerializer.Deserialize(line, item)!;
+            return Serialization.JsonBodyBytes.Deserialize(line, item);
         }
         catch (JsonException exception)
         {

@@ -1,0 +1,196 @@
+using System;
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Aitronos.Codegen.Runtime.Serialization;
+
+/// <summary>
+/// A value as the UTF-8 JSON bytes a request body carries. A generated model or enum is written by its own generated
+/// writer on a writer kept per thread: <see cref="JsonSerializer"/>'s root path for a custom converter (its write
+/// state, polymorphism and reference checks, none of which apply to a sealed generated type) cost about a quarter of a
+/// small model's write. Anything else, and any options this path does not reproduce, go through
+/// <see cref="JsonSerializer.SerializeToUtf8Bytes{TValue}(TValue, JsonTypeInfo{TValue})"/>.
+/// </summary>
+internal static class JsonBodyBytes
+{
+    [ThreadStatic]
+    private static Rental? t_rental;
+
+    public static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        JsonSerializerOptions options = typeInfo.Options;
+
+        // Indented output has settings (indent size and character, new line) newer than this library's targets: STJ
+        // writes those as configured.
+        if (value is null || typeInfo.Converter is not JsonModelConverter<T> converter || options.WriteIndented)
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
+        }
+
+        // A body written while another is being written on this thread (a converter of the user's that serializes)
+        // gets a rental of its own.
+        Rental rental = t_rental is { InUse: false } cached ? cached : new Rental();
+        t_rental ??= rental;
+        rental.InUse = true;
+        try
+        {
+            Utf8JsonWriter writer = rental.Start(options);
+            converter.Write(writer, value, options);
+            writer.Flush();
+            return rental.Buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            rental.End();
+        }
+    }
+
+    /// <summary>
+    /// Reads a value from a whole UTF-8 JSON document as <see cref="JsonSerializer.Deserialize{TValue}(ReadOnlySpan{byte}, JsonTypeInfo{TValue})"/>
+    /// does. A generated model or enum is read by its own generated reader without the serializer's root path (its
+    /// read state and the verification it does after a custom converter). Any failure is read again by
+    /// <see cref="JsonSerializer"/>, so that what a caller sees of a failure (the exception, its path and position) is
+    /// the serializer's own; a read that fails costs twice, one that succeeds does not.
+    /// </summary>
+    public static T Deserialize<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo)
+    {
+        JsonSerializerOptions options = typeInfo.Options;
+        if (typeInfo.Converter is JsonModelConverter<T> converter)
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions
+            {
+                AllowTrailingCommas = options.AllowTrailingCommas,
+                CommentHandling = options.ReadCommentHandling,
+                MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
+            });
+            try
+            {
+                // The value, then nothing but what the reader skips (white space, comments when allowed).
+                if (reader.Read())
+                {
+                    T value = converter.Read(ref reader, typeof(T), options);
+                    if (!reader.Read())
+                    {
+                        return value;
+                    }
+                }
+            }
+            catch (Exception)
+            {
+                // Read again below, for the serializer's own account of it.
+            }
+        }
+
+        return JsonSerializer.Deserialize(json, typeInfo)!;
+    }
+
+    private sealed class Rental
+    {
+        public readonly PooledBufferWriter Buffer = new();
+        private Utf8JsonWriter? _writer;
+        private JsonSerializerOptions? _options;
+
+        public bool InUse;
+
+        public Utf8JsonWriter Start(JsonSerializerOptions options)
+        {
+            Buffer.Rent();
+            if (_writer is null || !ReferenceEquals(_options, options))
+            {
+                // As JsonSerializer writes: its encoder and depth, validation left to the generated writers (STJ skips
+                // it too outside its own debug builds).
+                _writer = new Utf8JsonWriter(Buffer, new JsonWriterOptions
+                {
+                    Encoder = options.Encoder,
+                    MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
+                    SkipValidation = true,
+                });
+                _options = options;
+            }
+            else
+            {
+                _writer.Reset(Buffer);
+            }
+
+            return _writer;
+        }
+
+        public void End()
+        {
+            // A writer left mid-object by an exception is reset on its next Start.
+            Buffer.Return();
+            InUse = false;
+        }
+    }
+
+    /// <summary>
+    /// An <see cref="IBufferWriter{T}"/> over a small array of its own, kept for the thread's next body, and over
+    /// arrays from the shared pool for bodies larger than that, returned after each body.
+    /// </summary>
+    private sealed class PooledBufferWriter : IBufferWriter<byte>
+    {
+        private const int OwnSize = 4096;
+        private readonly byte[] _own = new byte[OwnSize];
+        private byte[] _buffer = Array.Empty<byte>();
+        private int _written;
+
+        public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
+
+        public void Rent()
+        {
+            _buffer = _own;
+            _written = 0;
+        }
+
+        public void Return()
+        {
+            byte[] buffer = _buffer;
+            _buffer = Array.Empty<byte>();
+            _written = 0;
+            if (!ReferenceEquals(buffer, _own) && buffer.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        public void Advance(int count)
+        {
+            if (count < 0 || _written + count > _buffer.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count));
+            }
+
+            _written += count;
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return _buffer.AsMemory(_written);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Reserve(sizeHint);
+            return _buffer.AsSpan(_written);
+        }
+
+        private void Reserve(int sizeHint)
+        {
+            int needed = Math.Max(sizeHint, 1);
+            if (_buffer.Length - _written < needed)
+            {
+                int size = Math.Max(_written + needed, checked(_buffer.Length * 2));
+                byte[] larger = ArrayPool<byte>.Shared.Rent(size);
+                _buffer.AsSpan(0, _written).CopyTo(larger);
+                byte[] old = _buffer;
+                _buffer = larger;
+                if (!ReferenceEquals(old, _own) && old.Length > 0)
+                {
+                    ArrayPool<byte>.Shared.Return(old);
+                }
+            }
+        }
+    }
+}
