@@ -39,6 +39,11 @@ public class ReadFullRepository
 
     [Benchmark]
     public Generated.FullRepository? AitronosGenerated() => JsonSerializer.Deserialize(_json, GeneratedTypes.FullRepository);
+
+    // How the generated client reads a response (ApiTransport.DeserializeJson): the model's reader called without the
+    // serializer's root path.
+    [Benchmark]
+    public Generated.FullRepository? AitronosGeneratedAsRead() => Aitronos.Codegen.Runtime.ApiTransport.DeserializeJson(_json, GeneratedTypes.FullRepository);
 }
 
 [BenchmarkCategory(nameof(WriteFullRepository))]
@@ -63,6 +68,11 @@ public class WriteFullRepository
 
     [Benchmark]
     public byte[] AitronosGenerated() => JsonSerializer.SerializeToUtf8Bytes(_generated, GeneratedTypes.FullRepository);
+
+    // What the generated client sends as a request body (ApiTransport.CreateJsonContent): the same bytes, the model's
+    // writer called without the serializer's root path.
+    [Benchmark]
+    public byte[] AitronosGeneratedAsSent() => Aitronos.Codegen.Runtime.ApiTransport.SerializeJson(_generated, GeneratedTypes.FullRepository);
 }
 
 [BenchmarkCategory(nameof(ReadFullRepositoryList))]
@@ -121,6 +131,11 @@ public class ReadLabel
 
     [Benchmark]
     public Generated.Label? AitronosGenerated() => JsonSerializer.Deserialize(_json, GeneratedTypes.Label);
+
+    // How the generated client reads a response (ApiTransport.DeserializeJson): the model's reader called without the
+    // serializer's root path.
+    [Benchmark]
+    public Generated.Label? AitronosGeneratedAsRead() => Aitronos.Codegen.Runtime.ApiTransport.DeserializeJson(_json, GeneratedTypes.Label);
 }
 
 [BenchmarkCategory(nameof(WriteLabel))]
@@ -145,4 +160,9 @@ public class WriteLabel
 
     [Benchmark]
     public byte[] AitronosGenerated() => JsonSerializer.SerializeToUtf8Bytes(_generated, GeneratedTypes.Label);
+
+    // What the generated client sends as a request body (ApiTransport.CreateJsonContent): the same bytes, the model's
+    // writer called without the serializer's root path.
+    [Benchmark]
+    public byte[] AitronosGeneratedAsSent() => Aitronos.Codegen.Runtime.ApiTransport.SerializeJson(_generated, GeneratedTypes.Label);
 }

@@ -7,6 +7,8 @@
 // One scenario: --filter '*ReadFullRepository*' (classes: ReadFullRepository, WriteFullRepository,
 // ReadFullRepositoryList, WriteFullRepositoryList, ReadLabel, WriteLabel). Only the round-trip check: -- --check.
 // Any other BenchmarkDotNet option works too (--job short, --runtimes, --exporters json, ...).
+// On a shared, noisy machine: -- --alternate [ROUNDS] (a timed harness: the variants take turns in each round, and the
+// ratios are taken within each round; Alternating.cs).
 using System;
 using System.Linq;
 using Aitronos.Codegen.JsonBenchmarks;
@@ -36,10 +38,18 @@ if (args.Contains("--check"))
     return 0;
 }
 
+if (Array.IndexOf(args, "--alternate") is int at and >= 0)
+{
+    // The timed harness for this noisy machine: the variants take turns in one process (see Alternating.cs).
+    Alternating.Run(at + 1 < args.Length && int.TryParse(args[at + 1], out int rounds) ? rounds : 21);
+    return 0;
+}
+
 if (args.Contains("--probe"))
 {
     // A quick alternating loop for work in progress (not a result: claims come from the BenchmarkDotNet run).
     Probe.ReadLabel();
+    Probe.WriteLabel();
     Probe.ReadAllocations();
     return 0;
 }

@@ -50,6 +50,14 @@ internal static class RoundTripCheck
             }
 
             SameBytes(what, "the generated writer", json, JsonSerializer.SerializeToUtf8Bytes(oursValue, ours), failures);
+            SameBytes(what, "the generated writer as the client sends it", json, Aitronos.Codegen.Runtime.ApiTransport.SerializeJson(oursValue, ours), failures);
+            TOurs asRead = Aitronos.Codegen.Runtime.ApiTransport.DeserializeJson(json, ours) ?? throw new InvalidOperationException("the generated side read null as the client reads");
+            if (compare(asRead, stjValue) is { } readMismatch)
+            {
+                failures.Add($"{what}: the generated reader as the client reads read another value: {readMismatch}");
+            }
+
+            SameBytes(what, "the generated writer after the client's read", json, JsonSerializer.SerializeToUtf8Bytes(asRead, ours), failures);
             SameBytes(what, "STJ's source generator (fast path)", json, JsonSerializer.SerializeToUtf8Bytes(stjValue, stj), failures);
             SameBytes(what, "STJ's source generator (metadata)", json, JsonSerializer.SerializeToUtf8Bytes(stjValue, stjMetadata), failures);
         }

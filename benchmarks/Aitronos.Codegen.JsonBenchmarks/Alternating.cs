@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text.Json;
+using Aitronos.Codegen.JsonBenchmarks.Stj;
+using Aitronos.Codegen.Runtime;
+
+namespace Aitronos.Codegen.JsonBenchmarks;
+
+/// <summary>
+/// A timed harness for a shared, noisy machine (<c>-- --alternate [ROUNDS]</c>): every variant of a scenario runs in
+/// each round, in a rotating order, for the same number of operations (about 40 ms), so that a slow patch of the
+/// machine slows all of them alike. A variant's ratio to STJ's source generator is taken within each round and the
+/// median of those ratios is reported, beside each variant's median time and its allocations per operation
+/// (deterministic). BenchmarkDotNet runs the variants one after another, minutes apart, which on this machine moves
+/// single ratios by 30% and more.
+/// </summary>
+internal static class Alternating
+{
+    public static void Run(int rounds)
+    {
+        byte[] label = Payloads.Label();
+        byte[] repository = Payloads.FullRepository();
+        var stjLabel = JsonSerializer.Deserialize(label, StjJsonContext.Default.Label)!;
+        var oursLabel = JsonSerializer.Deserialize(label, GeneratedTypes.Label)!;
+        var stjRepository = JsonSerializer.Deserialize(repository, StjJsonContext.Default.FullRepository)!;
+        var oursRepository = JsonSerializer.Deserialize(repository, GeneratedTypes.FullRepository)!;
+
+        Console.WriteLine($"Alternating, {rounds} rounds; per variant: median ns per operation, median of the per-round ratios to STJ's source generator, bytes allocated per operation.");
+        Scenario("ReadLabel", rounds,
+            ("StjSourceGen", () => JsonSerializer.Deserialize(label, StjJsonContext.Default.Label)),
+            ("StjSourceGenExtensionData", () => JsonSerializer.Deserialize(label, StjJsonContext.Default.LabelWithExtensionData)),
+            ("AitronosGenerated", () => JsonSerializer.Deserialize(label, GeneratedTypes.Label)),
+            ("AitronosGeneratedAsRead", () => ApiTransport.DeserializeJson(label, GeneratedTypes.Label)));
+        Scenario("WriteLabel", rounds,
+            ("StjSourceGen", () => JsonSerializer.SerializeToUtf8Bytes(stjLabel, StjJsonContext.Default.Label)),
+            ("StjSourceGenMetadata", () => JsonSerializer.SerializeToUtf8Bytes(stjLabel, StjMetadataJsonContext.Default.Label)),
+            ("AitronosGenerated", () => JsonSerializer.SerializeToUtf8Bytes(oursLabel, GeneratedTypes.Label)),
+            ("AitronosGeneratedAsSent", () => ApiTransport.SerializeJson(oursLabel, GeneratedTypes.Label)));
+        Scenario("ReadFullRepository", rounds,
+            ("StjSourceGen", () => JsonSerializer.Deserialize(repository, StjJsonContext.Default.FullRepository)),
+            ("AitronosGenerated", () => JsonSerializer.Deserialize(repository, GeneratedTypes.FullRepository)),
+            ("AitronosGeneratedAsRead", () => ApiTransport.DeserializeJson(repository, GeneratedTypes.FullRepository)));
+        Scenario("WriteFullRepository", rounds,
+            ("StjSourceGen", () => JsonSerializer.SerializeToUtf8Bytes(stjRepository, StjJsonContext.Default.FullRepository)),
+            ("StjSourceGenMetadata", () => JsonSerializer.SerializeToUtf8Bytes(stjRepository, StjMetadataJsonContext.Default.FullRepository)),
+            ("AitronosGenerated", () => JsonSerializer.SerializeToUtf8Bytes(oursRepository, GeneratedTypes.FullRepository)),
+            ("AitronosGeneratedAsSent", () => ApiTransport.SerializeJson(oursRepository, GeneratedTypes.FullRepository)));
+    }
+
+    private static void Scenario(string name, int rounds, params (string Name, Func<object?> Operation)[] variants)
+    {
+        // Warm up (tiered JIT to its optimized code), then size a round's share to about 40 ms of the first variant.
+        foreach (var variant in variants)
+        {
+            Time(variant.Operation, 20_000);
+        }
+
+        double first = Time(variants[0].Operation, 2_000);
+        int operations = Math.Max(100, (int)(40_000_000 / first));
+        var times = variants.Select(_ => new List<double>()).ToArray();
+        var ratios = variants.Select(_ => new List<double>()).ToArray();
+        for (int round = 0; round < rounds; round++)
+        {
+            var thisRound = new double[variants.Length];
+            for (int k = 0; k < variants.Length; k++)
+            {
+                int v = (k + round) % variants.Length;
+                thisRound[v] = Time(variants[v].Operation, operations);
+            }
+
+            for (int v = 0; v < variants.Length; v++)
+            {
+                times[v].Add(thisRound[v]);
+                ratios[v].Add(thisRound[v] / thisRound[0]);
+            }
+        }
+
+        Console.WriteLine($"{name} ({operations:N0} operations per variant per round)");
+        for (int v = 0; v < variants.Length; v++)
+        {
+            var sorted = ratios[v].OrderBy(r => r).ToList();
+            Console.WriteLine($"  {variants[v].Name,-26} {Median(times[v]),10:N1} ns  ratio {Median(ratios[v]):F2} (middle half {sorted[sorted.Count / 4]:F2}-{sorted[sorted.Count * 3 / 4]:F2})  {Allocated(variants[v].Operation),9:N0} B");
+        }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static long Allocated(Func<object?> operation)
+    {
+        operation();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            operation();
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
+    }
+
+    private static double Time(Func<object?> operation, int iterations)
+    {
+        var watch = Stopwatch.StartNew();
+        for (int i = 0; i < iterations; i++)
+        {
+            operation();
+        }
+
+        return watch.Elapsed.TotalNanoseconds / iterations;
+    }
+}
