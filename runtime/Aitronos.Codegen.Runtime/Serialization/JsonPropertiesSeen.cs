@@ -33,6 +33,9 @@ public struct JsonPropertiesSeen
     /// <summary>The reader's depth at the object's start.</summary>
     internal int Depth;
 
+    /// <summary>The thread's read log, looked up once per object (a thread static costs a lookup at each access).</summary>
+    internal JsonReadLog.State? Log;
+
     /// <summary>Records that the property at <paramref name="index"/> came.</summary>
     /// <param name="index">The property's index in its model's name table.</param>
     internal void Add(int index)

@@ -133,8 +133,10 @@ public sealed class JsonPropertyNames
         }
 
         seen = default;
-        JsonReadLog.TakeConverted();   // nothing pending belongs to this object: a conversion read outside any model is not its
-        seen.ProblemMark = JsonReadLog.Count;
+        JsonReadLog.State log = JsonReadLog.Current;
+        log.TakeConverted();   // nothing pending belongs to this object: a conversion read outside any model is not its
+        seen.Log = log;
+        seen.ProblemMark = log.Count;
         seen.Depth = reader.CurrentDepth;
         return Next(ref reader, -1, ref seen);
     }
@@ -146,9 +148,9 @@ public sealed class JsonPropertyNames
     /// <returns>As <see cref="Next(ref Utf8JsonReader, int)"/>.</returns>
     public int Next(ref Utf8JsonReader reader, int previous, ref JsonPropertiesSeen seen)
     {
-        if (JsonReadLog.TakeConverted() is { } converted)
+        if ((seen.Log ??= JsonReadLog.Current).Converted is not null)
         {
-            Converted(previous, converted);
+            Converted(previous, seen.Log.TakeConverted()!);
         }
 
         int index = Next(ref reader, previous);
@@ -177,7 +179,7 @@ public sealed class JsonPropertyNames
     /// <returns>Whether the failure was recorded (the reader goes on) or is to propagate (the catch rethrows it).</returns>
     public bool Mistyped(ref Utf8JsonReader reader, int index, Exception exception, ref JsonPropertiesSeen seen)
     {
-        JsonReadLog.TakeConverted();   // the value is reported as mistyped, whatever part of it converted
+        (seen.Log ??= JsonReadLog.Current).TakeConverted();   // the value is reported as mistyped, whatever part of it converted
         if (exception is null || exception.GetType() != typeof(JsonException) || (uint)index >= (uint)_names.Length)
         {
             return false;
@@ -229,13 +231,14 @@ public sealed class JsonPropertyNames
             throw new ArgumentNullException(nameof(model));
         }
 
+        JsonReadLog.State log = seen.Log ?? JsonReadLog.Current;
         if (_required is not null)
         {
             foreach (int index in _required)
             {
                 if (!seen.Contains(index))
                 {
-                    JsonReadLog.Add(new JsonReadProblem(JsonReadProblemKind.Missing, _typeName, _names[index], $"{_typeName}.{_names[index]}: the required property is missing."));
+                    log.Add(new JsonReadProblem(JsonReadProblemKind.Missing, _typeName, _names[index], $"{_typeName}.{_names[index]}: the required property is missing."));
                 }
             }
         }
@@ -245,13 +248,13 @@ public sealed class JsonPropertyNames
             KeepExplicitNulls(model, in seen);
         }
 
-        if (JsonReadLog.Count <= seen.ProblemMark)
+        if (log.Count <= seen.ProblemMark)
         {
             return;
         }
 
         JsonElement json = JsonCodec.ReadElement(ref start);
-        List<JsonReadProblem> problems = JsonReadLog.Since(seen.ProblemMark);
+        List<JsonReadProblem> problems = log.Since(seen.ProblemMark);
         foreach (JsonReadProblem problem in problems)
         {
             // Only this object's own problems still wait for their value: those inside it got theirs already.
