@@ -49,6 +49,25 @@ internal static class Alternating
             ("AitronosGeneratedAsSent", () => ApiTransport.SerializeJson(oursRepository, GeneratedTypes.FullRepository)));
     }
 
+    /// <summary>The client's label read alone for a number of seconds: the workload for <c>perf record</c>.</summary>
+    public static void LoopReadLabel(double seconds)
+    {
+        byte[] label = Payloads.Label();
+        var watch = Stopwatch.StartNew();
+        long count = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            for (int i = 0; i < 10_000; i++)
+            {
+                ApiTransport.DeserializeJson(label, GeneratedTypes.Label);
+            }
+
+            count += 10_000;
+        }
+
+        Console.WriteLine($"{count:N0} label reads, {watch.Elapsed.TotalNanoseconds / count:F0} ns each");
+    }
+
     private static void Scenario(string name, int rounds, params (string Name, Func<object?> Operation)[] variants)
     {
         // Warm up (tiered JIT to its optimized code), then size a round's share to about 40 ms of the first variant.

@@ -38,6 +38,12 @@ if (args.Contains("--check"))
     return 0;
 }
 
+if (args.Contains("--loop-read-label"))
+{
+    Alternating.LoopReadLabel(10);
+    return 0;
+}
+
 if (Array.IndexOf(args, "--alternate") is int at and >= 0)
 {
     // The timed harness for this noisy machine: the variants take turns in one process (see Alternating.cs).
