@@ -10,7 +10,7 @@ namespace Aitronos.Codegen.JsonBenchmarks;
 
 /// <summary>
 /// A timed harness for a shared, noisy machine (<c>-- --alternate [ROUNDS]</c>): every variant of a scenario runs in
-/// each round, in a rotating order, for the same number of operations (about 40 ms), so that a slow patch of the
+/// each round, in a rotating order, for the same number of operations (about 5 ms), so that a slow patch of the
 /// machine slows all of them alike. A variant's ratio to STJ's source generator is taken within each round and the
 /// median of those ratios is reported, beside each variant's median time and its allocations per operation
 /// (deterministic). BenchmarkDotNet runs the variants one after another, minutes apart, which on this machine moves
@@ -24,6 +24,9 @@ internal static class Alternating
         byte[] repository = Payloads.FullRepository();
         var stjLabel = JsonSerializer.Deserialize(label, StjJsonContext.Default.Label)!;
         var oursLabel = JsonSerializer.Deserialize(label, GeneratedTypes.Label)!;
+        byte[] list = Payloads.FullRepositoryList(100);
+        var stjList = JsonSerializer.Deserialize(list, StjJsonContext.Default.IReadOnlyListFullRepository)!;
+        var oursList = JsonSerializer.Deserialize(list, GeneratedTypes.FullRepositoryList)!;
         var stjRepository = JsonSerializer.Deserialize(repository, StjJsonContext.Default.FullRepository)!;
         var oursRepository = JsonSerializer.Deserialize(repository, GeneratedTypes.FullRepository)!;
 
@@ -47,6 +50,15 @@ internal static class Alternating
             ("StjSourceGenMetadata", () => JsonSerializer.SerializeToUtf8Bytes(stjRepository, StjMetadataJsonContext.Default.FullRepository)),
             ("AitronosGenerated", () => JsonSerializer.SerializeToUtf8Bytes(oursRepository, GeneratedTypes.FullRepository)),
             ("AitronosGeneratedAsSent", () => ApiTransport.SerializeJson(oursRepository, GeneratedTypes.FullRepository)));
+        Scenario("ReadFullRepositoryList", rounds,
+            ("StjSourceGen", () => JsonSerializer.Deserialize(list, StjJsonContext.Default.IReadOnlyListFullRepository)),
+            ("AitronosGenerated", () => JsonSerializer.Deserialize(list, GeneratedTypes.FullRepositoryList)),
+            ("AitronosGeneratedAsRead", () => ApiTransport.DeserializeJson(list, GeneratedTypes.FullRepositoryList)));
+        Scenario("WriteFullRepositoryList", rounds,
+            ("StjSourceGen", () => JsonSerializer.SerializeToUtf8Bytes(stjList, StjJsonContext.Default.IReadOnlyListFullRepository)),
+            ("StjSourceGenMetadata", () => JsonSerializer.SerializeToUtf8Bytes(stjList, StjMetadataJsonContext.Default.IReadOnlyListFullRepository)),
+            ("AitronosGenerated", () => JsonSerializer.SerializeToUtf8Bytes(oursList, GeneratedTypes.FullRepositoryList)),
+            ("AitronosGeneratedAsSent", () => ApiTransport.SerializeJson(oursList, GeneratedTypes.FullRepositoryList)));
     }
 
     /// <summary>The client's label read alone for a number of seconds: the workload for <c>perf record</c>.</summary>
@@ -70,14 +82,24 @@ internal static class Alternating
 
     private static void Scenario(string name, int rounds, params (string Name, Func<object?> Operation)[] variants)
     {
-        // Warm up (tiered JIT to its optimized code), then size a round's share to about 40 ms of the first variant.
+        // Warm up (tiered JIT to its optimized code), then size a round's share to about 5 ms of the first variant: short
+        // turns, so that the machine's slow patches fall on all the variants alike.
+        double first = 0;
         foreach (var variant in variants)
         {
-            Time(variant.Operation, 20_000);
+            // Half a second each, so that tiered compilation has reached its optimized code.
+            var warm = Stopwatch.StartNew();
+            int done = 0;
+            while (warm.ElapsedMilliseconds < 500)
+            {
+                variant.Operation();
+                done++;
+            }
+
+            first = first == 0 ? warm.Elapsed.TotalNanoseconds / done : first;
         }
 
-        double first = Time(variants[0].Operation, 2_000);
-        int operations = Math.Max(100, (int)(40_000_000 / first));
+        int operations = Math.Max(1, (int)(5_000_000 / first));
         var times = variants.Select(_ => new List<double>()).ToArray();
         var ratios = variants.Select(_ => new List<double>()).ToArray();
         for (int round = 0; round < rounds; round++)

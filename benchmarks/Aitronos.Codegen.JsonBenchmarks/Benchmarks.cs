@@ -88,6 +88,9 @@ public class ReadFullRepositoryList
 
     [Benchmark]
     public IReadOnlyList<Generated.FullRepository>? AitronosGenerated() => JsonSerializer.Deserialize(_json, GeneratedTypes.FullRepositoryList);
+
+    [Benchmark]
+    public IReadOnlyList<Generated.FullRepository>? AitronosGeneratedAsRead() => Aitronos.Codegen.Runtime.ApiTransport.DeserializeJson(_json, GeneratedTypes.FullRepositoryList);
 }
 
 [BenchmarkCategory(nameof(WriteFullRepositoryList))]
@@ -112,6 +115,9 @@ public class WriteFullRepositoryList
 
     [Benchmark]
     public byte[] AitronosGenerated() => JsonSerializer.SerializeToUtf8Bytes(_generated, GeneratedTypes.FullRepositoryList);
+
+    [Benchmark]
+    public byte[] AitronosGeneratedAsSent() => Aitronos.Codegen.Runtime.ApiTransport.SerializeJson(_generated, GeneratedTypes.FullRepositoryList);
 }
 
 [BenchmarkCategory(nameof(ReadLabel))]

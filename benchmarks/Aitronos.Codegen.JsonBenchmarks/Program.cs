@@ -47,7 +47,7 @@ if (args.Contains("--loop-read-label"))
 if (Array.IndexOf(args, "--alternate") is int at and >= 0)
 {
     // The timed harness for this noisy machine: the variants take turns in one process (see Alternating.cs).
-    Alternating.Run(at + 1 < args.Length && int.TryParse(args[at + 1], out int rounds) ? rounds : 21);
+    Alternating.Run(at + 1 < args.Length && int.TryParse(args[at + 1], out int rounds) ? rounds : 101);
     return 0;
 }
 

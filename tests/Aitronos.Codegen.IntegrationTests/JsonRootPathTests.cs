@@ -37,7 +37,7 @@ public sealed class JsonRootPathTests
         SameBytes<TestConnectionRequest>(null!, AitronosJsonContext.Default.TestConnectionRequest, "null");
         SameBytes(ConnectionStatus.Active, StatusInfo, "an enum value");
         SameBytes(new ConnectionStatus("paused"), StatusInfo, "an enum value the spec does not list");
-        SameBytes([new Connection { ConnectionId = "c1" }, new Connection { ConnectionId = "c2", Name = "two" }], AitronosJsonContext.Default.ConnectionList, "a list (the serializer's own converter)");
+        SameBytes([new Connection { ConnectionId = "c1" }, new Connection { ConnectionId = "c2", Name = "two" }], AitronosJsonContext.Default.ConnectionList, "a list of models");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class JsonRootPathTests
     {
         SameRead(""" {"connection_id":"c1","name":"one","status":"active","unknown":[1,{"a":null}]} """, AitronosJsonContext.Default.Connection, "a model with white space around it and an unknown property");
         SameRead("""{"connection_id":7,"status":3}""", AitronosJsonContext.Default.Connection, "a model that breaks its schema (read leniently)");
-        SameRead("""[{"connection_id":"c1"},{"connection_id":"c2"}]""", AitronosJsonContext.Default.ConnectionList, "a list (the serializer's own converter)");
+        SameRead("""[{"connection_id":"c1"},{"connection_id":"c2"}]""", AitronosJsonContext.Default.ConnectionList, "a list of models");
         SameRead("\"inactive\"", StatusInfo, "an enum value");
         SameRead("\"paused\"", StatusInfo, "an enum value the spec does not list");
     }
@@ -132,6 +132,23 @@ public sealed class JsonRootPathTests
     [InlineData("42", "a number where a model is expected")]
     public void A_response_that_cannot_be_read_fails_as_the_serializer_fails(string json, string what) =>
         SameRead(json, AitronosJsonContext.Default.Connection, what);
+
+    [Theory]
+    [InlineData("""[{"connection_id":"c1"},{"connection_id":2},{"name":"no id"}]""", "items that break their schema (read leniently)")]
+    [InlineData("""[{"connection_id":"c1"},5]""", "an item of another kind")]
+    [InlineData("""[{"connection_id":"c1"}] x""", "a list and then text")]
+    [InlineData("""[{"connection_id":"c1"}""", "a list cut short")]
+    [InlineData("""{"connection_id":"c1"}""", "an object where a list is expected")]
+    [InlineData("null", "null where a list is expected")]
+    public void A_list_response_is_read_or_fails_as_the_serializer_reads_or_fails(string json, string what) =>
+        SameRead(json, AitronosJsonContext.Default.ConnectionList, what);
+
+    [Theory]
+    [InlineData("""{"a":1,"b":[true,{"c":null}]}""", "a map of JSON values")]
+    [InlineData("""[1]""", "an array where a map is expected")]
+    [InlineData("""{"a":1} {}""", "a map and then another value")]
+    public void A_map_response_is_read_or_fails_as_the_serializer_reads_or_fails(string json, string what) =>
+        SameRead(json, AitronosJsonContext.Default.JsonElementMap, what);
 
     [Fact]
     public void A_strict_read_of_a_response_that_breaks_its_schema_fails_as_the_serializer_fails()

@@ -1,13 +1,14 @@
 using System;
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>
-/// A value as the UTF-8 JSON bytes a request body carries. A generated model or enum is written by its own generated
-/// writer on a writer kept per thread: <see cref="JsonSerializer"/>'s root path for a custom converter (its write
+/// A value as the UTF-8 JSON bytes a request body carries. A generated model or enum, or a collection of them, is
+/// written by its own generated writer on a writer kept per thread: <see cref="JsonSerializer"/>'s root path for a custom converter (its write
 /// state, polymorphism and reference checks, none of which apply to a sealed generated type) cost about a quarter of a
 /// small model's write. Anything else, and any options this path does not reproduce, go through
 /// <see cref="JsonSerializer.SerializeToUtf8Bytes{TValue}(TValue, JsonTypeInfo{TValue})"/>.
@@ -23,7 +24,7 @@ internal static class JsonBodyBytes
 
         // Indented output has settings (indent size and character, new line) newer than this library's targets: STJ
         // writes those as configured.
-        if (value is null || typeInfo.Converter is not JsonModelConverter<T> converter || options.WriteIndented)
+        if (value is null || typeInfo.Converter is not (IGeneratedJsonConverter and JsonConverter<T> converter) || options.WriteIndented)
         {
             return JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
         }
@@ -48,7 +49,7 @@ internal static class JsonBodyBytes
 
     /// <summary>
     /// Reads a value from a whole UTF-8 JSON document as <see cref="JsonSerializer.Deserialize{TValue}(ReadOnlySpan{byte}, JsonTypeInfo{TValue})"/>
-    /// does. A generated model or enum is read by its own generated reader without the serializer's root path (its
+    /// does. A generated model or enum, or a collection of them, is read by its own generated reader without the serializer's root path (its
     /// read state and the verification it does after a custom converter). Any failure is read again by
     /// <see cref="JsonSerializer"/>, so that what a caller sees of a failure (the exception, its path and position) is
     /// the serializer's own; a read that fails costs twice, one that succeeds does not.
@@ -56,7 +57,7 @@ internal static class JsonBodyBytes
     public static T Deserialize<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo)
     {
         JsonSerializerOptions options = typeInfo.Options;
-        if (typeInfo.Converter is JsonModelConverter<T> converter)
+        if (typeInfo.Converter is IGeneratedJsonConverter and JsonConverter<T> converter)
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions
             {
@@ -69,7 +70,7 @@ internal static class JsonBodyBytes
                 // The value, then nothing but what the reader skips (white space, comments when allowed).
                 if (reader.Read())
                 {
-                    T value = converter.Read(ref reader, typeof(T), options);
+                    T value = converter.Read(ref reader, typeof(T), options)!;
                     if (!reader.Read())
                     {
                         return value;
@@ -131,6 +132,7 @@ internal static class JsonBodyBytes
     private sealed class PooledBufferWriter : IBufferWriter<byte>
     {
         private const int OwnSize = 4096;
+        private const int PooledMinimum = 32 * 1024;
         private readonly byte[] _own = new byte[OwnSize];
         private byte[] _buffer = Array.Empty<byte>();
         private int _written;
@@ -181,7 +183,9 @@ internal static class JsonBodyBytes
             int needed = Math.Max(sizeHint, 1);
             if (_buffer.Length - _written < needed)
             {
-                int size = Math.Max(_written + needed, checked(_buffer.Length * 2));
+                // Past the kept array, at least 32 KB at once: a body that outgrows 4 KB is often much larger, and
+                // each step copies what was written.
+                int size = Math.Max(Math.Max(_written + needed, checked(_buffer.Length * 2)), PooledMinimum);
                 byte[] larger = ArrayPool<byte>.Shared.Rent(size);
                 _buffer.AsSpan(0, _written).CopyTo(larger);
                 byte[] old = _buffer;

@@ -446,7 +446,7 @@ public static class JsonCodec
         _ => token.ToString(),
     };
 
-    private sealed class DelegateConverter<T> : JsonConverter<T>
+    private sealed class DelegateConverter<T> : JsonConverter<T>, IGeneratedJsonConverter
     {
         private readonly JsonValueReader<T> _read;
         private readonly JsonValueWriter<T> _write;

@@ -11,7 +11,7 @@ namespace Aitronos.Codegen.Runtime.Serialization;
 /// </summary>
 /// <typeparam name="T">The generated type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class JsonModelConverter<T> : JsonConverter<T>
+public abstract class JsonModelConverter<T> : JsonConverter<T>, IGeneratedJsonConverter
 {
     private readonly JsonValueReader<T> _read;
     private readonly JsonValueWriter<T> _write;
@@ -44,4 +44,12 @@ public abstract class JsonModelConverter<T> : JsonConverter<T>
             _write(writer, value);
         }
     }
+}
+
+/// <summary>
+/// A converter that calls generated readers and writers (of a model, an enum, or a collection of them at the root of a
+/// body): <see cref="JsonBodyBytes"/> calls it without <see cref="JsonSerializer"/>'s root path.
+/// </summary>
+internal interface IGeneratedJsonConverter
+{
 }
