@@ -7,17 +7,19 @@ using System.Text.Json.Serialization.Metadata;
 namespace Aitronos.Codegen.Runtime.Serialization;
 
 /// <summary>
-/// A value as the UTF-8 JSON bytes a request body carries. A generated model or enum, or a collection of them, is
-/// written by its own generated writer on a writer kept per thread: <see cref="JsonSerializer"/>'s root path for a custom converter (its write
-/// state, polymorphism and reference checks, none of which apply to a sealed generated type) cost about a quarter of a
-/// small model's write. Anything else, and any options this path does not reproduce, go through
-/// <see cref="JsonSerializer.SerializeToUtf8Bytes{TValue}(TValue, JsonTypeInfo{TValue})"/>.
+/// Request bodies to UTF-8 JSON and responses from it, for the client. A generated model or enum, or a root list or
+/// map of them, is written and read by its own generated code, without <see cref="JsonSerializer"/>'s root path for a
+/// custom converter (its read and write state, its polymorphism and reference checks, the verification after the
+/// converter), none of which applies to a generated type: about a tenth of a small model's write and read
+/// (JsonBenchmarks <c>--alternate</c>). Anything else, and any options this path does not reproduce, go through
+/// <see cref="JsonSerializer"/>.
 /// </summary>
 internal static class JsonBodyBytes
 {
     [ThreadStatic]
     private static Rental? t_rental;
 
+    /// <summary>A value as <see cref="JsonSerializer.SerializeToUtf8Bytes{TValue}(TValue, JsonTypeInfo{TValue})"/> writes it.</summary>
     public static byte[] Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
     {
         JsonSerializerOptions options = typeInfo.Options;
@@ -48,11 +50,10 @@ internal static class JsonBodyBytes
     }
 
     /// <summary>
-    /// Reads a value from a whole UTF-8 JSON document as <see cref="JsonSerializer.Deserialize{TValue}(ReadOnlySpan{byte}, JsonTypeInfo{TValue})"/>
-    /// does. A generated model or enum, or a collection of them, is read by its own generated reader without the serializer's root path (its
-    /// read state and the verification it does after a custom converter). Any failure is read again by
-    /// <see cref="JsonSerializer"/>, so that what a caller sees of a failure (the exception, its path and position) is
-    /// the serializer's own; a read that fails costs twice, one that succeeds does not.
+    /// Reads a value from a whole UTF-8 JSON document as
+    /// <see cref="JsonSerializer.Deserialize{TValue}(ReadOnlySpan{byte}, JsonTypeInfo{TValue})"/> does. Any failure is
+    /// read again by <see cref="JsonSerializer"/>, so that what a caller sees of a failure (the exception, its path and
+    /// position) is the serializer's own: a read that fails costs twice, one that succeeds does not.
     /// </summary>
     public static T Deserialize<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> typeInfo)
     {
