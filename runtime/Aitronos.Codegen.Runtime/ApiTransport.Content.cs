@@ -33,7 +33,8 @@ public sealed partial class ApiTransport
     /// <summary>
     /// A value as the UTF-8 JSON a request body of it carries: the same bytes as
     /// <see cref="JsonSerializer.SerializeToUtf8Bytes{TValue}(TValue, JsonTypeInfo{TValue})"/>, written for a generated
-    /// model or enum by its own generated writer without the serializer's root machinery (faster, most on small models).
+    /// model or enum, or a root list or map of them, by the generated writers without the serializer's root machinery
+    /// (faster, most on small models).
     /// </summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="value">The value.</param>
@@ -76,7 +77,7 @@ public sealed partial class ApiTransport
     /// <summary>
     /// Reads a value from a whole UTF-8 JSON document as responses are read: the same value and the same failures as
     /// <see cref="JsonSerializer.Deserialize{TValue}(ReadOnlySpan{byte}, JsonTypeInfo{TValue})"/>, read for a generated
-    /// model or enum by its own generated reader without the serializer's root machinery.
+    /// model or enum, or a root list or map of them, by the generated readers without the serializer's root machinery.
     /// </summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="json">The JSON, in UTF-8.</param>
