@@ -144,9 +144,18 @@ foreach (string path in specs)
         Sample("model", () => Timed(() => Aitronos.Codegen.Reading.SpecReader.Read(input, CancellationToken.None)));
         Sample("total", () =>
         {
+            TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+            int gen0Before = GC.CollectionCount(0), gen1Before = GC.CollectionCount(1), gen2Before = GC.CollectionCount(2);
             var watch = Stopwatch.StartNew();
             GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }).RunGenerators(compilation);
             double ms = watch.Elapsed.TotalMilliseconds;
+            if (round >= 0)
+            {
+                (samples.TryGetValue("total GC pause", out var pauses) ? pauses : samples["total GC pause"] = new List<double>()).Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
+                (samples.TryGetValue("total collections", out var counts) ? counts : samples["total collections"] = new List<double>())
+                    .Add((GC.CollectionCount(0) - gen0Before) * 10_000 + (GC.CollectionCount(1) - gen1Before) * 100 + (GC.CollectionCount(2) - gen2Before));
+            }
+
             GeneratorRunResult result = driver.GetRunResult().Results.Single();
             if (round >= 0)
             {
@@ -227,6 +236,9 @@ foreach (string path in specs)
         changed.ToString(CultureInfo.InvariantCulture) + " of " + sources.Length.ToString(CultureInfo.InvariantCulture) + " |",
     }));
 
+    double totalPause = Med("total GC pause");
+    int collections = (int)Med("total collections");
+    Console.WriteLine($"GC in a whole run {Path.GetFileName(path)}: pause {totalPause:F0} ms, collections gen0/gen1/gen2 {collections / 10_000}/{collections / 100 % 100}/{collections % 100} (medians of {runs}; a gen1 collection counts as gen0 too, a gen2 as all three)");
     double readCollect = Med("read+collect"), collect = Med("collect");
     Console.WriteLine($"read then collect {Path.GetFileName(path)}: the read {readCollect - collect:F0} ms, then a gen0 collection with its document alive {collect:F0} ms; "
         + $"total/(read + collection) {total / readCollect:F2}x, edit/(read + collection) {edit / readCollect:F2}x (medians of {runs})");
