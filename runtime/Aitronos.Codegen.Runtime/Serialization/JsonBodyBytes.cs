@@ -64,7 +64,7 @@ internal static class JsonBodyBytes
             {
                 AllowTrailingCommas = options.AllowTrailingCommas,
                 CommentHandling = options.ReadCommentHandling,
-                MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
+                MaxDepth = MaxDepth(options),
             });
             try
             {
@@ -87,6 +87,9 @@ internal static class JsonBodyBytes
         return JsonSerializer.Deserialize(json, typeInfo)!;
     }
 
+    /// <summary>The depth the serializer allows: its options' maximum, 64 when they leave it at 0.</summary>
+    private static int MaxDepth(JsonSerializerOptions options) => options.MaxDepth == 0 ? 64 : options.MaxDepth;
+
     private sealed class Rental
     {
         public readonly PooledBufferWriter Buffer = new();
@@ -97,7 +100,6 @@ internal static class JsonBodyBytes
 
         public Utf8JsonWriter Start(JsonSerializerOptions options)
         {
-            Buffer.Rent();
             if (_writer is null || !ReferenceEquals(_options, options))
             {
                 // As JsonSerializer writes: its encoder and depth, validation left to the generated writers (STJ skips
@@ -105,7 +107,7 @@ internal static class JsonBodyBytes
                 _writer = new Utf8JsonWriter(Buffer, new JsonWriterOptions
                 {
                     Encoder = options.Encoder,
-                    MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
+                    MaxDepth = MaxDepth(options),
                     SkipValidation = true,
                 });
                 _options = options;
@@ -121,7 +123,7 @@ internal static class JsonBodyBytes
         public void End()
         {
             // A writer left mid-object by an exception is reset on its next Start.
-            Buffer.Return();
+            Buffer.Clear();
             InUse = false;
         }
     }
@@ -134,27 +136,20 @@ internal static class JsonBodyBytes
     {
         private const int OwnSize = 4096;
         private const int PooledMinimum = 32 * 1024;
-        private readonly byte[] _own = new byte[OwnSize];
-        private byte[] _buffer = Array.Empty<byte>();
+        private readonly byte[] _own;
+        private byte[] _buffer;
         private int _written;
+
+        public PooledBufferWriter() => _buffer = _own = new byte[OwnSize];
 
         public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
-        public void Rent()
+        /// <summary>Forgets what was written, and gives back a pooled array for the kept one.</summary>
+        public void Clear()
         {
+            Release(_buffer);
             _buffer = _own;
             _written = 0;
-        }
-
-        public void Return()
-        {
-            byte[] buffer = _buffer;
-            _buffer = Array.Empty<byte>();
-            _written = 0;
-            if (!ReferenceEquals(buffer, _own) && buffer.Length > 0)
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
         }
 
         public void Advance(int count)
@@ -189,12 +184,16 @@ internal static class JsonBodyBytes
                 int size = Math.Max(Math.Max(_written + needed, checked(_buffer.Length * 2)), PooledMinimum);
                 byte[] larger = ArrayPool<byte>.Shared.Rent(size);
                 _buffer.AsSpan(0, _written).CopyTo(larger);
-                byte[] old = _buffer;
+                Release(_buffer);
                 _buffer = larger;
-                if (!ReferenceEquals(old, _own) && old.Length > 0)
-                {
-                    ArrayPool<byte>.Shared.Return(old);
-                }
+            }
+        }
+
+        private void Release(byte[] buffer)
+        {
+            if (!ReferenceEquals(buffer, _own))
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
     }

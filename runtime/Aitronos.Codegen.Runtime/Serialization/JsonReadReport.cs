@@ -70,12 +70,6 @@ internal static class JsonReadLog
         return value;
     }
 
-    /// <summary>What the value just read was converted from, if it was (and forgets it), else <see langword="null"/>.</summary>
-    public static string? TakeConverted() => Current.TakeConverted();
-
-    /// <summary>Forgets what a read begun at <paramref name="mark"/> logged.</summary>
-    public static void Forget(int mark) => Current.Forget(mark);
-
     /// <summary>
     /// A whole read through a converter: the value as <paramref name="read"/> gives it, with the problems logged while
     /// reading it ended (thrown in strict mode); on malformed JSON, what the models read before it is forgotten with them.
@@ -101,8 +95,6 @@ internal static class JsonReadLog
     }
 
     /// <summary>Ends the outermost read begun at <paramref name="mark"/>: forgets its problems, and throws them in strict mode.</summary>
-    public static void End(int mark, Type type) => End(Current, mark, type);
-
     private static void End(State log, int mark, Type type)
     {
         // A bare value converted at the top (a list of numbers sent as strings) has no model to report it on.
@@ -145,6 +137,7 @@ internal static class JsonReadLog
 
         public List<JsonReadProblem> Since(int mark) => Problems!.GetRange(mark, Problems.Count - mark);
 
+        /// <summary>What the value just read was converted from, if it was (and forgets it), else <see langword="null"/>.</summary>
         public string? TakeConverted()
         {
             string? what = Converted;
@@ -156,6 +149,7 @@ internal static class JsonReadLog
             return what;
         }
 
+        /// <summary>Forgets what a read begun at <paramref name="mark"/> logged.</summary>
         public void Forget(int mark)
         {
             if (Problems is { } problems && problems.Count > mark)
