@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Aitronos.Codegen.JsonBenchmarks.Stj;
 using Aitronos.Codegen.Runtime;
 
@@ -22,43 +23,39 @@ internal static class Alternating
     {
         byte[] label = Payloads.Label();
         byte[] repository = Payloads.FullRepository();
-        var stjLabel = JsonSerializer.Deserialize(label, StjJsonContext.Default.Label)!;
-        var oursLabel = JsonSerializer.Deserialize(label, GeneratedTypes.Label)!;
         byte[] list = Payloads.FullRepositoryList(100);
-        var stjList = JsonSerializer.Deserialize(list, StjJsonContext.Default.IReadOnlyListFullRepository)!;
-        var oursList = JsonSerializer.Deserialize(list, GeneratedTypes.FullRepositoryList)!;
-        var stjRepository = JsonSerializer.Deserialize(repository, StjJsonContext.Default.FullRepository)!;
-        var oursRepository = JsonSerializer.Deserialize(repository, GeneratedTypes.FullRepository)!;
 
         Console.WriteLine($"Alternating, {rounds} rounds; per variant: median ns per operation, median of the per-round ratios to STJ's source generator, bytes allocated per operation.");
-        Scenario("ReadLabel", rounds,
-            ("StjSourceGen", () => JsonSerializer.Deserialize(label, StjJsonContext.Default.Label)),
-            ("StjSourceGenExtensionData", () => JsonSerializer.Deserialize(label, StjJsonContext.Default.LabelWithExtensionData)),
-            ("AitronosGenerated", () => JsonSerializer.Deserialize(label, GeneratedTypes.Label)),
-            ("AitronosGeneratedAsRead", () => ApiTransport.DeserializeJson(label, GeneratedTypes.Label)));
-        Scenario("WriteLabel", rounds,
-            ("StjSourceGen", () => JsonSerializer.SerializeToUtf8Bytes(stjLabel, StjJsonContext.Default.Label)),
-            ("StjSourceGenMetadata", () => JsonSerializer.SerializeToUtf8Bytes(stjLabel, StjMetadataJsonContext.Default.Label)),
-            ("AitronosGenerated", () => JsonSerializer.SerializeToUtf8Bytes(oursLabel, GeneratedTypes.Label)),
-            ("AitronosGeneratedAsSent", () => ApiTransport.SerializeJson(oursLabel, GeneratedTypes.Label)));
-        Scenario("ReadFullRepository", rounds,
-            ("StjSourceGen", () => JsonSerializer.Deserialize(repository, StjJsonContext.Default.FullRepository)),
-            ("AitronosGenerated", () => JsonSerializer.Deserialize(repository, GeneratedTypes.FullRepository)),
-            ("AitronosGeneratedAsRead", () => ApiTransport.DeserializeJson(repository, GeneratedTypes.FullRepository)));
-        Scenario("WriteFullRepository", rounds,
-            ("StjSourceGen", () => JsonSerializer.SerializeToUtf8Bytes(stjRepository, StjJsonContext.Default.FullRepository)),
-            ("StjSourceGenMetadata", () => JsonSerializer.SerializeToUtf8Bytes(stjRepository, StjMetadataJsonContext.Default.FullRepository)),
-            ("AitronosGenerated", () => JsonSerializer.SerializeToUtf8Bytes(oursRepository, GeneratedTypes.FullRepository)),
-            ("AitronosGeneratedAsSent", () => ApiTransport.SerializeJson(oursRepository, GeneratedTypes.FullRepository)));
-        Scenario("ReadFullRepositoryList", rounds,
-            ("StjSourceGen", () => JsonSerializer.Deserialize(list, StjJsonContext.Default.IReadOnlyListFullRepository)),
-            ("AitronosGenerated", () => JsonSerializer.Deserialize(list, GeneratedTypes.FullRepositoryList)),
-            ("AitronosGeneratedAsRead", () => ApiTransport.DeserializeJson(list, GeneratedTypes.FullRepositoryList)));
-        Scenario("WriteFullRepositoryList", rounds,
-            ("StjSourceGen", () => JsonSerializer.SerializeToUtf8Bytes(stjList, StjJsonContext.Default.IReadOnlyListFullRepository)),
-            ("StjSourceGenMetadata", () => JsonSerializer.SerializeToUtf8Bytes(stjList, StjMetadataJsonContext.Default.IReadOnlyListFullRepository)),
-            ("AitronosGenerated", () => JsonSerializer.SerializeToUtf8Bytes(oursList, GeneratedTypes.FullRepositoryList)),
-            ("AitronosGeneratedAsSent", () => ApiTransport.SerializeJson(oursList, GeneratedTypes.FullRepositoryList)));
+        Scenario("ReadLabel", rounds, Reads(label, StjJsonContext.Default.Label, GeneratedTypes.Label,
+            ("StjSourceGenExtensionData", () => JsonSerializer.Deserialize(label, StjJsonContext.Default.LabelWithExtensionData))));
+        Scenario("WriteLabel", rounds, Writes(label, StjJsonContext.Default.Label, StjMetadataJsonContext.Default.Label, GeneratedTypes.Label));
+        Scenario("ReadFullRepository", rounds, Reads(repository, StjJsonContext.Default.FullRepository, GeneratedTypes.FullRepository));
+        Scenario("WriteFullRepository", rounds, Writes(repository, StjJsonContext.Default.FullRepository, StjMetadataJsonContext.Default.FullRepository, GeneratedTypes.FullRepository));
+        Scenario("ReadFullRepositoryList", rounds, Reads(list, StjJsonContext.Default.IReadOnlyListFullRepository, GeneratedTypes.FullRepositoryList));
+        Scenario("WriteFullRepositoryList", rounds, Writes(list, StjJsonContext.Default.IReadOnlyListFullRepository, StjMetadataJsonContext.Default.IReadOnlyListFullRepository, GeneratedTypes.FullRepositoryList));
+    }
+
+    /// <summary>A read's variants: STJ's source generator, any others beside it, ours through JsonSerializer, ours as the client reads.</summary>
+    private static (string Name, Func<object?> Operation)[] Reads<TStj, TOurs>(byte[] json, JsonTypeInfo<TStj> stj, JsonTypeInfo<TOurs> ours, params (string Name, Func<object?> Operation)[] besideStj) =>
+    [
+        ("StjSourceGen", () => JsonSerializer.Deserialize(json, stj)),
+        .. besideStj,
+        ("AitronosGenerated", () => JsonSerializer.Deserialize(json, ours)),
+        ("AitronosGeneratedAsRead", () => ApiTransport.DeserializeJson(json, ours)),
+    ];
+
+    /// <summary>A write's variants, of the values each side reads from <paramref name="json"/>: STJ's two modes, ours through JsonSerializer, ours as the client sends.</summary>
+    private static (string Name, Func<object?> Operation)[] Writes<TStj, TOurs>(byte[] json, JsonTypeInfo<TStj> stj, JsonTypeInfo<TStj> stjMetadata, JsonTypeInfo<TOurs> ours)
+    {
+        TStj stjValue = JsonSerializer.Deserialize(json, stj)!;
+        TOurs oursValue = JsonSerializer.Deserialize(json, ours)!;
+        return
+        [
+            ("StjSourceGen", () => JsonSerializer.SerializeToUtf8Bytes(stjValue, stj)),
+            ("StjSourceGenMetadata", () => JsonSerializer.SerializeToUtf8Bytes(stjValue, stjMetadata)),
+            ("AitronosGenerated", () => JsonSerializer.SerializeToUtf8Bytes(oursValue, ours)),
+            ("AitronosGeneratedAsSent", () => ApiTransport.SerializeJson(oursValue, ours)),
+        ];
     }
 
     /// <summary>The client's label read alone for a number of seconds: the workload for <c>perf record</c>.</summary>
