@@ -103,41 +103,36 @@ foreach (string path in specs)
     int changed = 0;
     for (int round = -WarmUpRounds; round < runs; round++)
     {
+        // A value for a measure, kept once the warm-up rounds are over.
+        void Record(string measure, double value)
+        {
+            if (round >= 0)
+            {
+                (samples.TryGetValue(measure, out var list) ? list : samples[measure] = new List<double>()).Add(value);
+            }
+        }
+
         void Sample(string measure, Func<double> run)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            double ms = run();
-            if (round >= 0)
-            {
-                (samples.TryGetValue(measure, out var list) ? list : samples[measure] = new List<double>()).Add(ms);
-            }
+            Record(measure, run());
         }
 
-        Sample("read", () => Timed(() =>
-        {
-            var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-            settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
-            OpenApiDocument.Parse(text, format, settings);
-        }));
+        Sample("read", () => Timed(() => OpenApiDocument.Parse(text, format, ReaderSettings())));
         // The read's own garbage is collected by whoever allocates next while its document lives: the floor's read above
         // starts from a collected heap and ends before any collection, so it never pays that. Measured here: the same
         // read, then the gen0 collection its allocations would bring, with the document alive.
         Sample("read+collect", () =>
         {
-            var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-            settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
+            OpenApiReaderSettings settings = ReaderSettings();
             var watch = Stopwatch.StartNew();
             ReadResult kept = OpenApiDocument.Parse(text, format, settings);
             double readMs = watch.Elapsed.TotalMilliseconds;
             GC.Collect(0, GCCollectionMode.Forced, blocking: true);
             double ms = watch.Elapsed.TotalMilliseconds;
             GC.KeepAlive(kept);
-            if (round >= 0)
-            {
-                (samples.TryGetValue("collect", out var list) ? list : samples["collect"] = new List<double>()).Add(ms - readMs);
-            }
-
+            Record("collect", ms - readMs);
             return ms;
         });
         Sample("locate", () => Timed(() => new Aitronos.Codegen.Reading.SpecLocator(file.Path, text).ForPointer("#/none")));
@@ -149,19 +144,10 @@ foreach (string path in specs)
             var watch = Stopwatch.StartNew();
             GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { file }).RunGenerators(compilation);
             double ms = watch.Elapsed.TotalMilliseconds;
-            if (round >= 0)
-            {
-                (samples.TryGetValue("total GC pause", out var pauses) ? pauses : samples["total GC pause"] = new List<double>()).Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
-                (samples.TryGetValue("total collections", out var counts) ? counts : samples["total collections"] = new List<double>())
-                    .Add((GC.CollectionCount(0) - gen0Before) * 10_000 + (GC.CollectionCount(1) - gen1Before) * 100 + (GC.CollectionCount(2) - gen2Before));
-            }
-
+            Record("total GC pause", (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
+            Record("total collections", (GC.CollectionCount(0) - gen0Before) * 10_000 + (GC.CollectionCount(1) - gen1Before) * 100 + (GC.CollectionCount(2) - gen2Before));
             GeneratorRunResult result = driver.GetRunResult().Results.Single();
-            if (round >= 0)
-            {
-                (samples.TryGetValue("models step", out var list) ? list : samples["models step"] = new List<double>())
-                    .Add(result.TrackedSteps.TryGetValue("Models", out var steps) ? steps.Sum(s => s.ElapsedTime.TotalMilliseconds) : double.NaN);
-            }
+            Record("models step", result.TrackedSteps.TryGetValue("Models", out var steps) ? steps.Sum(s => s.ElapsedTime.TotalMilliseconds) : double.NaN);
 
             sources = result.GeneratedSources;
             errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -276,8 +262,7 @@ foreach (string path in specs)
         for (int r = 0; r <= runs; r++)
         {
             GC.Collect();   // as before every timed run: the previous round's document is garbage
-            var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
-            settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
+            OpenApiReaderSettings settings = ReaderSettings();
             OpenApiDocument? document = null;
             Time("parse", () => document = OpenApiDocument.Parse(text, format, settings).Document);
             var context = new Aitronos.Codegen.Reading.ReadContext(new Aitronos.Codegen.Reading.SpecLocator(file.Path, text));
@@ -387,6 +372,14 @@ foreach (string path in specs)
 }
 
 return 0;
+
+// Microsoft.OpenApi's reader as a user would call it (its default rules), YAML included.
+static OpenApiReaderSettings ReaderSettings()
+{
+    var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
+    settings.TryAddReader(OpenApiConstants.Yaml, new OpenApiYamlReader());
+    return settings;
+}
 
 static double Timed(Action action)
 {
