@@ -131,11 +131,9 @@ fi
 
 # Every output goes under the work folder (ArtifactsPath), the generator's and runtime's too: the builds neither
 # race with nor pick up builds of the live tree.
-if [ "${SERVER:-0}" = 1 ]; then
-  common=(-c Release "-p:ArtifactsPath=$work/artifacts" -nodeReuse:false -m:1 -p:UseSharedCompilation=true)
-else
-  common=(-c Release "-p:ArtifactsPath=$work/artifacts" -nodeReuse:false -m:1 -p:UseSharedCompilation=false)
-fi
+shared=false
+[ "${SERVER:-0}" != 1 ] || shared=true
+common=(-c Release "-p:ArtifactsPath=$work/artifacts" -nodeReuse:false -m:1 "-p:UseSharedCompilation=$shared")
 for p in "${projects[@]}" ${dumped:+"$dumped/Dumped.csproj"}; do
   name="$(basename "$p" .csproj)"
   echo "restoring and building $name once (not timed)..." >&2

@@ -145,14 +145,15 @@ public sealed class CancellationTests
 
         thread.Join();
         fullCollections = GC.CollectionCount(2) - fullCollections;
+        double endMs = Ms(start, end), generatorEndMs = Ms(start, marker.At == 0 ? end : marker.At);
         if (cancelAt == 0)
         {
-            return new RunOutcome(cancelled, Ms(start, end), Ms(start, marker.At == 0 ? end : marker.At), Ms(start, end), 0, fullCollections, where);
+            return new RunOutcome(cancelled, endMs, generatorEndMs, endMs, 0, fullCollections, where);
         }
 
         // Pauses that ended after Cancel() and before the run (or the generator's work) did.
         TimeSpan paused = (marker.At != 0 && !cancelled ? marker.Pause : endPause) - cancelPause;
-        return new RunOutcome(cancelled, Ms(start, cancelAt), Ms(start, marker.At == 0 ? end : marker.At), Ms(start, end), Math.Max(0, paused.TotalMilliseconds), fullCollections, where);
+        return new RunOutcome(cancelled, Ms(start, cancelAt), generatorEndMs, endMs, Math.Max(0, paused.TotalMilliseconds), fullCollections, where);
     }
 
     private static double Ms(long from, long to) => (to - from) * 1000.0 / Stopwatch.Frequency;
